@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The only places C is touched.
+        .target(name: "CJPEGShim", linkerSettings: [.linkedLibrary("jpeg")]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+
+        .target(name: "DossierCore"),
+        .target(
+            name: "DossierInspect",
+            dependencies: [
+                "DossierCore", "CJPEGShim", "CLibXML2", "CZlibShim",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "DossierRules",
+            dependencies: ["DossierCore", "DossierInspect", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DossierReport", dependencies: ["DossierCore", "DossierRules"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierCore", "DossierInspect", "DossierRules", "DossierReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect"]),
+        .testTarget(name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect"]),
+        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules"]),
+        .testTarget(name: "dossierTests", dependencies: ["DossierRules"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

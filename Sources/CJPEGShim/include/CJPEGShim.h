@@ -1,0 +1,39 @@
+#ifndef CJPEGSHIM_H
+#define CJPEGSHIM_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// What one pass of libjpeg over a JPEG in memory measured. All fields are set by `CJPEGShim_inspect`.
+typedef struct {
+    /// 1 when the header (SOF) was read.
+    int header_read;
+    int width;
+    int height;
+    int components;
+    /// libjpeg's J_COLOR_SPACE of the file (1 gray, 2 RGB, 3 YCbCr, 4 CMYK, 5 YCCK).
+    int color_space;
+    int progressive;
+    /// 1 when the header claims more pixels than the caller's bound: nothing was decoded.
+    int too_large;
+    /// 1 when every scan decoded with no error and no corrupt-data warning.
+    int decodes;
+    /// 1 when decoding was asked for and attempted.
+    int decode_attempted;
+    /// Bytes after the end-of-image marker (valid when `decodes` is 1), else -1.
+    long long trailing_bytes;
+    /// Fraction (0...1) of sampled pixels with visible chroma; -1 when not measured (not YCbCr).
+    double chroma_fraction;
+    /// libjpeg's message code of the first error or warning, 0 if none.
+    int message_code;
+    /// libjpeg's text of the first error or warning.
+    char message[160];
+} CJPEGShim_Facts;
+
+/// Reads the header and, when `decode` is non-zero, decodes the whole image at 1/`scale_denom` scale
+/// (1, 2, 4 or 8), counting any corrupt-data warning as a failure. `max_pixels` bounds width × height
+/// before any allocation; `max_scans` bounds the number of progressive scans. Never longjmps out.
+void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int scale_denom,
+                       unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                       CJPEGShim_Facts *out);
+
+#endif

@@ -1,0 +1,143 @@
+// The setjmp, the error_exit that longjmps back to it, and every libjpeg call that can fail live here:
+// a longjmp must never cross Swift frames.
+#include "CJPEGShim.h"
+#include <stdio.h>
+#include <setjmp.h>
+#include <string.h>
+#include <stdlib.h>
+#include <jpeglib.h>
+#include <jerror.h>
+
+typedef struct {
+    struct jpeg_error_mgr pub;
+    jmp_buf jump;
+    CJPEGShim_Facts *facts;
+    int warnings;
+} CJPEGShim_ErrorManager;
+
+typedef struct {
+    struct jpeg_progress_mgr pub;
+    int max_scans;
+} CJPEGShim_Progress;
+
+static void CJPEGShim_record(j_common_ptr cinfo) {
+    CJPEGShim_ErrorManager *err = (CJPEGShim_ErrorManager *)cinfo->err;
+    if (err->facts->message_code == 0) {
+        err->facts->message_code = err->pub.msg_code;
+        char text[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, text);
+        strncpy(err->facts->message, text, sizeof(err->facts->message) - 1);
+        err->facts->message[sizeof(err->facts->message) - 1] = 0;
+    }
+}
+
+static void CJPEGShim_error_exit(j_common_ptr cinfo) {
+    CJPEGShim_record(cinfo);
+    longjmp(((CJPEGShim_ErrorManager *)cinfo->err)->jump, 1);
+}
+
+/// Warnings (level < 0) are corrupt data: libjpeg would otherwise fill the rest of the image with grey.
+static void CJPEGShim_emit_message(j_common_ptr cinfo, int level) {
+    if (level < 0) {
+        ((CJPEGShim_ErrorManager *)cinfo->err)->warnings++;
+        CJPEGShim_record(cinfo);
+    }
+}
+
+static void CJPEGShim_output_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static void CJPEGShim_progress(j_common_ptr cinfo) {
+    CJPEGShim_Progress *progress = (CJPEGShim_Progress *)cinfo->progress;
+    if (cinfo->is_decompressor) {
+        j_decompress_ptr d = (j_decompress_ptr)cinfo;
+        if (d->input_scan_number > progress->max_scans) {
+            ERREXIT1(cinfo, JERR_NOT_COMPILED, d->input_scan_number); /* any fatal code: the text is replaced in Swift */
+        }
+    }
+}
+
+void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int scale_denom,
+                       unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                       CJPEGShim_Facts *out) {
+    memset(out, 0, sizeof(*out));
+    out->trailing_bytes = -1;
+    out->chroma_fraction = -1;
+
+    struct jpeg_decompress_struct cinfo;
+    CJPEGShim_ErrorManager err;
+    CJPEGShim_Progress progress;
+    memset(&cinfo, 0, sizeof(cinfo));
+    memset(&err, 0, sizeof(err));
+    memset(&progress, 0, sizeof(progress));
+    cinfo.err = jpeg_std_error(&err.pub);
+    err.pub.error_exit = CJPEGShim_error_exit;
+    err.pub.emit_message = CJPEGShim_emit_message;
+    err.pub.output_message = CJPEGShim_output_message;
+    err.facts = out;
+    progress.pub.progress_monitor = CJPEGShim_progress;
+    progress.max_scans = max_scans > 0 ? max_scans : 1000;
+
+    /* volatile: modified between setjmp and a possible longjmp. */
+    volatile JSAMPARRAY rows = NULL;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return;
+    }
+    jpeg_create_decompress(&cinfo);
+    cinfo.progress = &progress.pub;
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    out->header_read = 1;
+    out->width = (int)cinfo.image_width;
+    out->height = (int)cinfo.image_height;
+    out->components = cinfo.num_components;
+    out->color_space = (int)cinfo.jpeg_color_space;
+    out->progressive = cinfo.progressive_mode ? 1 : 0;
+    if ((unsigned long long)cinfo.image_width * (unsigned long long)cinfo.image_height > max_pixels) {
+        out->too_large = 1;
+        jpeg_destroy_decompress(&cinfo);
+        return;
+    }
+    if (!decode) {
+        jpeg_destroy_decompress(&cinfo);
+        return;
+    }
+    out->decode_attempted = 1;
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int)(scale_denom > 0 ? scale_denom : 1);
+    cinfo.dct_method = JDCT_IFAST;
+    cinfo.do_fancy_upsampling = FALSE;
+    cinfo.do_block_smoothing = FALSE;
+    int measure_chroma = cinfo.jpeg_color_space == JCS_YCbCr;
+    if (measure_chroma) {
+        cinfo.out_color_space = JCS_YCbCr; /* no colour conversion: chroma is what we measure */
+    }
+    jpeg_start_decompress(&cinfo);
+    int stride = (int)(cinfo.output_width * (JDIMENSION)cinfo.output_components);
+    rows = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1);
+    unsigned long long sampled = 0, colourful = 0;
+    while (cinfo.output_scanline < cinfo.output_height) {
+        if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
+            break;
+        }
+        if (measure_chroma) {
+            JSAMPROW row = rows[0];
+            for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
+                int cb = (int)row[3 * x + 1] - 128, cr = (int)row[3 * x + 2] - 128;
+                if (cb < 0) cb = -cb;
+                if (cr < 0) cr = -cr;
+                sampled++;
+                if (cb + cr > chroma_threshold) colourful++;
+            }
+        }
+    }
+    jpeg_finish_decompress(&cinfo);
+    if (measure_chroma && sampled > 0) {
+        out->chroma_fraction = (double)colourful / (double)sampled;
+    }
+    out->decodes = err.warnings == 0 && out->message_code == 0;
+    if (out->decodes && cinfo.src != NULL) {
+        out->trailing_bytes = (long long)cinfo.src->bytes_in_buffer;
+    }
+    jpeg_destroy_decompress(&cinfo);
+}

@@ -1,0 +1,52 @@
+/// What a file is in a bundle (SPEC §6 `kind`).
+public enum FileKind: String, Codable, Sendable, CaseIterable {
+    case photo, video, form, summary, activity, report, scan, junk, unknown
+}
+
+/// Facts measured from a JPEG's bytes (SPEC §6 `jpeg`).
+public struct JPEGFacts: Codable, Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var components: Int
+    public var colorSpace: String
+    public var progressive: Bool
+    /// EXIF orientation, 1 when absent.
+    public var orientation: Int
+    /// Bytes after the end-of-image marker; 0 when the image did not decode (unknown).
+    public var trailingBytes: Int
+    public var decodes: Bool
+
+    public init(
+        width: Int, height: Int, components: Int, colorSpace: String, progressive: Bool, orientation: Int,
+        trailingBytes: Int, decodes: Bool
+    ) {
+        self.width = width
+        self.height = height
+        self.components = components
+        self.colorSpace = colorSpace
+        self.progressive = progressive
+        self.orientation = orientation
+        self.trailingBytes = trailingBytes
+        self.decodes = decodes
+    }
+
+    /// Orientations 5–8 rotate by 90°: the displayed width is the stored height.
+    public var displayWidth: Int { (5...8).contains(orientation) ? height : width }
+    /// Orientations 5–8 rotate by 90°: the displayed height is the stored width.
+    public var displayHeight: Int { (5...8).contains(orientation) ? width : height }
+}
+
+/// One file of a bundle's inventory (SPEC §6 `files`).
+public struct FileEntry: Codable, Sendable, Equatable {
+    public var path: String
+    public var kind: FileKind
+    public var bytes: Int
+    public var jpeg: JPEGFacts?
+
+    public init(path: String, kind: FileKind, bytes: Int, jpeg: JPEGFacts? = nil) {
+        self.path = path
+        self.kind = kind
+        self.bytes = bytes
+        self.jpeg = jpeg
+    }
+}

@@ -1,0 +1,51 @@
+/// A stable rule identifier (SPEC §5). The rule set may add IDs; the ones named here are emitted by code.
+public struct RuleID: RawRepresentable, Hashable, Codable, Sendable, Comparable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension RuleID {
+    public static let layoutSummaryMissing: RuleID = "LAYOUT-SUMMARY-MISSING"
+    public static let layoutActivityMissing: RuleID = "LAYOUT-ACTIVITY-MISSING"
+    public static let layoutReportMissing: RuleID = "LAYOUT-REPORT-MISSING"
+    public static let layoutFormMissing: RuleID = "LAYOUT-FORM-MISSING"
+    public static let layoutUnknownFile: RuleID = "LAYOUT-UNKNOWN-FILE"
+    public static let layoutJunkFile: RuleID = "LAYOUT-JUNK-FILE"
+
+    public static let namePattern: RuleID = "NAME-PATTERN"
+    public static let nameMismatch: RuleID = "NAME-MISMATCH"
+    public static let nameSequence: RuleID = "NAME-SEQUENCE"
+    public static let nameNoncanonical: RuleID = "NAME-NONCANONICAL"
+    public static let nameUnsafe: RuleID = "NAME-UNSAFE"
+    public static let nameCollision: RuleID = "NAME-COLLISION"
+
+    public static let photoFormat: RuleID = "PHOTO-FORMAT"
+    public static let photoCorrupt: RuleID = "PHOTO-CORRUPT"
+    public static let photoSize: RuleID = "PHOTO-SIZE"
+    public static let photoColor: RuleID = "PHOTO-COLOR"
+    public static let photoIDMissing: RuleID = "PHOTO-ID-MISSING"
+    public static let photoIDShape: RuleID = "PHOTO-ID-SHAPE"
+    public static let photoCount: RuleID = "PHOTO-COUNT"
+    public static let photoPadded: RuleID = "PHOTO-PADDED"
+    public static let photoLowRes: RuleID = "PHOTO-LOW-RES"
+    public static let photoDuplicate: RuleID = "PHOTO-DUPLICATE"
+
+    public static let fsSymlink: RuleID = "FS-SYMLINK"
+    public static let fsSpecialFile: RuleID = "FS-SPECIAL-FILE"
+    public static let fsUnreadable: RuleID = "FS-UNREADABLE"
+    public static let fsEmptyFile: RuleID = "FS-EMPTY-FILE"
+}

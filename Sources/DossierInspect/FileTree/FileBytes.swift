@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads files through `RawPath.openForReading`: no symlink followed, no FIFO blocking, bounded size.
+public enum FileBytes {
+    /// Why a file could not be read.
+    public enum ReadError: Error, Equatable {
+        case cannotOpen(errno: Int32)
+        case readFailed(errno: Int32)
+        case tooLarge(bytes: Int, limit: Int)
+    }
+
+    /// The whole file, refusing files larger than `limit` bytes.
+    public static func readAll(_ path: RawPath, limit: Int) throws(ReadError) -> [UInt8] {
+        let descriptor = path.openForReading()
+        guard descriptor >= 0 else { throw .cannotOpen(errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        if size > limit { throw .tooLarge(bytes: size, limit: limit) }
+        var result = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = result.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(errno: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { result.removeSubrange(filled...) }
+        return result
+    }
+
+    /// The first `count` bytes (fewer when the file is shorter), or nil when it cannot be opened.
+    public static func readPrefix(_ path: RawPath, count: Int) -> [UInt8]? {
+        let descriptor = path.openForReading()
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, count) }
+        guard got >= 0 else { return nil }
+        return Array(buffer.prefix(got))
+    }
+}

@@ -1,0 +1,129 @@
+import CJPEGShim
+import DossierCore
+
+/// Limits on what one JPEG may cost to inspect. The rule set provides the values.
+public struct JPEGLimits: Sendable, Equatable {
+    /// Width × height above which the image is not decoded (the header can claim 65,500 × 65,500).
+    public var maximumPixels: Int
+    /// Progressive scans above which decoding stops (a known way to make decoders spin).
+    public var maximumScans: Int
+    /// Decode at 1/`scaleDenominator`: every scan's entropy data is still decoded, so truncation and
+    /// corrupt data are still found (TECH-NOTES), at a fraction of the cost.
+    public var scaleDenominator: Int
+    /// |Cb−128| + |Cr−128| above which a pixel counts as coloured.
+    public var chromaThreshold: Int
+
+    public init(maximumPixels: Int = 100_000_000, maximumScans: Int = 500, scaleDenominator: Int = 8,
+                chromaThreshold: Int = 8) {
+        self.maximumPixels = maximumPixels
+        self.maximumScans = maximumScans
+        self.scaleDenominator = scaleDenominator
+        self.chromaThreshold = chromaThreshold
+    }
+}
+
+/// What inspecting one JPEG found.
+public struct JPEGInspection: Sendable, Equatable {
+    /// The facts, when the header could be read.
+    public var facts: JPEGFacts?
+    /// The header claims more pixels than the limit: nothing was decoded.
+    public var tooLarge: Bool
+    /// libjpeg's first error or corrupt-data warning, when there was one.
+    public var problem: String?
+    /// Fraction of pixels with visible colour, when measured (YCbCr images only).
+    public var chromaFraction: Double?
+}
+
+/// Measures JPEGs with libjpeg-turbo (through `CJPEGShim`) and reads EXIF orientation itself.
+public enum JPEGInspector {
+    /// Inspects a JPEG held in memory; `decode` false reads the header only.
+    public static func inspect(_ bytes: [UInt8], decode: Bool = true, limits: JPEGLimits = JPEGLimits()) -> JPEGInspection {
+        var raw = CJPEGShim_Facts()
+        bytes.withUnsafeBufferPointer { buffer in
+            CJPEGShim_inspect(
+                buffer.baseAddress, buffer.count, decode ? 1 : 0, Int32(limits.scaleDenominator),
+                UInt64(max(0, limits.maximumPixels)), Int32(limits.maximumScans), Int32(limits.chromaThreshold), &raw)
+        }
+        let message = withUnsafeBytes(of: raw.message) { buffer in
+            String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        var inspection = JPEGInspection(
+            facts: nil, tooLarge: raw.too_large != 0,
+            problem: raw.message_code != 0 ? message : nil,
+            chromaFraction: raw.chroma_fraction >= 0 ? raw.chroma_fraction : nil)
+        guard raw.header_read != 0 else {
+            if inspection.problem == nil { inspection.problem = "no JPEG header" }
+            return inspection
+        }
+        inspection.facts = JPEGFacts(
+            width: Int(raw.width), height: Int(raw.height), components: Int(raw.components),
+            colorSpace: colorSpaceName(Int(raw.color_space)), progressive: raw.progressive != 0,
+            orientation: EXIFReader.orientation(in: bytes) ?? 1,
+            trailingBytes: raw.trailing_bytes > 0 ? Int(raw.trailing_bytes) : 0,
+            decodes: raw.decodes != 0)
+        return inspection
+    }
+
+    static func colorSpaceName(_ value: Int) -> String {
+        switch value {
+        case 1: "Grayscale"
+        case 2: "RGB"
+        case 3: "YCbCr"
+        case 4: "CMYK"
+        case 5: "YCCK"
+        default: "Unknown"
+        }
+    }
+}
+
+/// Reads the EXIF orientation tag from a JPEG's APP1 segment. Every read is bounds-checked: a short or lying
+/// segment gives nil, never a trap.
+public enum EXIFReader {
+    /// The orientation (1–8) of the first EXIF APP1 segment before the image data, or nil.
+    public static func orientation(in bytes: [UInt8]) -> Int? {
+        var offset = 2
+        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+        // At most a few hundred markers precede the image data in any real file.
+        for _ in 0..<512 {
+            guard offset + 4 <= bytes.count, bytes[offset] == 0xFF else { return nil }
+            let marker = bytes[offset + 1]
+            if marker == 0xFF { offset += 1; continue }
+            if marker == 0xDA || marker == 0xD9 { return nil }
+            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            guard length >= 2, offset + 2 + length <= bytes.count else { return nil }
+            let segment = bytes[(offset + 4)..<(offset + 2 + length)]
+            if marker == 0xE1, let value = orientation(inEXIF: Array(segment)) { return value }
+            offset += 2 + length
+        }
+        return nil
+    }
+
+    static func orientation(inEXIF segment: [UInt8]) -> Int? {
+        guard segment.count >= 14, Array(segment[0..<6]) == Array("Exif\0\0".utf8) else { return nil }
+        let tiff = Array(segment[6...])
+        let little: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func u16(_ at: Int) -> Int? {
+            guard at >= 0, at + 2 <= tiff.count else { return nil }
+            return little ? Int(tiff[at]) | Int(tiff[at + 1]) << 8 : Int(tiff[at]) << 8 | Int(tiff[at + 1])
+        }
+        func u32(_ at: Int) -> Int? {
+            guard let high = u16(little ? at + 2 : at), let low = u16(little ? at : at + 2) else { return nil }
+            return high << 16 | low
+        }
+        guard let ifd = u32(4), let count = u16(ifd) else { return nil }
+        for index in 0..<min(count, 1024) {
+            let entry = ifd + 2 + index * 12
+            guard let tag = u16(entry) else { return nil }
+            if tag == 0x0112 {
+                guard let value = u16(entry + 8), (1...8).contains(value) else { return nil }
+                return value
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+import DossierCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Measures one file given on the command line (`dossier inspect`), whatever its name.
+public enum SingleFileInspector {
+    /// What inspecting one file gave.
+    public struct Result: Sendable {
+        public var entry: FileEntry
+        public var content: ContentType
+        /// libjpeg's complaint, or why the file could not be read.
+        public var problem: String?
+    }
+
+    /// Why a file could not be inspected at all.
+    public enum InspectError: Error, Equatable, CustomStringConvertible {
+        case missing(String)
+        case notARegularFile(String, String)
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "\(path): no such file"
+            case .notARegularFile(let path, let what): "\(path): \(what), not a regular file (never followed)"
+            case .unreadable(let path): "\(path): cannot be read"
+            }
+        }
+    }
+
+    /// Inspects the file at `path`, never following a symlink, reading at most `limit` bytes.
+    public static func inspect(_ path: String, jpegLimits: JPEGLimits = JPEGLimits(), limit: Int = 268_435_456)
+        throws(InspectError) -> Result
+    {
+        let location = RawPath(path)
+        guard let info = location.linkStatus() else { throw .missing(path) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: throw .notARegularFile(path, "a symbolic link")
+        case S_IFDIR: throw .notARegularFile(path, "a folder")
+        default: throw .notARegularFile(path, "a special file")
+        }
+        guard let prefix = FileBytes.readPrefix(location, count: 32) else { throw .unreadable(path) }
+        let content = ContentType.sniff(prefix)
+        var entry = FileEntry(path: path, kind: .unknown, bytes: Int(info.st_size))
+        var problem: String?
+        switch content {
+        case .jpeg:
+            entry.kind = .photo
+            do {
+                let inspection = JPEGInspector.inspect(try FileBytes.readAll(location, limit: limit), limits: jpegLimits)
+                entry.jpeg = inspection.facts
+                problem = inspection.tooLarge ? "header claims too many pixels: not decoded" : inspection.problem
+            } catch {
+                problem = "\(error)"
+            }
+        case .mp4, .mov, .matroska, .avi, .flv:
+            entry.kind = .video
+        default:
+            break
+        }
+        return Result(entry: entry, content: content, problem: problem)
+    }
+}

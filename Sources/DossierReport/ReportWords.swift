@@ -1,0 +1,46 @@
+import DossierCore
+
+/// The report's own words (not the rules'): headings, severities, verdicts, in both languages.
+public struct ReportWords: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public var title: String { pick("dossier 检查报告", "dossier check report") }
+    public var ruleSet: String { pick("规则集", "Rule set") }
+    public var asOf: String { pick("判定日期", "As of") }
+    public var unitLevel: String { pick("单位材料", "Unit documents") }
+    public var candidate: String { pick("人选", "Candidate") }
+    public var noFindings: String { pick("未发现问题。", "No problems found.") }
+    public var fix: String { pick("处理", "Fix") }
+
+    public func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: pick("错误", "error")
+        case .warning: pick("警告", "warning")
+        case .notice: pick("提示", "notice")
+        }
+    }
+
+    public func verdict(_ verdict: Verdict) -> String {
+        verdict == .pass ? pick("通过", "pass") : pick("未通过", "fail")
+    }
+
+    /// “2 个错误，1 个警告，0 个提示 — 未通过”.
+    public func summary(errors: Int, warnings: Int, notices: Int, verdict: Verdict) -> String {
+        language == .zh
+            ? "\(errors) 个错误，\(warnings) 个警告，\(notices) 个提示 — \(self.verdict(verdict))"
+            : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings"), "
+                + "\(notices) \(notices == 1 ? "notice" : "notices") — \(self.verdict(verdict))"
+    }
+
+    public func bundles(_ count: Int) -> String {
+        pick("共 \(count) 个材料包：", "\(count) \(count == 1 ? "bundle" : "bundles"): ")
+    }
+
+    public func files(_ count: Int, candidates: Int) -> String {
+        pick("\(candidates) 名人选，\(count) 个文件", "\(candidates) \(candidates == 1 ? "candidate" : "candidates"), \(count) files")
+    }
+}

@@ -1,0 +1,131 @@
+import DossierCore
+import DossierInspect
+import Foundation
+
+/// `NAME-*`: 姓名+序号 for photos and videos, numbering, and names every computer can store.
+public struct NamingChecks: CheckFamily {
+    public static let ruleIDs: [RuleID] = [
+        .namePattern, .nameMismatch, .nameSequence, .nameNoncanonical, .nameUnsafe, .nameCollision,
+    ]
+
+    public init() {}
+
+    public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
+        let junkPrefixes = bundle.junkFolders.map { $0.path + "/" }
+        let entries = bundle.entries.filter { entry in !junkPrefixes.contains { entry.path.hasPrefix($0) } }
+        for entry in entries {
+            checkPortable(entry, rules: ruleSet.naming, sink: sink)
+        }
+        checkCollisions(entries, sink: sink)
+        for candidate in bundle.candidates {
+            let media = CandidateMedia(candidate, in: bundle, ruleSet: ruleSet)
+            for file in media.unattributed { reportUnattributed(file, candidate: candidate, ruleSet: ruleSet, sink: sink) }
+            for item in media.photos + media.videos {
+                reportNoncanonical(item, candidate: candidate, ruleSet: ruleSet, sink: sink)
+            }
+            checkSequence(media.photos, first: ruleSet.naming.firstLifePhotoNumber, gapVariant: nil, sink: sink, media: media)
+            checkSequence(media.videos, first: ruleSet.naming.firstVideoNumber, gapVariant: "videoGap", sink: sink, media: media)
+        }
+    }
+
+    /// NAME-UNSAFE: one finding per name, the first problem found.
+    private func checkPortable(_ entry: TreeEntry, rules: NamingRules, sink: FindingSink) {
+        let candidate = ScannedBundle.candidate(ofPath: entry.path)
+        func emit(_ variant: String?, _ data: [String: DataValue] = [:]) {
+            sink.emit(.nameUnsafe, path: entry.path, candidate: candidate, variant: variant, data: data)
+        }
+        if !entry.nameIsUTF8 {
+            return emit("undecodable")
+        }
+        let forbidden: [Character] = entry.name.filter { (character: Character) -> Bool in
+            if rules.forbiddenCharacters.contains(character) { return true }
+            return character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+        if !forbidden.isEmpty {
+            let shown = Set(forbidden).sorted().map { (character: Character) -> String in
+                if let code = character.asciiValue, code < 0x20 || code == 0x7F { return String(format: "\\x%02X", code) }
+                return String(character)
+            }
+            return emit(nil, ["characters": .string(shown.joined(separator: " "))])
+        }
+        let device = FileNameParts(entry.name).stem.uppercased()
+        if rules.reservedNames.contains(device) || rules.reservedNames.contains(entry.name.uppercased()) {
+            return emit("reserved", ["name": .string(entry.name)])
+        }
+        if entry.name.hasSuffix(".") || entry.name.hasSuffix(" ") {
+            return emit("trailing")
+        }
+        if entry.rawName.count > rules.maximumNameBytes {
+            return emit("tooLong", ["bytes": .int(entry.rawName.count), "maximum": .int(rules.maximumNameBytes)])
+        }
+    }
+
+    /// NAME-COLLISION: names in one folder equal after NFC and case folding.
+    private func checkCollisions(_ entries: [TreeEntry], sink: FindingSink) {
+        var seen: [String: TreeEntry] = [:]
+        for entry in entries.sorted(by: { $0.rawName.lexicographicallyPrecedes($1.rawName) }) {
+            let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
+            let key = folder + "/" + entry.name.precomposedStringWithCanonicalMapping.lowercased()
+            if let first = seen[key], first.rawName != entry.rawName {
+                sink.emit(
+                    .nameCollision, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path),
+                    data: ["other": .string(first.name)])
+            } else {
+                seen[key] = entry
+            }
+        }
+    }
+
+    /// NAME-PATTERN or NAME-MISMATCH for a photo or video that is not the candidate's 姓名+序号.
+    private func reportUnattributed(_ file: ScannedFile, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink) {
+        let name = MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
+        let first = file.kind == .photo ? ruleSet.naming.firstLifePhotoNumber : ruleSet.naming.firstVideoNumber
+        if let name, MediaName.containsHan(name.namePart), name.namePart != candidate.name,
+            CandidateMedia.isPlausible(name.number, kind: file.kind, ruleSet: ruleSet)
+        {
+            let canonical = CandidateMedia.canonicalName(
+                candidate: candidate, number: name.number, file: file, ruleSet: ruleSet)
+            sink.emit(
+                .nameMismatch, path: file.path, candidate: candidate.name,
+                data: ["namePart": .string(name.namePart), "canonical": .string(canonical)],
+                display: ["candidateName": candidate.name])
+            return
+        }
+        let example = CandidateMedia.canonicalName(candidate: candidate, number: first, file: file, ruleSet: ruleSet)
+        sink.emit(.namePattern, path: file.path, candidate: candidate.name, display: ["example": example])
+    }
+
+    /// NAME-NONCANONICAL for tolerated spellings: separators, full-width digits, leading zeros, extensions.
+    private func reportNoncanonical(_ item: AttributedMedia, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink) {
+        let canonical = CandidateMedia.canonicalName(
+            candidate: candidate, number: item.name.number, file: item.file, ruleSet: ruleSet)
+        guard canonical != item.file.name.precomposedStringWithCanonicalMapping else { return }
+        sink.emit(
+            .nameNoncanonical, path: item.file.path, candidate: candidate.name,
+            data: ["canonical": .string(canonical)])
+    }
+
+    /// NAME-SEQUENCE: a number used twice, or gaps from `first` up to the highest number.
+    private func checkSequence(
+        _ items: [AttributedMedia], first: Int, gapVariant: String?, sink: FindingSink, media: CandidateMedia
+    ) {
+        var byNumber: [Int: AttributedMedia] = [:]
+        for item in items {
+            if let earlier = byNumber[item.name.number] {
+                sink.emit(
+                    .nameSequence, path: item.file.path, candidate: media.candidate.name, variant: "duplicate",
+                    data: ["number": .int(item.name.number), "other": .string(earlier.file.name)])
+            } else {
+                byNumber[item.name.number] = item
+            }
+        }
+        guard let highest = byNumber.keys.max(), highest > first else { return }
+        let missing = (first...highest).filter { byNumber[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let separator = sink.language == .zh ? "、" : ", "
+        sink.emit(
+            .nameSequence, path: media.candidate.folder, candidate: media.candidate.name, variant: gapVariant,
+            data: ["missing": .list(missing.map(String.init))],
+            display: ["missing": missing.map(String.init).joined(separator: separator)])
+    }
+}

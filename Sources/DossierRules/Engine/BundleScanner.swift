@@ -1,0 +1,148 @@
+import Crypto
+import DossierCore
+import DossierInspect
+import Foundation
+
+/// Reads one bundle folder: walks it (no symlink followed), classifies every file with the rule set's layout,
+/// and measures photos on every core. All the I/O of a check happens here.
+public struct BundleScanner: Sendable {
+    public var ruleSet: RuleSet
+    public var walker = FileTreeWalker()
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// Scans the bundle at `root`.
+    public func scan(_ root: RawPath) throws -> ScannedBundle {
+        let entries = try walker.walk(root)
+        let classifier = FileClassifier(layout: ruleSet.layout)
+        var junkFolders: [TreeEntry] = []
+        var junkPrefixes: [String] = []
+        var candidates: [ScannedCandidate] = []
+        var files: [ScannedFile] = []
+        for entry in entries {
+            if junkPrefixes.contains(where: { entry.path.hasPrefix($0) }) { continue }
+            let depth = entry.components.count
+            if entry.kind == .directory {
+                if classifier.isJunkFolder(entry.name) {
+                    junkFolders.append(entry)
+                    junkPrefixes.append(entry.path + "/")
+                } else if depth == 1 {
+                    candidates.append(ScannedCandidate(folder: entry.name, name: MediaName.normalise(entry.name)))
+                }
+                continue
+            }
+            let candidate = depth > 1 ? MediaName.normalise(String(entry.components[0])) : nil
+            var file = ScannedFile(entry: entry, kind: .unknown, candidate: candidate)
+            if classifier.isJunkFile(entry.name) {
+                file.kind = .junk
+            } else if entry.kind == .file && entry.readable && entry.bytes > 0 {
+                file.content = FileBytes.readPrefix(entry.location, count: 32).map(ContentType.sniff)
+                file.kind = classifier.kind(of: entry.name, content: file.content, inCandidateFolder: depth > 1)
+            } else {
+                file.kind = classifier.kind(of: entry.name, content: nil, inCandidateFolder: depth > 1)
+            }
+            files.append(file)
+        }
+        measurePhotos(&files)
+        return ScannedBundle(
+            root: root, entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
+    }
+
+    /// Reads, hashes and decodes every JPEG photo, on as many threads as there are cores.
+    private func measurePhotos(_ files: inout [ScannedFile]) {
+        let indices = files.indices.filter {
+            files[$0].kind == .photo && files[$0].entry.kind == .file && files[$0].content == .jpeg
+        }
+        let limits = ruleSet.photos.limits
+        let jpegLimits = JPEGLimits(
+            maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
+            scaleDenominator: limits.scaleDenominator, chromaThreshold: ruleSet.photos.colour.chromaThreshold)
+        let locations = indices.map { files[$0].entry.location }
+        let results = ParallelMap.map(locations) { location -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+            do {
+                let bytes = try FileBytes.readAll(location, limit: limits.maximumBytes)
+                let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+                return (JPEGInspector.inspect(bytes, limits: jpegLimits), nil, digest)
+            } catch let error as FileBytes.ReadError {
+                return (nil, error, nil)
+            } catch {
+                return (nil, nil, nil)
+            }
+        }
+        for (index, result) in zip(indices, results) {
+            files[index].jpeg = result.0
+            files[index].readProblem = result.1
+            files[index].sha256 = result.2
+        }
+    }
+}
+
+/// Runs a function over every element on all cores, keeping the order.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.store(transform(items[index]), at: index)
+        }
+        return slots.values()
+    }
+}
+
+/// Slots written once each by concurrent workers, under a lock.
+private final class ResultSlots<R: Sendable>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: R, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// Tells what a file is from its name and first bytes, with the rule set's layout.
+public struct FileClassifier: Sendable {
+    public var layout: LayoutFile
+
+    public init(layout: LayoutFile) { self.layout = layout }
+
+    public func isJunkFolder(_ name: String) -> Bool { layout.junk.folders.contains(name) }
+
+    public func isJunkFile(_ name: String) -> Bool {
+        layout.junk.names.contains(name) || layout.junk.prefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// Whether `name` matches a document requirement (a name fragment and an extension).
+    public static func matches(_ name: String, _ requirement: DocumentRequirement) -> Bool {
+        let parts = FileNameParts(name)
+        let stem = MediaName.normalise(parts.stem)
+        return requirement.extensions.contains(parts.extension) && requirement.nameContains.contains { stem.contains($0) }
+    }
+
+    /// The kind of a file named `name`, whose first bytes say `content`.
+    public func kind(of name: String, content: ContentType?, inCandidateFolder: Bool) -> FileKind {
+        let candidate = layout.candidate
+        if !inCandidateFolder {
+            return layout.documents.first { Self.matches(name, $0) }?.kind ?? .unknown
+        }
+        if Self.matches(name, candidate.form) { return .form }
+        if Self.matches(name, candidate.scan) { return .scan }
+        let ext = FileNameParts(name).extension
+        if candidate.photoExtensions.contains(ext) || candidate.otherImageExtensions.contains(ext) { return .photo }
+        if candidate.videoExtensions.contains(ext) || candidate.otherVideoExtensions.contains(ext) { return .video }
+        switch content {
+        case .jpeg, .png, .heic, .webp, .gif, .bmp, .tiff: return .photo
+        case .mp4, .mov, .matroska, .avi, .flv: return .video
+        default: return .unknown
+        }
+    }
+}

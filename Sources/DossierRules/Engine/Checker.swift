@@ -1,0 +1,164 @@
+import DossierCore
+import DossierInspect
+import Foundation
+
+/// What a check run is asked for.
+public struct CheckOptions: Sendable {
+    public var language: Language
+    public var strict: Bool
+    /// The date the deadline is judged against, `YYYY-MM-DD`.
+    public var asOf: String
+    public var unitType: String?
+    public var quota: Int?
+    public var approval: String?
+
+    public init(
+        language: Language = .zh, strict: Bool = false, asOf: String, unitType: String? = nil, quota: Int? = nil,
+        approval: String? = nil
+    ) {
+        self.language = language
+        self.strict = strict
+        self.asOf = asOf
+        self.unitType = unitType
+        self.quota = quota
+        self.approval = approval
+    }
+}
+
+/// Why a check run could not be done at all (exit 2): not a finding.
+public enum CheckError: Error, Equatable, CustomStringConvertible {
+    case missingPath(String)
+    case notAFolder(String)
+    case unreadableFolder(String)
+    case zipNotYetSupported(String)
+
+    public var description: String {
+        switch self {
+        case .missingPath(let path): "\(path): no such file or folder"
+        case .notAFolder(let path): "\(path): not a folder"
+        case .unreadableFolder(let path): "\(path): the folder cannot be read"
+        case .zipNotYetSupported(let path):
+            "\(path): reading zip files is not available yet; unzip it and check the folder"
+        }
+    }
+}
+
+/// Runs the rule set's checks over bundles and builds the report.
+public struct Checker: Sendable {
+    public var ruleSet: RuleSet
+    public var options: CheckOptions
+
+    public init(ruleSet: RuleSet, options: CheckOptions) {
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    /// Checks every bundle found at each of `paths` (SPEC §4).
+    public func check(paths: [String]) throws(CheckError) -> Report {
+        var bundles: [BundleReport] = []
+        for path in paths {
+            for bundle in try BundleDiscovery(layout: ruleSet.layout).bundles(at: path) {
+                bundles.append(try check(bundle: bundle.location, displayPath: bundle.displayPath))
+            }
+        }
+        return Report(ruleSet: ruleSet.info, asOf: options.asOf, bundles: bundles)
+    }
+
+    /// Checks one bundle folder.
+    public func check(bundle root: RawPath, displayPath: String) throws(CheckError) -> BundleReport {
+        let scanned: ScannedBundle
+        do {
+            scanned = try BundleScanner(ruleSet: ruleSet).scan(root)
+        } catch FileTreeWalker.WalkError.notAFolder {
+            throw .notAFolder(displayPath)
+        } catch FileTreeWalker.WalkError.missing {
+            throw .missingPath(displayPath)
+        } catch {
+            throw .unreadableFolder(displayPath)
+        }
+        let sink = FindingSink(ruleSet: ruleSet, language: options.language)
+        for family in CheckFamilies.all {
+            family.run(scanned, ruleSet: ruleSet, sink: sink)
+        }
+        let unitName = MediaName.normalise(
+            String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
+        let files = scanned.files.filter { $0.entry.kind == .file }.map { file in
+            FileEntry(path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts)
+        }
+        return BundleReport(
+            subject: Subject(path: displayPath, kind: .folder),
+            unit: UnitInfo(name: unitName, type: options.unitType, quota: options.quota, approval: options.approval),
+            candidates: scanned.candidates.map { CandidateInfo(name: $0.name, folder: $0.folder) },
+            files: files, findings: sink.findings, strict: options.strict)
+    }
+}
+
+/// Finds the bundles at a path: a unit folder, or a folder or drive holding several (SPEC §4).
+public struct BundleDiscovery: Sendable {
+    public var layout: LayoutFile
+
+    public init(layout: LayoutFile) { self.layout = layout }
+
+    /// A bundle to check: where it is and how reports name it.
+    public struct Found: Sendable, Equatable {
+        public var location: RawPath
+        public var displayPath: String
+    }
+
+    /// The bundles at `path`: the folder itself when it looks like a unit's folder; else the unit folders in it
+    /// (or one level further down, as on a drive with a folder per year); else the folder itself, so that
+    /// what is missing gets reported.
+    public func bundles(at path: String) throws(CheckError) -> [Found] {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let root = RawPath(trimmed)
+        guard let info = root.linkStatus() else { throw .missingPath(trimmed) }
+        let mode = info.st_mode & S_IFMT
+        if mode == S_IFREG && FileNameParts(trimmed).extension == "zip" { throw .zipNotYetSupported(trimmed) }
+        guard mode == S_IFDIR else { throw .notAFolder(trimmed) }
+        if looksLikeBundle(root) { return [Found(location: root, displayPath: trimmed)] }
+        for depth in 1...2 {
+            let found = folders(below: root, display: trimmed, depth: depth).filter { looksLikeBundle($0.location) }
+            if !found.isEmpty { return found }
+        }
+        return [Found(location: root, displayPath: trimmed)]
+    }
+
+    private func folders(below root: RawPath, display: String, depth: Int) -> [Found] {
+        let classifier = FileClassifier(layout: layout)
+        var level = [Found(location: root, displayPath: display)]
+        for _ in 0..<depth {
+            level = level.flatMap { parent -> [Found] in
+                (FileTreeWalker.list(parent.location) ?? []).sorted { $0.lexicographicallyPrecedes($1) }.compactMap { raw in
+                    let location = parent.location.appending(raw)
+                    let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
+                    guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR,
+                        !classifier.isJunkFolder(name)
+                    else { return nil }
+                    return Found(location: location, displayPath: parent.displayPath + "/" + name)
+                }
+            }
+        }
+        return level
+    }
+
+    /// A unit's folder holds one of the unit-level documents, or a sub-folder holding a form, photo or video.
+    func looksLikeBundle(_ folder: RawPath) -> Bool {
+        let classifier = FileClassifier(layout: layout)
+        for raw in FileTreeWalker.list(folder) ?? [] {
+            let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
+            let location = folder.appending(raw)
+            guard let info = location.linkStatus() else { continue }
+            if info.st_mode & S_IFMT == S_IFREG, layout.documents.contains(where: { FileClassifier.matches(name, $0) }) {
+                return true
+            }
+            if info.st_mode & S_IFMT == S_IFDIR, !classifier.isJunkFolder(name) {
+                for child in FileTreeWalker.list(location) ?? [] {
+                    let childName = String(decoding: child, as: UTF8.self)
+                    let kind = classifier.kind(of: childName, content: nil, inCandidateFolder: true)
+                    if [FileKind.form, .scan, .photo, .video].contains(kind) { return true }
+                }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,53 @@
+import DossierCore
+
+/// Collects findings, wording each from the rule set in the report's language.
+public final class FindingSink {
+    public let ruleSet: RuleSet
+    public let language: Language
+    public private(set) var findings: [Finding] = []
+
+    public init(ruleSet: RuleSet, language: Language) {
+        self.ruleSet = ruleSet
+        self.language = language
+    }
+
+    /// Records a finding of `rule` at `path`. `data` holds measured values (they reach the JSON report);
+    /// `display` holds extra words for the message only. Placeholders are filled from both, and from
+    /// `candidate`.
+    public func emit(
+        _ rule: RuleID, path: String, candidate: String? = nil, variant: String? = nil,
+        data: [String: DataValue] = [:], display: [String: String] = [:]
+    ) {
+        guard let description = ruleSet.rule(rule) else { return }
+        var values = data.mapValues(\.description)
+        values.merge(display) { _, new in new }
+        if let candidate { values["candidate"] = candidate }
+        let wording = description.wording(variant)
+        findings.append(
+            Finding(
+                rule: rule, severity: description.severity, path: path, candidate: candidate,
+                message: MessageTemplate.fill(wording.message.text(language), values),
+                hint: MessageTemplate.fill(wording.hint.text(language), values),
+                data: data.isEmpty ? nil : data))
+    }
+}
+
+/// A family of checks over a scanned bundle (one file each under `Checks/`). Checks do no I/O.
+public protocol CheckFamily: Sendable {
+    /// Every rule the family can emit: each needs triggering and non-triggering examples.
+    static var ruleIDs: [RuleID] { get }
+    /// Judges `bundle`, emitting into `sink`.
+    func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink)
+}
+
+/// The check families, in the order they run. Add a family here and nowhere else.
+public enum CheckFamilies {
+    public static let all: [any CheckFamily] = [
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(),
+    ]
+
+    /// Every rule some family can emit.
+    public static var implementedRuleIDs: Set<RuleID> {
+        Set(all.flatMap { type(of: $0).ruleIDs })
+    }
+}

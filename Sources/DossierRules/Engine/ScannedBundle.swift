@@ -1,0 +1,53 @@
+import DossierCore
+import DossierInspect
+
+/// One file of a bundle as the checks see it: where it is, what it is, what was measured.
+public struct ScannedFile: Sendable {
+    public var entry: TreeEntry
+    public var kind: FileKind
+    /// The candidate whose folder holds it (the folder's name, trimmed and NFC).
+    public var candidate: String?
+    /// What the first bytes say it is (nil for junk, unreadable or empty files).
+    public var content: ContentType?
+    /// For photos whose content is JPEG.
+    public var jpeg: JPEGInspection?
+    /// Why the bytes could not be read, when they could not.
+    public var readProblem: FileBytes.ReadError?
+    /// SHA-256 of the content, hex, for photos.
+    public var sha256: String?
+
+    public var path: String { entry.path }
+    public var name: String { entry.name }
+    public var parts: FileNameParts { FileNameParts(entry.name) }
+}
+
+/// A candidate folder and the files in it.
+public struct ScannedCandidate: Sendable {
+    /// The folder's name as stored (NFC).
+    public var folder: String
+    /// The name used to match file names: the folder name trimmed.
+    public var name: String
+}
+
+/// Everything the scanner learnt about one bundle; checks read it and do no I/O.
+public struct ScannedBundle: Sendable {
+    public var root: RawPath
+    public var entries: [TreeEntry]
+    public var files: [ScannedFile]
+    public var candidates: [ScannedCandidate]
+    /// Junk folders (`__MACOSX/`): reported once each, their content ignored.
+    public var junkFolders: [TreeEntry]
+
+    /// The files of `candidate`, in path order.
+    public func files(of candidate: ScannedCandidate) -> [ScannedFile] {
+        files.filter { $0.candidate == candidate.name && $0.kind != .junk }
+    }
+}
+
+extension ScannedBundle {
+    /// The candidate whose folder holds `path` (its first component, trimmed), nil at the top level.
+    public static func candidate(ofPath path: String) -> String? {
+        let components = path.split(separator: "/")
+        return components.count > 1 ? MediaName.normalise(String(components[0])) : nil
+    }
+}

@@ -1,0 +1,218 @@
+import Crypto
+import DossierCore
+import Foundation
+
+/// A campaign's rules, loaded from a folder of YAML files (`rules/zuimei-2021/`). Everything campaign-specific
+/// lives here; the checks only read it.
+public struct RuleSet: Sendable {
+    /// The files of a rule-set folder, in the order they are hashed.
+    public static let fileNames = ["ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml"]
+
+    public var header: RuleSetHeader
+    public var rules: [RuleDescription]
+    public var layout: LayoutFile
+    public var naming: NamingRules
+    public var photos: PhotoRules
+    /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
+    public var sha256: String
+    /// Where it was loaded from.
+    public var folder: String
+
+    private var index: [RuleID: Int]
+
+    /// The rule `id`, or nil when the rule set does not have it.
+    public func rule(_ id: RuleID) -> RuleDescription? { index[id].map { rules[$0] } }
+
+    /// What reports say of the rule set.
+    public var info: RuleSetInfo { RuleSetInfo(id: header.id, title: header.title.zh, sha256: sha256) }
+
+    /// Loads and validates the rule set in `folder`.
+    public static func load(folder: String) throws(RuleSetError) -> RuleSet {
+        var texts: [String: String] = [:]
+        var hasher = SHA256()
+        for name in fileNames {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleSetError(file: path, problem: "cannot be read (is this a rule-set folder?)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleSetError(file: path, problem: "not UTF-8 text")
+            }
+            hasher.update(data: Data(name.utf8) + Data([0]) + data)
+            texts[name] = text
+        }
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let header = try StrictYAML.decode(RuleSetHeader.self, from: texts["ruleset.yaml"] ?? "", file: path("ruleset.yaml"))
+        let catalogue = try StrictYAML.decode(
+            RuleCatalogueFile.self, from: texts["catalogue.yaml"] ?? "", file: path("catalogue.yaml"))
+        let layout = try StrictYAML.decode(LayoutFile.self, from: texts["layout.yaml"] ?? "", file: path("layout.yaml"))
+        let naming = try StrictYAML.decode(NamingFile.self, from: texts["naming.yaml"] ?? "", file: path("naming.yaml"))
+        let photos = try StrictYAML.decode(PhotosFile.self, from: texts["photos.yaml"] ?? "", file: path("photos.yaml"))
+        try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
+        try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
+        try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
+        try RuleSetValidation.validate(photos: photos.photos, file: path("photos.yaml"))
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return RuleSet(
+            header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
+            sha256: digest, folder: folder,
+            index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The bundled rule set's folder: `$DOSSIER_RULES`, else `rules/zuimei-2021` beside the executable or in
+    /// `../share/dossier/` (installed), else the source checkout the binary was built from.
+    public static func defaultFolder(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        let setName = "zuimei-2021"
+        var candidates: [String] = []
+        if let fromEnvironment = ProcessInfo.processInfo.environment["DOSSIER_RULES"], !fromEnvironment.isEmpty {
+            candidates.append(fromEnvironment)
+        }
+        let executableURL = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(executableURL.appendingPathComponent("rules/\(setName)").path)
+        candidates.append(executableURL.appendingPathComponent("../share/dossier/rules/\(setName)").standardized.path)
+        // Sources/DossierRules/RuleSet/RuleSet.swift → the checkout's rules/.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(checkout.appendingPathComponent("rules/\(setName)").path)
+        return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("ruleset.yaml")) }
+    }
+}
+
+/// Checks a rule set beyond its shape: values in range, IDs unique, SPEC IDs present, placeholders alike in
+/// both languages. `dossier rules lint` runs the same checks.
+public enum RuleSetValidation {
+    /// The rule IDs of SPEC §5: a rule set may add more, never drop or rename these.
+    public static let specRuleIDs: [RuleID] = [
+        "LAYOUT-SUMMARY-MISSING", "LAYOUT-ACTIVITY-MISSING", "LAYOUT-REPORT-MISSING", "LAYOUT-FORM-MISSING",
+        "LAYOUT-CANDIDATE-UNLISTED", "LAYOUT-CANDIDATE-NO-FOLDER", "LAYOUT-UNKNOWN-FILE", "LAYOUT-JUNK-FILE",
+        "NAME-PATTERN", "NAME-MISMATCH", "NAME-SEQUENCE", "NAME-NONCANONICAL", "NAME-UNSAFE", "NAME-COLLISION",
+        "PHOTO-FORMAT", "PHOTO-CORRUPT", "PHOTO-SIZE", "PHOTO-COLOR", "PHOTO-ID-MISSING", "PHOTO-ID-SHAPE",
+        "PHOTO-COUNT", "PHOTO-PADDED", "PHOTO-LOW-RES", "PHOTO-DUPLICATE",
+        "VIDEO-FORMAT", "VIDEO-CORRUPT", "VIDEO-DURATION", "VIDEO-RESOLUTION", "VIDEO-NO-VIDEO-TRACK",
+        "FORM-FORMAT", "FORM-CORRUPT", "FORM-FIELD-MISSING", "FORM-FIELD-INVALID", "FORM-INCONSISTENT",
+        "FORM-SECRET-MARKING", "FORM-PUBLICITY-MISSING",
+        "QUOTA-EXCEEDED", "QUOTA-UNIT-UNKNOWN", "EXCL-MILITARY", "EXCL-OFFICIAL-RANK", "EXCL-NATIONAL-HONOR",
+        "EXCL-PRIOR-HONOREE", "BALANCE-CATEGORY", "BALANCE-AGE", "DEADLINE-PASSED",
+        "FS-SYMLINK", "FS-SPECIAL-FILE", "FS-UNREADABLE", "FS-EMPTY-FILE", "ZIP-UNSAFE-PATH", "ZIP-BOMB",
+        "ZIP-CORRUPT", "ZIP-ENCODING", "SEAL-FORMAT", "SEAL-TAMPERED", "SEAL-MISSING-FILE", "SEAL-EXTRA-FILE",
+        "SEAL-FINGERPRINT-MISMATCH", "CROSS-DUPLICATE-CANDIDATE", "CROSS-RESUBMISSION",
+    ]
+
+    static func validate(catalogue: RuleCatalogueFile, file: String) throws(RuleSetError) {
+        var seen: [RuleID: Int] = [:]
+        for (position, rule) in catalogue.rules.enumerated() {
+            let here = "rules[\(position)]"
+            if let first = seen[rule.id] {
+                throw RuleSetError(
+                    file: file, keyPath: "\(here).id", problem: "duplicate rule ID \(rule.id) (first at rules[\(first)])")
+            }
+            seen[rule.id] = position
+            guard rule.id.rawValue.range(of: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", options: .regularExpression) != nil else {
+                throw RuleSetError(file: file, keyPath: "\(here).id", problem: "“\(rule.id)” is not an ID like PHOTO-SIZE")
+            }
+            var wordings: [(String, LocalizedText)] = [
+                ("title", rule.title), ("description", rule.description), ("message", rule.message), ("hint", rule.hint),
+            ]
+            for (name, variant) in (rule.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
+                wordings.append(("variants.\(name).message", variant.message))
+                wordings.append(("variants.\(name).hint", variant.hint))
+            }
+            for (key, text) in wordings {
+                if text.zh.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw RuleSetError(file: file, keyPath: "\(here).\(key).zh", problem: "empty text")
+                }
+                if text.en.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw RuleSetError(file: file, keyPath: "\(here).\(key).en", problem: "empty text")
+                }
+                let zh = MessageTemplate.placeholders(text.zh), en = MessageTemplate.placeholders(text.en)
+                if zh != en {
+                    throw RuleSetError(
+                        file: file, keyPath: "\(here).\(key)",
+                        problem: "zh and en use different placeholders: \(zh.sorted()) vs \(en.sorted())")
+                }
+            }
+        }
+        for id in specRuleIDs where seen[id] == nil {
+            throw RuleSetError(file: file, keyPath: "rules", problem: "rule \(id) of SPEC §5 is missing")
+        }
+    }
+
+    static func validate(layout: LayoutFile, catalogue: RuleCatalogueFile, file: String) throws(RuleSetError) {
+        let known = Set(catalogue.rules.map(\.id))
+        let requirements = layout.documents.enumerated().map { ("documents[\($0)]", $1) }
+            + [("candidate.form", layout.candidate.form), ("candidate.scan", layout.candidate.scan)]
+        for (position, document) in layout.documents.enumerated() where document.kind == nil {
+            throw RuleSetError(file: file, keyPath: "documents[\(position)].kind", problem: "missing required key")
+        }
+        for (key, requirement) in requirements {
+            if requirement.nameContains.isEmpty || requirement.nameContains.contains(where: \.isEmpty) {
+                throw RuleSetError(file: file, keyPath: "\(key).nameContains", problem: "needs at least one non-empty text")
+            }
+            if requirement.extensions.isEmpty {
+                throw RuleSetError(file: file, keyPath: "\(key).extensions", problem: "needs at least one extension")
+            }
+            if let rule = requirement.missingRule, !known.contains(rule) {
+                throw RuleSetError(file: file, keyPath: "\(key).missingRule", problem: "unknown rule \(rule)")
+            }
+        }
+    }
+
+    static func validate(naming: NamingRules, file: String) throws(RuleSetError) {
+        if naming.idPhotoNumber >= naming.firstLifePhotoNumber {
+            throw RuleSetError(
+                file: file, keyPath: "naming.firstLifePhotoNumber", problem: "must be greater than idPhotoNumber")
+        }
+        if naming.maximumNameBytes < 16 {
+            throw RuleSetError(file: file, keyPath: "naming.maximumNameBytes", problem: "must be at least 16")
+        }
+    }
+
+    static func validate(photos: PhotoRules, file: String) throws(RuleSetError) {
+        func require(_ condition: Bool, _ key: String, _ problem: String) throws(RuleSetError) {
+            if !condition { throw RuleSetError(file: file, keyPath: "photos.\(key)", problem: problem) }
+        }
+        try require(photos.minimumBytes >= 0, "minimumBytes", "must not be negative")
+        try require(photos.lifePhotos.minimum >= 0, "lifePhotos.minimum", "must not be negative")
+        try require(
+            photos.lifePhotos.minimum <= photos.lifePhotos.maximum, "lifePhotos.maximum", "must not be under minimum")
+        try require(
+            photos.idPhoto.minimumAspect > 0 && photos.idPhoto.minimumAspect <= photos.idPhoto.maximumAspect,
+            "idPhoto.maximumAspect", "must be at least minimumAspect, which must be above 0")
+        try require(
+            (0...1).contains(photos.colour.minimumColouredFraction), "colour.minimumColouredFraction",
+            "must be between 0 and 1")
+        try require([1, 2, 4, 8].contains(photos.limits.scaleDenominator), "limits.scaleDenominator", "must be 1, 2, 4 or 8")
+        try require(photos.limits.maximumPixels > 0, "limits.maximumPixels", "must be above 0")
+        try require(photos.limits.maximumBytes > 0, "limits.maximumBytes", "must be above 0")
+        try require(photos.limits.maximumScans > 0, "limits.maximumScans", "must be above 0")
+    }
+}
+
+/// Messages with `{name}` placeholders filled from a finding's data.
+///
+/// Written by hand: the templates are one-line plain text, and a template engine would HTML-escape them.
+public enum MessageTemplate {
+    /// The placeholder names a text uses.
+    public static func placeholders(_ text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// `text` with every `{name}` replaced by `values[name]`; unknown names are left as they are.
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `dossier rules lint FILE`: one file of a rule set checked on its own, by its name.
+public enum RuleSetLint {
+    /// Throws the first problem of the rules file at `path`.
+    public static func lint(file path: String) throws(RuleSetError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleSetError(file: path, problem: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleSetError(file: path, problem: "not UTF-8 text")
+        }
+        let name = (path as NSString).lastPathComponent
+        switch name {
+        case "ruleset.yaml":
+            _ = try StrictYAML.decode(RuleSetHeader.self, from: text, file: path)
+        case "catalogue.yaml":
+            let catalogue = try StrictYAML.decode(RuleCatalogueFile.self, from: text, file: path)
+            try RuleSetValidation.validate(catalogue: catalogue, file: path)
+        case "layout.yaml":
+            let layout = try StrictYAML.decode(LayoutFile.self, from: text, file: path)
+            let sibling = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("catalogue.yaml")
+            let catalogue = FileManager.default.contents(atPath: sibling)
+                .flatMap { String(data: $0, encoding: .utf8) }
+                .flatMap { try? StrictYAML.decode(RuleCatalogueFile.self, from: $0, file: sibling) }
+            if let catalogue { try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path) }
+        case "naming.yaml":
+            try RuleSetValidation.validate(
+                naming: try StrictYAML.decode(NamingFile.self, from: text, file: path).naming, file: path)
+        case "photos.yaml":
+            try RuleSetValidation.validate(
+                photos: try StrictYAML.decode(PhotosFile.self, from: text, file: path).photos, file: path)
+        default:
+            throw RuleSetError(
+                file: path, problem: "not a rules file: expected one of \(RuleSet.fileNames.joined(separator: ", "))")
+        }
+    }
+}

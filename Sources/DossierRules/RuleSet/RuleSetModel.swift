@@ -1,0 +1,164 @@
+import DossierCore
+
+/// A text in every language the tool speaks. Both are required: a missing translation is a load error.
+public struct LocalizedText: Codable, Sendable, Equatable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The text in `language`.
+    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+}
+
+/// `ruleset.yaml`: what the rule set is.
+public struct RuleSetHeader: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: LocalizedText
+    public var notice: String?
+    /// Removed from the front of file names before matching (“2021年“最美科技工作者”推荐人选汇总表”).
+    public var campaignPrefixes: [String]
+}
+
+/// A place in a sample bundle where a rule must, or must not, fire.
+public struct RuleExample: Codable, Sendable, Equatable {
+    /// A folder under `Samples/`, or a bundle the tests build, named with a leading `@`.
+    public var sample: String
+    /// The finding's path in that bundle (empty for the bundle itself).
+    public var path: String
+}
+
+/// Examples of a rule: documentation and tests at once.
+public struct RuleExamples: Codable, Sendable, Equatable {
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+}
+
+/// The words of one way a rule can fire.
+public struct RuleWording: Codable, Sendable, Equatable {
+    public var message: LocalizedText
+    public var hint: LocalizedText
+}
+
+/// One rule of `catalogue.yaml`.
+public struct RuleDescription: Codable, Sendable, Equatable {
+    public var id: RuleID
+    public var severity: Severity
+    public var title: LocalizedText
+    public var description: LocalizedText
+    /// The notice's own words that the rule enforces.
+    public var notice: String?
+    public var message: LocalizedText
+    public var hint: LocalizedText
+    /// Other wordings for other causes of the same rule, by name.
+    public var variants: [String: RuleWording]?
+    public var examples: RuleExamples?
+
+    /// The wording of `variant`, or the rule's own when nil or unknown.
+    public func wording(_ variant: String?) -> RuleWording {
+        if let variant, let wording = variants?[variant] { return wording }
+        return RuleWording(message: message, hint: hint)
+    }
+}
+
+/// `catalogue.yaml`.
+public struct RuleCatalogueFile: Codable, Sendable, Equatable {
+    public var rules: [RuleDescription]
+}
+
+/// A document the unit folder must hold, found by its name.
+public struct DocumentRequirement: Codable, Sendable, Equatable {
+    /// What a matching file is; required for the unit-level documents.
+    public var kind: FileKind?
+    public var nameContains: [String]
+    public var extensions: [String]
+    public var missingRule: RuleID?
+}
+
+/// What a candidate's folder holds.
+public struct CandidateLayout: Codable, Sendable, Equatable {
+    public var form: DocumentRequirement
+    public var scan: DocumentRequirement
+    public var photoExtensions: [String]
+    public var canonicalPhotoExtension: String
+    public var otherImageExtensions: [String]
+    public var videoExtensions: [String]
+    public var otherVideoExtensions: [String]
+}
+
+/// Files the operating system makes.
+public struct JunkPatterns: Codable, Sendable, Equatable {
+    public var names: [String]
+    public var folders: [String]
+    public var prefixes: [String]
+}
+
+/// `layout.yaml`.
+public struct LayoutFile: Codable, Sendable, Equatable {
+    public var documents: [DocumentRequirement]
+    public var candidate: CandidateLayout
+    public var junk: JunkPatterns
+}
+
+/// `naming.yaml`: 姓名+序号 and portable names.
+public struct NamingRules: Codable, Sendable, Equatable {
+    public var idPhotoNumber: Int
+    public var firstLifePhotoNumber: Int
+    public var firstVideoNumber: Int
+    public var separators: [String]
+    public var maximumNameBytes: Int
+    public var forbiddenCharacters: String
+    public var reservedNames: [String]
+}
+
+/// The `naming.yaml` file.
+public struct NamingFile: Codable, Sendable, Equatable {
+    public var naming: NamingRules
+}
+
+/// A closed range from the rule set.
+public struct CountRange: Codable, Sendable, Equatable {
+    public var minimum: Int
+    public var maximum: Int
+}
+
+/// `photos.yaml`.
+public struct PhotoRules: Codable, Sendable, Equatable {
+    public struct IDPhoto: Codable, Sendable, Equatable {
+        public var minimumAspect: Double
+        public var maximumAspect: Double
+        public var minimumWidth: Int
+        public var minimumHeight: Int
+    }
+    public struct LifePhoto: Codable, Sendable, Equatable {
+        public var minimumLongSide: Int
+        public var minimumShortSide: Int
+    }
+    public struct Colour: Codable, Sendable, Equatable {
+        public var chromaThreshold: Int
+        public var minimumColouredFraction: Double
+    }
+    public struct Limits: Codable, Sendable, Equatable {
+        public var maximumPixels: Int
+        public var maximumScans: Int
+        public var maximumBytes: Int
+        public var scaleDenominator: Int
+    }
+
+    public var minimumBytes: Int
+    public var sizeIgnoresTrailingBytes: Bool
+    public var lifePhotos: CountRange
+    public var idPhoto: IDPhoto
+    public var lifePhoto: LifePhoto
+    public var colour: Colour
+    public var paddingMinimumBytes: Int
+    public var limits: Limits
+}
+
+/// The `photos.yaml` file.
+public struct PhotosFile: Codable, Sendable, Equatable {
+    public var photos: PhotoRules
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Yams
+
+/// A rules file could not be used. The message names the file and the key path.
+public struct RuleSetError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var keyPath: String
+    public var problem: String
+
+    public init(file: String, keyPath: String = "", problem: String) {
+        self.file = file
+        self.keyPath = keyPath
+        self.problem = problem
+    }
+
+    public var description: String {
+        keyPath.isEmpty ? "\(file): \(problem)" : "\(file): \(keyPath): \(problem)"
+    }
+}
+
+/// Decodes YAML into Codable types and refuses keys the type does not know.
+///
+/// Yams, like every Codable decoder, ignores unknown keys silently, and a misspelt key in a rules file would
+/// then mean a rule quietly using its default. After decoding, the value is encoded again and every key of the
+/// YAML that does not come back is reported with its path.
+enum StrictYAML {
+    static func decode<T: Codable>(_ type: T.Type, from text: String, file: String) throws(RuleSetError) -> T {
+        let tree: Any?
+        do {
+            tree = try Yams.load(yaml: text)
+        } catch {
+            throw RuleSetError(file: file, problem: "not valid YAML: \(error)")
+        }
+        let value: T
+        do {
+            value = try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as DecodingError {
+            throw describe(error, file: file)
+        } catch {
+            throw RuleSetError(file: file, problem: "\(error)")
+        }
+        guard let tree else { return value }
+        let echoed: Any
+        do {
+            let data = try JSONEncoder().encode(value)
+            echoed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw RuleSetError(file: file, problem: "\(error)")
+        }
+        if let unknown = firstUnknownKey(original: tree, echoed: echoed, path: []) {
+            throw RuleSetError(file: file, keyPath: unknown, problem: "unknown key")
+        }
+        return value
+    }
+
+    private static func firstUnknownKey(original: Any, echoed: Any, path: [String]) -> String? {
+        if let map = original as? [String: Any] {
+            let echoedMap = echoed as? [String: Any] ?? [:]
+            for key in map.keys.sorted() {
+                guard let inner = echoedMap[key] else {
+                    if map[key] is NSNull { continue }
+                    return (path + [key]).joined(separator: ".")
+                }
+                if let found = firstUnknownKey(original: map[key] as Any, echoed: inner, path: path + [key]) {
+                    return found
+                }
+            }
+        } else if let list = original as? [Any], let echoedList = echoed as? [Any] {
+            for (index, item) in list.enumerated() where index < echoedList.count {
+                let here = path.isEmpty ? ["[\(index)]"] : path.dropLast() + ["\(path.last ?? "")[\(index)]"]
+                if let found = firstUnknownKey(original: item, echoed: echoedList[index], path: Array(here)) {
+                    return found
+                }
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ error: DecodingError, file: String) -> RuleSetError {
+        func path(_ keys: [any CodingKey]) -> String {
+            var text = ""
+            for key in keys {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
+            return text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return RuleSetError(
+                file: file, keyPath: path(context.codingPath + [key]), problem: "missing required key")
+        case .typeMismatch(let type, let context):
+            return RuleSetError(
+                file: file, keyPath: path(context.codingPath), problem: "expected \(expectation(type))")
+        case .valueNotFound(let type, let context):
+            return RuleSetError(
+                file: file, keyPath: path(context.codingPath), problem: "expected \(expectation(type)), found nothing")
+        case .dataCorrupted(let context):
+            return RuleSetError(
+                file: file, keyPath: path(context.codingPath), problem: "bad value (\(context.debugDescription))")
+        @unknown default:
+            return RuleSetError(file: file, problem: "\(error)")
+        }
+    }
+
+    private static func expectation(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "a text"
+        default: "\(type)"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DossierCore
+import DossierReport
+import DossierRules
+import Foundation
+
+/// Options every command shares (SPEC §4).
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "A rule-set folder (default: the bundled rules/zuimei-2021).")
+    var rules: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: String = "text"
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Language of messages: zh or en (default from LANG, else zh).")
+    var lang: Language?
+
+    @Flag(name: .long, help: "Print only the summary line.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Never show a progress bar.")
+    var noProgress = false
+
+    func validate() throws {
+        guard Reporters.names.contains(format) else {
+            throw ValidationError("--format must be one of: \(Reporters.names.joined(separator: ", "))")
+        }
+    }
+
+    var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+
+    /// The rule set named by `--rules`, else the bundled one; a one-line message and exit 2 when it cannot be loaded.
+    func loadRuleSet() -> RuleSet {
+        guard let folder = rules ?? RuleSet.defaultFolder() else {
+            Dossier.fail("the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES")
+        }
+        do {
+            return try RuleSet.load(folder: folder)
+        } catch {
+            Dossier.fail(error)
+        }
+    }
+
+    /// Writes `text` to `--output` atomically, or to standard output. Refuses to write inside an input path.
+    func emit(_ text: String, inputs: [String] = []) {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let target = URL(fileURLWithPath: output).deletingLastPathComponent().resolvingSymlinksInPath().path + "/"
+        for input in inputs {
+            let inputPath = URL(fileURLWithPath: input).resolvingSymlinksInPath().path + "/"
+            if target.hasPrefix(inputPath) {
+                Dossier.fail("\(output): the report must not be written inside the input \(input) (input is read-only)")
+            }
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: output)
+        } catch {
+            Dossier.fail(error)
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}

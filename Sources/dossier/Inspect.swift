@@ -1,0 +1,64 @@
+import ArgumentParser
+import DossierCore
+import DossierInspect
+import DossierReport
+import Foundation
+
+extension Dossier {
+    /// `dossier inspect FILE…`
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the measured facts of single files. / 显示单个文件的实测信息。")
+
+        @Argument(help: "Files to measure (JPEG for now).")
+        var files: [String]
+
+        @OptionGroup var common: CommonOptions
+
+        /// The JSON shape of SPEC §6: `{"schemaVersion":1,"files":[…]}`.
+        struct Output: Encodable {
+            var schemaVersion = 1
+            var files: [FileEntry]
+        }
+
+        func run() throws {
+            let ruleSet = common.loadRuleSet()
+            let limits = ruleSet.photos.limits
+            let jpegLimits = JPEGLimits(
+                maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
+                scaleDenominator: limits.scaleDenominator, chromaThreshold: ruleSet.photos.colour.chromaThreshold)
+            var results: [SingleFileInspector.Result] = []
+            for file in files {
+                do {
+                    results.append(try SingleFileInspector.inspect(file, jpegLimits: jpegLimits, limit: limits.maximumBytes))
+                } catch {
+                    Dossier.fail(error)
+                }
+            }
+            if common.format == JSONReporter.name {
+                common.emit(try JSONReporter.encode(Output(files: results.map(\.entry))), inputs: files)
+            } else {
+                common.emit(results.map { describe($0, language: common.language) }.joined(), inputs: files)
+            }
+            if results.contains(where: { $0.problem != nil }) { throw ExitCode(1) }
+        }
+
+        private func describe(_ result: SingleFileInspector.Result, language: Language) -> String {
+            let zh = language == .zh
+            var lines = ["\(result.entry.path)"]
+            lines.append("  \(zh ? "大小" : "bytes"): \(result.entry.bytes)  (\((Double(result.entry.bytes) / 1_048_576).formatted2) MB)")
+            lines.append("  \(zh ? "内容" : "content"): \(result.content.rawValue)")
+            if let jpeg = result.entry.jpeg {
+                lines.append("  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (EXIF orientation \(jpeg.orientation))")
+                lines.append("  \(zh ? "颜色" : "colour"): \(jpeg.colorSpace), \(jpeg.components) \(zh ? "个分量" : "components")")
+                lines.append("  \(zh ? "编码" : "coding"): \(jpeg.progressive ? "progressive" : "baseline")")
+                lines.append("  \(zh ? "完整解码" : "decodes"): \(jpeg.decodes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))")
+                lines.append("  \(zh ? "结束标记后的字节" : "bytes after end of image"): \(jpeg.trailingBytes)")
+            }
+            if let problem = result.problem {
+                lines.append("  \(zh ? "问题" : "problem"): \(problem)")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import DossierCore
+import DossierRules
+import Foundation
+
+extension Dossier {
+    /// `dossier rules list|explain ID|lint FILE`
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The rule catalogue. / 规则目录。", subcommands: [List.self, Explain.self, Lint.self])
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List every rule with its severity and title.")
+            @OptionGroup var common: CommonOptions
+
+            func run() throws {
+                let ruleSet = common.loadRuleSet()
+                let language = common.language
+                var lines = ["\(ruleSet.header.id) — \(ruleSet.header.title.text(language))"]
+                let width = ruleSet.rules.map(\.id.rawValue.count).max() ?? 0
+                for rule in ruleSet.rules {
+                    let id = rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+                    let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    lines.append("\(id)  \(severity)  \(rule.title.text(language))")
+                }
+                common.emit(lines.joined(separator: "\n") + "\n")
+            }
+        }
+
+        struct Explain: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Explain one rule, with its examples.")
+            @Argument(help: "A rule ID, for example PHOTO-SIZE.") var id: String
+            @OptionGroup var common: CommonOptions
+
+            func run() throws {
+                let ruleSet = common.loadRuleSet()
+                guard let rule = ruleSet.rule(RuleID(id.uppercased())) else {
+                    Dossier.fail("no rule \(id) in \(ruleSet.header.id); see `dossier rules list`")
+                }
+                let zh = common.language == .zh
+                let language = common.language
+                var lines = [
+                    "\(rule.id)  \(rule.title.text(language))",
+                    "\(zh ? "级别" : "Severity"): \(rule.severity.rawValue)",
+                    rule.description.text(language),
+                ]
+                if let notice = rule.notice { lines.append("\(zh ? "通知原文" : "The notice"): “\(notice)”") }
+                lines.append("\(zh ? "提示语" : "Message"): \(rule.message.text(language))")
+                lines.append("\(zh ? "处理方法" : "Fix"): \(rule.hint.text(language))")
+                for (name, wording) in (rule.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    lines.append("  [\(name)] \(wording.message.text(language)) → \(wording.hint.text(language))")
+                }
+                if let examples = rule.examples {
+                    lines.append(zh ? "会触发的例子：" : "Triggering examples:")
+                    lines += examples.triggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                    lines.append(zh ? "不会触发的例子：" : "Non-triggering examples:")
+                    lines += examples.nonTriggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                }
+                common.emit(lines.joined(separator: "\n") + "\n")
+            }
+        }
+
+        struct Lint: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Check a rule-set folder, or one of its files, for errors.")
+            @Argument(help: "A rule-set folder or one of its .yaml files.") var path: String
+
+            func run() throws {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                    Dossier.fail("\(path): no such file or folder")
+                }
+                do {
+                    if isFolder.boolValue {
+                        _ = try RuleSet.load(folder: path)
+                    } else {
+                        try RuleSetLint.lint(file: path)
+                    }
+                } catch {
+                    print("✗ \(error)")
+                    throw ExitCode(1)
+                }
+                print("✓ \(path)")
+            }
+        }
+    }
+}
