@@ -1,0 +1,62 @@
+# dossier — the two commands of the README are `make demo` and `make test`.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+OUT     ?= out
+# System libraries (SPEC §2) and what the tests use (setpriv comes with util-linux).
+APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux
+# Benchmarks compare against these reference tools.
+BENCH_APT_PACKAGES = jpeginfo time
+
+.PHONY: all deps bench-deps build demo test bench install samples fixtures clean
+
+all: build
+
+# Installs missing system packages with apt-get when run as root; otherwise says what to install.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing system packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; fi
+
+bench-deps: deps
+	@missing=""; for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; fi
+	@python3 -c 'import PIL, numpy' 2>/dev/null || python3 -m pip install -q pillow numpy
+
+build: deps
+	$(SWIFT) build -c release
+
+# Builds, checks the valid sample (passes) and a sample with problems (fails, as it must), writes the reports.
+demo: build
+	@mkdir -p $(OUT)
+	@echo "== dossier check Samples/valid/湖北省科协"
+	.build/release/dossier check Samples/valid/湖北省科协
+	@echo "== dossier check Samples/photo-problems/中国化学会 (this one must fail)"
+	-.build/release/dossier check Samples/photo-problems/中国化学会
+	@.build/release/dossier check Samples/valid/湖北省科协 --format json -o $(OUT)/湖北省科协-report.json
+	@-.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json
+	@echo "reports written: $(OUT)/湖北省科协-report.json, $(OUT)/samples-report.json"
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Performance, measured against reference tools in the same run (never in tests).
+bench: bench-deps build
+	bash scripts/bench-check.sh
+
+install: build
+	install -d $(PREFIX)/bin $(PREFIX)/share/dossier/rules
+	install -m 755 .build/release/dossier $(PREFIX)/bin/dossier
+	cp -R rules/. $(PREFIX)/share/dossier/rules/
+
+# Regenerates the committed samples and fixtures (needs: pip install pillow python-docx openpyxl numpy).
+samples:
+	python3 scripts/make-samples.py
+fixtures:
+	python3 scripts/make-fixtures.py
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Makes Samples/: real bundles from real producers (Pillow JPEGs, python-docx forms, openpyxl tables).
+
+Run from the repository root: python3 scripts/make-samples.py
+Needs: pip install pillow python-docx openpyxl numpy. Deterministic: the same versions give the same files.
+Each sample folder holds one unit folder and expected.json (exit code and exact (rule, path) findings).
+"""
+import io
+import os
+import shutil
+import sys
+
+import numpy as np
+from PIL import Image, ImageDraw
+from docx import Document
+from openpyxl import Workbook
+
+MiB = 1024 * 1024
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples")
+
+
+def scene(width, height, seed, grey=False):
+    """A photo-like picture: sky gradient, ground, shapes, and sensor-like noise."""
+    rng = np.random.default_rng(seed)
+    y = np.linspace(0, 1, height)[:, None]
+    x = np.linspace(0, 1, width)[None, :]
+    r = 90 + 120 * y + 30 * np.sin(6 * x + seed)
+    g = 130 + 80 * y + 25 * np.cos(5 * x * y + seed)
+    b = 200 - 90 * y + 20 * np.sin(9 * x)
+    rgb = np.stack(np.broadcast_arrays(r, g, b), axis=-1)
+    image = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x0, y0 = int(rng.integers(0, width)), int(rng.integers(0, height))
+        size = int(rng.integers(width // 30, width // 6))
+        colour = tuple(int(c) for c in rng.integers(0, 255, 3))
+        if rng.random() < 0.5:
+            draw.ellipse([x0, y0, x0 + size, y0 + size], fill=colour)
+        else:
+            draw.rectangle([x0, y0, x0 + size, y0 + size // 2], fill=colour)
+    pixels = np.asarray(image).astype(np.float32)
+    return pixels, rng
+
+
+def jpeg(width, height, seed, minimum=int(2.05 * MiB), maximum=None, grey=False, mono_rgb=False,
+         progressive=False, orientation=None):
+    """JPEG bytes of a scene, with noise raised until the file is at least `minimum` bytes."""
+    base, rng = scene(width, height, seed)
+    sigma = 4.0
+    for _ in range(40):
+        noisy = base + rng.normal(0, sigma, base.shape)
+        image = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), "RGB")
+        if grey:
+            image = image.convert("L")
+        elif mono_rgb:
+            image = image.convert("L").convert("RGB")
+        buffer = io.BytesIO()
+        options = {"quality": 92 if sigma < 30 else 97, "progressive": progressive}
+        if orientation:
+            exif = Image.Exif()
+            exif[0x0112] = orientation
+            options["exif"] = exif.tobytes()
+        image.save(buffer, "JPEG", **options)
+        data = buffer.getvalue()
+        if len(data) >= minimum and (maximum is None or len(data) <= maximum):
+            return data
+        sigma = sigma * 1.25 if len(data) < minimum else sigma * 0.8
+    raise SystemExit(f"could not reach {minimum} bytes at {width}x{height}")
+
+
+def small_jpeg(width, height, seed):
+    base, _ = scene(width, height, seed)
+    buffer = io.BytesIO()
+    Image.fromarray(base.astype(np.uint8), "RGB").save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def png(width, height, seed):
+    base, _ = scene(width, height, seed)
+    buffer = io.BytesIO()
+    Image.fromarray(base.astype(np.uint8), "RGB").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pdf_scan(text_seed):
+    base, _ = scene(620, 877, text_seed)
+    buffer = io.BytesIO()
+    Image.fromarray(base.astype(np.uint8), "RGB").convert("L").save(buffer, "PDF", resolution=75)
+    return buffer.getvalue()
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def form(path, name, gender, birth, employer):
+    """A 推荐表 laid out like the 2021 form: label cells and value cells."""
+    document = Document()
+    document.add_heading("2021年“最美科技工作者”推荐表", level=1)
+    table = document.add_table(rows=6, cols=4)
+    table.style = "Table Grid"
+    cells = [
+        ("姓　　名", name, "性　　别", gender),
+        ("出生年月", birth, "民　　族", "汉族"),
+        ("政治面貌", "中共党员", "职　　称", "研究员"),
+        ("工作单位及职务", employer, "联系电话", "027-87654321"),
+        ("人员身份", "事业单位专业技术人员", "行政级别", "无"),
+        ("人选类别", "科研人员", "专业领域", "材料科学"),
+    ]
+    for row, values in zip(table.rows, cells):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("主要事迹：长期扎根科研一线，带领团队攻克关键核心技术。")
+    document.add_paragraph("公示情况：已于2021年5月在本单位公示5个工作日，无异议。")
+    document.add_paragraph("推荐单位意见：同意推荐。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write(path, buffer.getvalue())
+
+
+def report(path, unit):
+    document = Document()
+    document.add_heading(f"{unit}2021年“最美科技工作者”推荐工作情况报告", level=1)
+    document.add_paragraph("按照通知要求，我单位组织开展了遴选推荐工作，经民主程序确定推荐人选，并在一定范围内公示。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write(path, buffer.getvalue())
+
+
+def summary_table(path, unit, candidates):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "汇总表"
+    sheet.append(["2021年“最美科技工作者”推荐人选汇总表"])
+    sheet.append([f"推荐单位（盖章）：{unit}"])
+    sheet.append(["序号", "姓名", "性别", "出生年月", "工作单位及职务", "职称", "人选类别", "联系电话"])
+    for number, (name, gender, birth, employer) in enumerate(candidates, start=1):
+        sheet.append([number, name, gender, birth, employer, "研究员", "科研人员", "027-87654321"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write(path, buffer.getvalue())
+
+
+def activity_table(path, unit):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2021年“最美科技工作者”学习宣传活动开展情况汇总表"])
+    sheet.append(["序号", "活动名称", "时间", "地点", "参与人数", "媒体报道情况"])
+    sheet.append([1, f"{unit}“最美科技工作者”事迹报告会", "2021年5月", "武汉", 300, "湖北日报报道"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write(path, buffer.getvalue())
+
+
+def unit_documents(folder, unit, candidates, with_report=True):
+    summary_table(os.path.join(folder, "2021年“最美科技工作者”推荐人选汇总表.xlsx"), unit, candidates)
+    activity_table(os.path.join(folder, "学习宣传活动开展情况汇总表.xlsx"), unit)
+    if with_report:
+        report(os.path.join(folder, "推荐工作情况报告.docx"), unit)
+
+
+def valid():
+    unit = "湖北省科协"
+    folder = os.path.join(ROOT, "valid", unit)
+    person = ("张三", "男", "1975.03", "华中科技大学材料学院教授")
+    unit_documents(folder, unit, [person])
+    form(os.path.join(folder, "张三", "张三推荐表.docx"), *person)
+    write(os.path.join(folder, "张三", "张三1.jpg"), jpeg(1200, 1650, 1))                       # portrait ID photo
+    write(os.path.join(folder, "张三", "张三2.jpg"), jpeg(2400, 1800, 2))                       # landscape
+    write(os.path.join(folder, "张三", "张三3.jpg"), jpeg(2400, 1800, 3, orientation=6))        # phone portrait
+    write(os.path.join(folder, "张三", "张三4.jpg"), jpeg(2000, 1500, 4, progressive=True))     # progressive
+
+
+def photo_problems():
+    unit = "中国化学会"
+    folder = os.path.join(ROOT, "photo-problems", unit)
+    person = ("王芳", "女", "1982年7月", "北京大学化学学院研究员")
+    unit_documents(folder, unit, [person])
+    here = os.path.join(folder, "王芳")
+    form(os.path.join(here, "王芳推荐表.docx"), *person)
+    write(os.path.join(here, "王芳1.jpg"), jpeg(2000, 1500, 11, mono_rgb=True))     # black and white, landscape
+    small = small_jpeg(2000, 1500, 12)
+    write(os.path.join(here, "王芳2.jpg"), small)                                    # under 2 MiB
+    write(os.path.join(here, "王芳3.jpg"), jpeg(2400, 1800, 13) + bytes(4096))        # padded after EOI
+    write(os.path.join(here, "王芳4.jpg"), jpeg(1400, 1050, 14))                     # low resolution
+    whole = jpeg(2600, 1950, 15, minimum=int(2.6 * MiB))
+    write(os.path.join(here, "王芳5.jpg"), whole[: int(2.2 * MiB)])                   # cut short
+    write(os.path.join(here, "王芳6.jpg"), png(800, 600, 16))                        # a PNG named .jpg
+    write(os.path.join(here, "王芳7.jpg"), small)                                    # the same bytes as 王芳2
+
+
+def naming_problems():
+    unit = "山西省科协"
+    folder = os.path.join(ROOT, "naming-problems", unit)
+    person = ("李四", "男", "1979-11", "太原理工大学教授")
+    unit_documents(folder, unit, [person], with_report=False)
+    report_pdf = os.path.join(folder, "推荐工作情况报告|终稿.pdf")                     # '|' cannot be stored on Windows
+    write(report_pdf, pdf_scan(20))
+    here = os.path.join(folder, "李四")
+    form(os.path.join(here, "李四推荐表.docx"), *person)
+    write(os.path.join(here, "李四01.jpg"), jpeg(1500, 1500, 21))                    # leading zero; square ID photo
+    write(os.path.join(here, "李四_2.jpg"), jpeg(2400, 1800, 22))                    # separator
+    write(os.path.join(here, "李四３.JPG"), jpeg(2400, 1800, 23))                    # full-width digit, upper case
+    write(os.path.join(here, "李四5.jpg"), jpeg(2400, 1800, 25))                     # 4 is missing
+    write(os.path.join(here, "李四5.JPG"), small_jpeg(1600, 1200, 26))              # same name but for case
+    write(os.path.join(here, "王五3.jpg"), small_jpeg(1600, 1200, 27))              # someone else's name
+    write(os.path.join(here, "IMG_0001.jpg"), small_jpeg(1600, 1200, 28))           # camera name
+
+
+def layout_problems():
+    unit = "中国核工业集团有限公司"
+    folder = os.path.join(ROOT, "layout-problems", unit)
+    write(os.path.join(folder, ".DS_Store"), b"\x00\x00\x00\x01Bud1" + bytes(2042))
+    write(os.path.join(folder, "__MACOSX", "赵六", "._赵六推荐表.docx"), b"\x00\x05\x16\x07" + bytes(80))
+    write(os.path.join(folder, "赵六", "赵六推荐表.docx"), b"")                         # empty: the save failed
+    write(os.path.join(folder, "赵六", "说明.txt"), "照片稍后补交。\n".encode("utf-8"))
+    write(os.path.join(folder, "赵六", "Thumbs.db"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    write(os.path.join(folder, "孙七", "孙七推荐表.pdf"), pdf_scan(30))                 # a scan, no .docx
+    write(os.path.join(folder, "周八", "desktop.ini"), "[.ShellClassInfo]\r\n".encode("utf-8"))
+
+
+def main():
+    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems"]:
+        folder = os.path.join(ROOT, sample)
+        for name in os.listdir(folder) if os.path.isdir(folder) else []:
+            if os.path.isdir(os.path.join(folder, name)):
+                shutil.rmtree(os.path.join(folder, name))
+    for make in [valid, photo_problems, naming_problems, layout_problems]:
+        make()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
