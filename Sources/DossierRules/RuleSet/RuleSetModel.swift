@@ -123,6 +123,11 @@ public struct NamingFile: Codable, Sendable, Equatable {
 public struct CountRange: Codable, Sendable, Equatable {
     public var minimum: Int
     public var maximum: Int
+
+    public init(minimum: Int, maximum: Int) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
 }
 
 /// `photos.yaml`.

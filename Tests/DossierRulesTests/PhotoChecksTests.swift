@@ -1,0 +1,56 @@
+import DossierCore
+import DossierInspect
+import DossierRules
+import Foundation
+import Testing
+
+/// Thresholds come from the rule set, and their edges behave as the notice reads.
+@Suite struct PhotoChecksTests {
+    private func findings(_ ruleSet: RuleSet) throws -> [Finding] {
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        return try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01"))
+            .check(bundle: RawPath(unit.path), displayPath: "valid").findings
+    }
+
+    @Test func exactlyTheMinimumPasses() throws {
+        var ruleSet = try Repository.ruleSet()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let size = try #require(
+            try FileManager.default.attributesOfItem(atPath: unit.appendingPathComponent("张三/张三1.jpg").path)[.size] as? Int)
+        ruleSet.photos.minimumBytes = size
+        #expect(try findings(ruleSet).filter { $0.path == "张三/张三1.jpg" && $0.rule == .photoSize }.isEmpty)
+        ruleSet.photos.minimumBytes = size + 1
+        let finding = try #require(try findings(ruleSet).first { $0.path == "张三/张三1.jpg" && $0.rule == .photoSize })
+        #expect(finding.data?["bytes"] == .int(size))
+        #expect(finding.message.contains("MB"))
+    }
+
+    @Test func lifePhotoCountComesFromTheRuleSet() throws {
+        var ruleSet = try Repository.ruleSet()
+        ruleSet.photos.lifePhotos = CountRange(minimum: 4, maximum: 5)
+        let finding = try #require(try findings(ruleSet).first { $0.rule == .photoCount })
+        #expect(finding.path == "张三" && finding.data?["count"] == .int(3))
+    }
+
+    @Test func paddedSmallPhotoIsStillTooSmall() throws {
+        let report = try SampleRuns.shared.report("@padded-small")
+        let size = try #require(report.findings.first { $0.rule == .photoSize && $0.path == "张三/张三5.jpg" })
+        #expect(size.data?["trailingBytes"] == .int(2_097_152 + 1000))
+        #expect(report.findings.contains { $0.rule == .photoPadded && $0.path == "张三/张三5.jpg" })
+    }
+
+    @Test func englishMessagesAreEnglish() throws {
+        let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
+        let report = try Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(language: .en, asOf: "2021-06-01"))
+            .check(bundle: RawPath(unit.path), displayPath: "x")
+        let size = try #require(report.findings.first { $0.rule == .photoSize })
+        #expect(size.message.hasPrefix("The photo is only"))
+        #expect(!report.findings.contains { $0.message.contains("{") || $0.hint.contains("{") })
+    }
+
+    @Test func strictMakesWarningsFail() throws {
+        let unit = try #require(Repository.unitFolder(ofSample: "naming-problems"))
+        let checker = Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(strict: true, asOf: "2021-06-01"))
+        #expect(try checker.check(bundle: RawPath(unit.path), displayPath: "x").summary.verdict == .fail)
+    }
+}

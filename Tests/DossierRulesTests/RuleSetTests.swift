@@ -1,0 +1,117 @@
+import DossierCore
+import DossierRules
+import Foundation
+import Testing
+
+/// The rule set loads, and a bad rules file is refused with a message naming the file and the key path.
+@Suite struct RuleSetTests {
+    @Test func bundledRuleSetLoadsWithEverySpecRule() throws {
+        let ruleSet = try Repository.ruleSet()
+        #expect(ruleSet.header.id == "zuimei-2021")
+        for id in RuleSetValidation.specRuleIDs { #expect(ruleSet.rule(id) != nil, "\(id) missing") }
+        #expect(ruleSet.sha256.count == 64)
+        #expect(ruleSet.photos.minimumBytes == 2_097_152)
+        #expect(ruleSet.rule("PHOTO-SIZE")?.severity == .error)
+    }
+
+    @Test func everyRuleTheChecksEmitIsInTheCatalogue() throws {
+        let ruleSet = try Repository.ruleSet()
+        for id in CheckFamilies.implementedRuleIDs { #expect(ruleSet.rule(id) != nil, "\(id)") }
+    }
+
+    /// Copies the bundled rule set, lets `edit` change one file, and returns the load error.
+    private func loadError(_ file: String, _ edit: (String) -> String) throws -> RuleSetError? {
+        let folder = try TemporaryFolder()
+        let copy = folder.url.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.rules), to: copy)
+        let target = copy.appendingPathComponent(file)
+        let text = try String(contentsOf: target, encoding: .utf8)
+        let edited = edit(text)
+        #expect(edited != text, "the edit changed nothing")
+        try edited.write(to: target, atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleSet.load(folder: copy.path)
+            return nil
+        } catch {
+            #expect(throws: RuleSetError.self) { try RuleSetLint.lint(file: target.path) }
+            return error
+        }
+    }
+
+    @Test func unknownKeyIsNamedWithItsPath() throws {
+        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "minimumBytes:", with: "minimumByte:") })
+        #expect(error.file.hasSuffix("photos.yaml"))
+        // The misspelt key is reported (the real one is then missing, which is reported first by the decoder).
+        #expect(error.keyPath.hasPrefix("photos.minimumByte"))
+    }
+
+    @Test func unknownNestedKeyIsNamed() throws {
+        let error = try #require(
+            try loadError("photos.yaml") { $0.replacingOccurrences(of: "  paddingMinimumBytes: 16", with: "  paddingMinimumBytes: 16\n  padingLimit: 3") })
+        #expect(error.keyPath == "photos.padingLimit")
+        #expect(error.problem == "unknown key")
+    }
+
+    @Test func unknownKeyInAListItemIsNamed() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "    severity: error\n", with: "    severity: error\n    colour: red\n", range: $0.range(of: "    severity: error\n")) })
+        #expect(error.keyPath == "rules[0].colour")
+    }
+
+    @Test func badSeverityIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "severity: error", with: "severity: fatal", range: $0.range(of: "severity: error")) })
+        #expect(error.keyPath == "rules[0].severity")
+    }
+
+    @Test func missingTranslationIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { text in
+                text.replacingOccurrences(
+                    of: #"hint: {zh: 请删除链接，把真正的文件复制到这个位置。, en: Delete the link and copy the real file into its place.}"#,
+                    with: "hint: {zh: 请删除链接，把真正的文件复制到这个位置。}")
+            })
+        #expect(error.keyPath == "rules[0].hint.en")
+        #expect(error.problem == "missing required key")
+    }
+
+    @Test func duplicateIDIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "id: FS-SPECIAL-FILE", with: "id: FS-SYMLINK") })
+        #expect(error.keyPath == "rules[1].id")
+        #expect(error.problem.contains("duplicate"))
+    }
+
+    @Test func placeholdersMustMatchAcrossLanguages() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "不是文件本身。", with: "{targte}不是文件本身。") })
+        #expect(error.keyPath == "rules[0].message")
+    }
+
+    @Test func droppingASpecRuleIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "id: CROSS-RESUBMISSION", with: "id: CROSS-RESENT") })
+        #expect(error.problem.contains("CROSS-RESUBMISSION"))
+    }
+
+    @Test func outOfRangeValueIsRefused() throws {
+        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "scaleDenominator: 8", with: "scaleDenominator: 3") })
+        #expect(error.keyPath == "photos.limits.scaleDenominator")
+    }
+
+    @Test func wrongTypeIsRefused() throws {
+        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "minimumBytes: 2097152", with: "minimumBytes: two") })
+        #expect(error.keyPath == "photos.minimumBytes")
+        #expect(error.problem.contains("whole number"))
+    }
+
+    @Test func lintRefusesAFileThatIsNoRulesFile() throws {
+        #expect(throws: RuleSetError.self) { try RuleSetLint.lint(file: Repository.root.appendingPathComponent("Package.swift").path) }
+        try RuleSetLint.lint(file: Repository.rules + "/catalogue.yaml")
+    }
+
+    @Test func messagesFillPlaceholders() {
+        #expect(MessageTemplate.fill("只有 {megabytes} MB（{x}）", ["megabytes": "1.5"]) == "只有 1.5 MB（{x}）")
+        #expect(MessageTemplate.placeholders("{a} and {b}") == ["a", "b"])
+    }
+}

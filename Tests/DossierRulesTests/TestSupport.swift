@@ -1,0 +1,195 @@
+import DossierCore
+import DossierInspect
+import DossierRules
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Places in the checkout the tests read from.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let samples = root.appendingPathComponent("Samples")
+    static let rules = root.appendingPathComponent("rules/zuimei-2021").path
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/jpeg")
+    static let binary = root.appendingPathComponent(".build/debug/dossier")
+
+    /// The bundled rule set; a test that needs it fails when it does not load.
+    static func ruleSet() throws -> RuleSet { try RuleSet.load(folder: rules) }
+
+    /// The sample folders that carry an expected.json.
+    static var sampleNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []).filter {
+            FileManager.default.fileExists(atPath: samples.appendingPathComponent("\($0)/expected.json").path)
+        }.sorted()
+    }
+
+    /// The unit folder inside a sample folder.
+    static func unitFolder(ofSample name: String) -> URL? {
+        let folder = samples.appendingPathComponent(name)
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return children.sorted().map { folder.appendingPathComponent($0) }.first { $0.hasDirectoryPath || isFolder($0) }
+    }
+
+    static func isFolder(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+}
+
+/// What a sample must produce (`Samples/*/expected.json`).
+struct ExpectedOutcome: Decodable {
+    struct Pair: Decodable, Hashable, Comparable {
+        var rule: String
+        var path: String
+        static func < (lhs: Pair, rhs: Pair) -> Bool { (lhs.path, lhs.rule) < (rhs.path, rhs.rule) }
+    }
+    var exitCode: Int32
+    var asOf: String
+    var findings: [Pair]
+
+    static func load(sample: String) throws -> ExpectedOutcome {
+        let data = try Data(contentsOf: Repository.samples.appendingPathComponent("\(sample)/expected.json"))
+        return try JSONDecoder().decode(ExpectedOutcome.self, from: data)
+    }
+}
+
+/// A folder under the system's temporary folder, removed when released.
+final class TemporaryFolder: @unchecked Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        chmod(url.path, 0o755)
+    }
+
+    deinit {
+        // Restore permissions a test took away, so that everything can be removed.
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            for case let relative as String in walker { chmod(url.appendingPathComponent(relative).path, 0o755) }
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// Bundles the tests build at run time for what git cannot hold (symlinks to system files, FIFOs, permissions,
+/// undecodable names) or should not (2 MiB of padding). Each starts as a copy of Samples/valid.
+enum BuiltSample {
+    /// Builds sample `name` (with its leading @) in `folder` and returns the unit folder.
+    static func make(_ name: String, in folder: TemporaryFolder) throws -> URL {
+        guard let valid = Repository.unitFolder(ofSample: "valid") else { throw CocoaError(.fileNoSuchFile) }
+        let unit = folder.url.appendingPathComponent(valid.lastPathComponent)
+        try FileManager.default.copyItem(at: valid, to: unit)
+        let person = unit.appendingPathComponent("张三")
+        func fixture(_ file: String) throws -> Data { try Data(contentsOf: Repository.fixtures.appendingPathComponent(file)) }
+        switch name {
+        case "@symlink":
+            try FileManager.default.createSymbolicLink(
+                atPath: person.appendingPathComponent("张三5.jpg").path, withDestinationPath: "/etc/passwd")
+        case "@fifo":
+            guard mkfifo(person.appendingPathComponent("管道").path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        case "@unreadable":
+            chmod(person.appendingPathComponent("张三4.jpg").path, 0)
+        case "@undecodable":
+            // 张三 in GBK, as a Chinese Windows zip tool would store it: not UTF-8.
+            let raw = RawPath(person.path).appending([0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8))
+            let bytes = try Data(contentsOf: person.appendingPathComponent("张三2.jpg"))
+            let descriptor = raw.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        case "@huge-header":
+            try fixture("huge-header.jpg").write(to: person.appendingPathComponent("张三5.jpg"))
+        case "@padded-small":
+            // A small real JPEG padded past 2 MiB with zeros: the image itself is still small.
+            var bytes = try fixture("whole.jpg")
+            bytes.append(Data(count: 2_097_152 + 1000))
+            try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
+        case "@grey-id":
+            try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
+        default:
+            throw CocoaError(.featureUnsupported)
+        }
+        return unit
+    }
+}
+
+/// Runs the checks on committed and built samples, once each.
+final class SampleRuns: @unchecked Sendable {
+    static let shared = SampleRuns()
+    private let lock = NSLock()
+    private var reports: [String: BundleReport] = [:]
+    private var folders: [TemporaryFolder] = []
+
+    /// The report of sample `name` (committed, or built when it starts with @), checked as of its date.
+    func report(_ name: String) throws -> BundleReport {
+        lock.lock()
+        defer { lock.unlock() }
+        if let report = reports[name] { return report }
+        let ruleSet = try Repository.ruleSet()
+        let unit: URL
+        var asOf = "2021-06-01"
+        if name.hasPrefix("@") {
+            let folder = try TemporaryFolder()
+            folders.append(folder)
+            unit = try BuiltSample.make(name, in: folder)
+        } else {
+            guard let found = Repository.unitFolder(ofSample: name) else { throw CocoaError(.fileNoSuchFile) }
+            unit = found
+            asOf = try ExpectedOutcome.load(sample: name).asOf
+        }
+        let report: BundleReport
+        if name == "@unreadable" && geteuid() == 0 {
+            // Root reads every file: the unreadable file is only unreadable to an ordinary user.
+            report = try CommandRunner.checkAsUnprivilegedUser(unit, asOf: asOf)
+        } else {
+            report = try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf))
+                .check(bundle: RawPath(unit.path), displayPath: unit.lastPathComponent)
+        }
+        reports[name] = report
+        return report
+    }
+}
+
+/// Runs the built binary.
+enum CommandRunner {
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Copies the binary and the rules into a folder anyone can read, and checks `unit` as user nobody.
+    static func checkAsUnprivilegedUser(_ unit: URL, asOf: String) throws -> BundleReport {
+        let place = try TemporaryFolder()
+        let binary = place.url.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: Repository.binary, to: binary)
+        try FileManager.default.createDirectory(at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let result = try run(
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "check", unit.path, "--format", "json",
+             "--as-of", asOf],
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        return try JSONDecoder().decode(Report.self, from: result.stdout).bundles[0]
+    }
+}
