@@ -1,0 +1,86 @@
+import DossierInspect
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct FileTreeWalkerTests {
+    private func makeFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("walker-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("张三"), withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func symlinksAreListedNeverFollowed() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("张三/张三1.jpg").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("系统").path, withDestinationPath: "/etc")
+        let entries = try FileTreeWalker().walk(RawPath(root.path))
+        let link = try #require(entries.first { $0.path == "张三/张三1.jpg" })
+        #expect(link.kind == .symlink && link.linkTarget == "/etc/passwd" && link.bytes == 0)
+        #expect(entries.first { $0.path == "系统" }?.kind == .symlink)
+        #expect(!entries.contains { $0.path.hasPrefix("系统/") })
+    }
+
+    @Test func specialFilesAreRecognised() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(mkfifo(root.appendingPathComponent("张三/fifo").path, 0o644) == 0)
+        let entry = try #require(try FileTreeWalker().walk(RawPath(root.path)).first { $0.name == "fifo" })
+        #expect(entry.kind == .special && entry.specialKind == "fifo")
+    }
+
+    @Test func undecodableNamesAreKeptRaw() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let raw: [UInt8] = [0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8)
+        let descriptor = RawPath(root.path).appending(raw).withCString { open($0, O_WRONLY | O_CREAT, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let entry = try #require(try FileTreeWalker().walk(RawPath(root.path)).first { $0.rawName == raw })
+        #expect(!entry.nameIsUTF8)
+        #expect(entry.name.contains("\u{FFFD}"))
+        #expect(FileBytes.readPrefix(entry.location, count: 4) == [])
+    }
+
+    @Test func depthIsBounded() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var deep = root
+        for level in 0..<40 { deep = deep.appendingPathComponent("d\(level)") }
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let entries = try FileTreeWalker(maximumDepth: 10).walk(RawPath(root.path))
+        #expect(entries.map { $0.components.count }.max() == 10)
+    }
+
+    @Test func missingRootIsAnError() {
+        #expect(throws: FileTreeWalker.WalkError.self) { try FileTreeWalker().walk(RawPath("/no/such/folder")) }
+    }
+
+    @Test func readingIsBounded() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("big")
+        try Data(count: 4096).write(to: file)
+        #expect(throws: FileBytes.ReadError.tooLarge(bytes: 4096, limit: 100)) { try FileBytes.readAll(RawPath(file.path), limit: 100) }
+        #expect(try FileBytes.readAll(RawPath(file.path), limit: 4096).count == 4096)
+    }
+}
+
+@Suite struct ContentTypeTests {
+    @Test func sniffsByContent() {
+        #expect(ContentType.sniff([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(ContentType.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) == .png)
+        #expect(ContentType.sniff(Array("\0\0\0\u{18}ftypheic\0\0\0\0".utf8)) == .heic)
+        #expect(ContentType.sniff(Array("\0\0\0\u{18}ftypisom\0\0\0\0".utf8)) == .mp4)
+        #expect(ContentType.sniff(Array("\0\0\0\u{14}ftypqt  \0\0\0\0".utf8)) == .mov)
+        #expect(ContentType.sniff([0x1A, 0x45, 0xDF, 0xA3]) == .matroska)
+        #expect(ContentType.sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) == .ole2)
+        #expect(ContentType.sniff(Array("PK\u{3}\u{4}".utf8)) == .zip)
+        #expect(ContentType.sniff(Array("照片稍后补交".utf8)) == .text)
+        #expect(ContentType.sniff([]) == .unknown)
+    }
+}

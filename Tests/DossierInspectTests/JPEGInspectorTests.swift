@@ -1,0 +1,134 @@
+import DossierCore
+import DossierInspect
+import Foundation
+import Testing
+
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/jpeg")
+
+private func fixture(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
+}
+
+/// What Pillow read from each good fixture (scripts/make-fixtures.py wrote it).
+private struct PillowFacts: Decodable {
+    var width: Int
+    var height: Int
+    var components: Int
+    var progressive: Bool
+    var orientation: Int
+}
+
+private let pillow: [String: PillowFacts] = {
+    guard let data = try? Data(contentsOf: fixtures.appendingPathComponent("pillow.json")) else { return [:] }
+    return (try? JSONDecoder().decode([String: PillowFacts].self, from: data)) ?? [:]
+}()
+
+@Suite struct JPEGInspectorTests {
+    @Test func pillowReferenceIsThere() { #expect(pillow.count >= 14) }
+
+    @Test(arguments: pillow.keys.sorted()) func agreesWithPillow(_ name: String) throws {
+        let reference = try #require(pillow[name])
+        let inspection = JPEGInspector.inspect(try fixture(name))
+        let facts = try #require(inspection.facts)
+        #expect(facts.width == reference.width)
+        #expect(facts.height == reference.height)
+        #expect(facts.components == reference.components)
+        #expect(facts.progressive == reference.progressive)
+        #expect(facts.orientation == reference.orientation)
+        #expect(facts.decodes, "\(inspection.problem ?? "")")
+        #expect(facts.trailingBytes == 0)
+    }
+
+    @Test func orientationsFiveToEightSwapTheDisplayedSize() throws {
+        for orientation in 1...8 {
+            let facts = try #require(JPEGInspector.inspect(try fixture("orientation-\(orientation).jpg")).facts)
+            let swapped = orientation >= 5
+            #expect(facts.displayWidth == (swapped ? 48 : 64) && facts.displayHeight == (swapped ? 64 : 48))
+        }
+    }
+
+    @Test func truncatedFileDoesNotDecode() throws {
+        let inspection = JPEGInspector.inspect(try fixture("truncated.jpg"))
+        #expect(inspection.facts?.decodes == false)
+        #expect(inspection.problem?.contains("end of JPEG") == true)
+    }
+
+    @Test func zeroedBlockDoesNotDecode() throws {
+        let inspection = JPEGInspector.inspect(try fixture("zeroed-block.jpg"))
+        #expect(inspection.facts?.decodes == false)
+        #expect(inspection.problem != nil)
+    }
+
+    @Test func trailingBytesAreCounted() throws {
+        #expect(JPEGInspector.inspect(try fixture("padded.jpg")).facts?.trailingBytes == 1000)
+    }
+
+    @Test func absurdHeaderIsNotDecoded() throws {
+        let inspection = JPEGInspector.inspect(try fixture("huge-header.jpg"))
+        #expect(inspection.tooLarge)
+        #expect(inspection.facts?.width == 65500 && inspection.facts?.height == 65500)
+        #expect(inspection.facts?.decodes == false)
+    }
+
+    @Test func colourIsMeasured() throws {
+        let colour = try #require(JPEGInspector.inspect(try fixture("whole.jpg")).chromaFraction)
+        let monochrome = try #require(JPEGInspector.inspect(try fixture("monochrome-rgb.jpg")).chromaFraction)
+        #expect(colour > 0.5)
+        #expect(monochrome < 0.01)
+        #expect(JPEGInspector.inspect(try fixture("grey.jpg")).facts?.colorSpace == "Grayscale")
+        #expect(JPEGInspector.inspect(try fixture("cmyk.jpg")).facts?.colorSpace == "CMYK")
+    }
+
+    @Test func headerOnlyReadsNoImageData() throws {
+        let inspection = JPEGInspector.inspect(try fixture("truncated.jpg"), decode: false)
+        #expect(inspection.facts?.width == 160)
+        #expect(inspection.problem == nil)
+    }
+
+    @Test func lyingEXIFGivesNoOrientation() throws {
+        #expect(EXIFReader.orientation(in: try fixture("orientation-lying.jpg")) == nil)
+        #expect(JPEGInspector.inspect(try fixture("orientation-lying.jpg")).facts?.orientation == 1)
+    }
+
+    @Test func notAJPEGIsAProblemNotACrash() throws {
+        let inspection = JPEGInspector.inspect(try fixture("png-named.jpg"))
+        #expect(inspection.facts == nil && inspection.problem != nil)
+        #expect(JPEGInspector.inspect([]).facts == nil)
+        #expect(JPEGInspector.inspect([0xFF, 0xD8]).facts == nil)
+    }
+
+    /// Every prefix length and thousands of deterministic byte mutations: findings, never a crash or a hang.
+    @Test func hostileBytesNeverCrash() throws {
+        let whole = try fixture("whole.jpg")
+        for length in stride(from: 0, through: whole.count, by: 7) {
+            _ = JPEGInspector.inspect(Array(whole.prefix(length)))
+        }
+        var generator = SplitMix(seed: 2021)
+        var undecodable = 0
+        for _ in 0..<2000 {
+            var bytes = whole
+            for _ in 0..<Int(generator.next() % 6 + 1) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            let inspection = JPEGInspector.inspect(bytes)
+            if inspection.facts?.decodes != true { undecodable += 1 }
+            _ = EXIFReader.orientation(in: bytes)
+        }
+        #expect(undecodable > 0)
+    }
+}
+
+/// A tiny deterministic generator, so that a failure reproduces.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+private let binary = root.appendingPathComponent(".build/debug/dossier").path
+
+private struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built binary from the checkout, as a user would.
+private func dossier(_ arguments: String..., environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { current, _ in current }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+private func json(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+/// Path, size, modification and status-change time of everything below `folder`.
+private func snapshot(_ folder: String) -> [String] {
+    var result: [String] = []
+    for case let relative as String in FileManager.default.enumerator(atPath: folder) ?? FileManager.DirectoryEnumerator() {
+        var info = stat()
+        lstat(folder + "/" + relative, &info)
+        result.append("\(relative) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+    }
+    return result.sorted()
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func validSamplePassesWithExitZero() throws {
+        let run = try dossier("check", "Samples/valid/湖北省科协", "--as-of", "2021-06-01")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("0 个错误，0 个警告，0 个提示 — 通过"))
+    }
+
+    @Test(arguments: ["valid", "photo-problems", "naming-problems", "layout-problems"])
+    func everySampleGivesItsExitCodeAndJSON(_ sample: String) throws {
+        let expected = try json(String(contentsOf: root.appendingPathComponent("Samples/\(sample)/expected.json"), encoding: .utf8))
+        let run = try dossier("check", "Samples/\(sample)", "--format", "json", "--as-of", "2021-06-01")
+        #expect(run.status == (expected["exitCode"] as? Int).map(Int32.init))
+        let report = try json(run.stdout)
+        #expect(report["schemaVersion"] as? Int == 1)
+        let bundles = try #require(report["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 1)
+        let findings = try #require(bundles[0]["findings"] as? [[String: Any]])
+        #expect(findings.count == (expected["findings"] as? [Any])?.count)
+        for finding in findings {
+            #expect(finding["message"] as? String != nil && finding["hint"] as? String != nil)
+            #expect(["error", "warning", "notice"].contains(finding["severity"] as? String ?? ""))
+        }
+    }
+
+    @Test func aFolderHoldingSeveralBundlesIsCheckedWhole() throws {
+        let run = try dossier("check", "Samples", "--format", "json", "--as-of", "2021-06-01")
+        #expect(run.status == 1)
+        let summary = try #require(try json(run.stdout)["summary"] as? [String: Any])
+        #expect(summary["bundles"] as? Int == 4)
+        #expect(summary["verdict"] as? String == "fail")
+    }
+
+    @Test func checkingLeavesTheInputUntouched() throws {
+        let folder = root.appendingPathComponent("Samples").path
+        let before = snapshot(folder)
+        _ = try dossier("check", "Samples", "--as-of", "2021-06-01")
+        _ = try dossier("check", "Samples", "--format", "json", "--as-of", "2021-06-01")
+        #expect(snapshot(folder) == before)
+    }
+
+    @Test func englishOnRequestAndFromLANG() throws {
+        let flag = try dossier("check", "Samples/photo-problems", "--lang", "en", "--as-of", "2021-06-01")
+        #expect(flag.stdout.contains("The photo is only"))
+        #expect(flag.stdout.contains("— fail"))
+        let environment = try dossier("check", "Samples/photo-problems", "--as-of", "2021-06-01", environment: ["LANG": "en_US.UTF-8"])
+        #expect(environment.stdout.contains("The photo is only"))
+        let chinese = try dossier("check", "Samples/photo-problems", "--as-of", "2021-06-01")
+        #expect(chinese.stdout.contains("照片只有"))
+    }
+
+    @Test func quietPrintsOnlyTheSummary() throws {
+        let run = try dossier("check", "Samples/photo-problems", "--quiet", "--as-of", "2021-06-01")
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.status == 1)
+    }
+
+    @Test func strictMakesWarningsFail() throws {
+        // A copy of the valid bundle without its work report: one warning (LAYOUT-REPORT-MISSING), no error.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unit = folder.appendingPathComponent("湖北省科协")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Samples/valid/湖北省科协"), to: unit)
+        try FileManager.default.removeItem(at: unit.appendingPathComponent("推荐工作情况报告.docx"))
+        let lenient = try dossier("check", unit.path, "--as-of", "2021-06-01")
+        #expect(lenient.status == 0 && lenient.stdout.contains("LAYOUT-REPORT-MISSING"))
+        #expect(try dossier("check", unit.path, "--strict", "--as-of", "2021-06-01").status == 1)
+    }
+
+    @Test func outputIsWrittenWholeAndNeverIntoTheInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("报告.json").path
+        let run = try dossier("check", "Samples/valid", "--format", "json", "-o", target, "--as-of", "2021-06-01")
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        #expect(try json(String(contentsOfFile: target, encoding: .utf8))["schemaVersion"] as? Int == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["报告.json"])
+
+        let inside = root.appendingPathComponent("Samples/valid/湖北省科协/报告.json").path
+        let refused = try dossier("check", "Samples/valid", "-o", inside)
+        #expect(refused.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: inside))
+    }
+
+    @Test(arguments: [
+        ["check", "/no/such/folder"],
+        ["check", "Samples/valid", "--format", "pdf"],
+        ["check", "Samples/valid", "--as-of", "2021-13-45"],
+        ["check", "Samples/valid", "--rules", "/no/such/rules"],
+        ["check", "Samples/valid", "--no-such-option"],
+        ["check"],
+        ["inspect", "/no/such/file.jpg"],
+        ["rules", "explain", "NO-SUCH-RULE"],
+        ["check", "Samples/valid", "--quota", "12"],
+    ])
+    func runsThatCannotBeDoneExitTwoWithOneLine(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(arguments): \(message)")
+        #expect(!message.isEmpty)
+        #expect(!message.contains("Fatal error") && !message.contains("Stack"))
+    }
+
+    @Test func badRulesFileIsNamedWithItsKeyPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("rules/zuimei-2021"), to: folder)
+        let photos = folder.appendingPathComponent("photos.yaml")
+        let text = try String(contentsOf: photos, encoding: .utf8).replacingOccurrences(of: "maximumScans: 500", with: "maximumScans: 500\n    maximumScan: 5")
+        try text.write(to: photos, atomically: true, encoding: .utf8)
+        let run = try dossier("check", "Samples/valid", "--rules", folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("photos.yaml: photos.limits.maximumScan: unknown key"))
+        let lint = try dossier("rules", "lint", photos.path)
+        #expect(lint.status == 1 && lint.stdout.contains("photos.limits.maximumScan"))
+        #expect(try dossier("rules", "lint", "rules/zuimei-2021").status == 0)
+    }
+
+    @Test func rulesCatalogue() throws {
+        let list = try dossier("rules", "list")
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count == 61)
+        let explain = try dossier("rules", "explain", "photo-size", "--lang", "en")
+        #expect(explain.stdout.contains("不小于2MB") && explain.stdout.contains("Triggering examples"))
+    }
+
+    @Test func inspectPrintsFactsAsJSON() throws {
+        let run = try dossier("inspect", "Tests/Fixtures/jpeg/orientation-6.jpg", "--format", "json")
+        #expect(run.status == 0)
+        let files = try #require(try json(run.stdout)["files"] as? [[String: Any]])
+        let jpeg = try #require(files.first?["jpeg"] as? [String: Any])
+        #expect(jpeg["width"] as? Int == 64 && jpeg["orientation"] as? Int == 6 && jpeg["decodes"] as? Bool == true)
+        #expect(files.first?["kind"] as? String == "photo")
+        let damaged = try dossier("inspect", "Tests/Fixtures/jpeg/truncated.jpg")
+        #expect(damaged.status == 1 && damaged.stdout.contains("Premature end"))
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString).jpg")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
+        defer { try? FileManager.default.removeItem(at: link) }
+        let refused = try dossier("inspect", link.path)
+        #expect(refused.status == 2 && refused.stderr.contains("symbolic link"))
+    }
+
+    @Test func worksFromAnyDirectory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
