@@ -5,7 +5,7 @@ OUT     ?= out
 # System libraries (SPEC §2) and what the tests use (setpriv comes with util-linux).
 APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux
 # Benchmarks compare against these reference tools.
-BENCH_APT_PACKAGES = jpeginfo time
+BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time
 
 .PHONY: all deps bench-deps build demo test bench install samples fixtures clean
 
@@ -45,7 +45,7 @@ test: deps
 
 # Performance, measured against reference tools in the same run (never in tests).
 bench: bench-deps build
-	bash scripts/bench-check.sh
+	python3 scripts/bench.py
 
 install: build
 	install -d $(PREFIX)/bin $(PREFIX)/share/dossier/rules

@@ -13,7 +13,7 @@ public struct ScannedFile: Sendable {
     public var jpeg: JPEGInspection?
     /// Why the bytes could not be read, when they could not.
     public var readProblem: FileBytes.ReadError?
-    /// SHA-256 of the content, hex, for photos.
+    /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
     public var sha256: String?
 
     public var path: String { entry.path }
