@@ -34,9 +34,9 @@ demo: build
 	@echo "== dossier check Samples/valid/湖北省科协"
 	.build/release/dossier check Samples/valid/湖北省科协
 	@echo "== dossier check Samples/photo-problems/中国化学会 (this one must fail)"
-	-.build/release/dossier check Samples/photo-problems/中国化学会
+	@.build/release/dossier check Samples/photo-problems/中国化学会 || echo "(exit code $$?: problems found, as this sample intends)"
 	@.build/release/dossier check Samples/valid/湖北省科协 --format json -o $(OUT)/湖北省科协-report.json
-	@-.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json
+	@.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json || true
 	@echo "reports written: $(OUT)/湖北省科协-report.json, $(OUT)/samples-report.json"
 
 test: deps

@@ -36,11 +36,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Paths, temporary folders and a process runner shared by the test targets.
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect"]),
-        .testTarget(name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect"]),
-        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules"]),
-        .testTarget(name: "dossierTests", dependencies: ["DossierRules"]),
+        .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
+        .testTarget(name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

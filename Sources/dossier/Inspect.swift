@@ -23,14 +23,11 @@ extension Dossier {
 
         func run() throws {
             let ruleSet = common.loadRuleSet()
-            let limits = ruleSet.photos.limits
-            let jpegLimits = JPEGLimits(
-                maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
-                scaleDenominator: limits.scaleDenominator, chromaThreshold: ruleSet.photos.colour.chromaThreshold)
+            let jpegLimits = ruleSet.photos.jpegLimits
             var results: [SingleFileInspector.Result] = []
             for file in files {
                 do {
-                    results.append(try SingleFileInspector.inspect(file, jpegLimits: jpegLimits, limit: limits.maximumBytes))
+                    results.append(try SingleFileInspector.inspect(file, jpegLimits: jpegLimits, limit: ruleSet.photos.limits.maximumBytes))
                 } catch {
                     Dossier.fail(error)
                 }

@@ -1,10 +1,10 @@
 import DossierCore
 import DossierInspect
+import DossierTestSupport
 import Foundation
 import Testing
 
-private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/jpeg")
+private let fixtures = Repository.fixtures
 
 private func fixture(_ name: String) throws -> [UInt8] {
     Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))

@@ -2,11 +2,11 @@ import DossierCore
 import DossierInspect
 import DossierReport
 import DossierRules
+import DossierTestSupport
 import Foundation
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = Repository.root
 
 private func report(_ sample: String, language: Language = .zh) throws -> (Report, ReportContext) {
     let ruleSet = try RuleSet.load(folder: root.appendingPathComponent("rules/zuimei-2021").path)

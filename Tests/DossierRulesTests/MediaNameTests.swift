@@ -1,4 +1,5 @@
 import DossierRules
+import DossierTestSupport
 import Testing
 
 /// 姓名+序号 and its tolerated spellings (SPEC §3).

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierInspect
 import DossierRules
+import DossierTestSupport
 import Foundation
 import Testing
 

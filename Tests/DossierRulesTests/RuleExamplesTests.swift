@@ -1,5 +1,6 @@
 import DossierCore
 import DossierRules
+import DossierTestSupport
 import Testing
 
 /// Every rule a check family can emit carries examples, and every example does what it says (STYLE: examples

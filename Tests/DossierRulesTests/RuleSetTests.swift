@@ -1,5 +1,6 @@
 import DossierCore
 import DossierRules
+import DossierTestSupport
 import Foundation
 import Testing
 

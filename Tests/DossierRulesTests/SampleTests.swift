@@ -1,5 +1,6 @@
 import DossierCore
 import DossierRules
+import DossierTestSupport
 import Testing
 
 /// Every sample bundle produces exactly the findings its expected.json lists, and the verdict its exit code implies.

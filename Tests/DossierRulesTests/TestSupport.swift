@@ -1,42 +1,16 @@
 import DossierCore
 import DossierInspect
 import DossierRules
+import DossierTestSupport
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Places in the checkout the tests read from.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let samples = root.appendingPathComponent("Samples")
-    static let rules = root.appendingPathComponent("rules/zuimei-2021").path
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures/jpeg")
-    static let binary = root.appendingPathComponent(".build/debug/dossier")
-
+extension Repository {
     /// The bundled rule set; a test that needs it fails when it does not load.
     static func ruleSet() throws -> RuleSet { try RuleSet.load(folder: rules) }
-
-    /// The sample folders that carry an expected.json.
-    static var sampleNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []).filter {
-            FileManager.default.fileExists(atPath: samples.appendingPathComponent("\($0)/expected.json").path)
-        }.sorted()
-    }
-
-    /// The unit folder inside a sample folder.
-    static func unitFolder(ofSample name: String) -> URL? {
-        let folder = samples.appendingPathComponent(name)
-        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return children.sorted().map { folder.appendingPathComponent($0) }.first { $0.hasDirectoryPath || isFolder($0) }
-    }
-
-    static func isFolder(_ url: URL) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
-    }
 }
 
 /// What a sample must produce (`Samples/*/expected.json`).
@@ -53,25 +27,6 @@ struct ExpectedOutcome: Decodable {
     static func load(sample: String) throws -> ExpectedOutcome {
         let data = try Data(contentsOf: Repository.samples.appendingPathComponent("\(sample)/expected.json"))
         return try JSONDecoder().decode(ExpectedOutcome.self, from: data)
-    }
-}
-
-/// A folder under the system's temporary folder, removed when released.
-final class TemporaryFolder: @unchecked Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        chmod(url.path, 0o755)
-    }
-
-    deinit {
-        // Restore permissions a test took away, so that everything can be removed.
-        if let walker = FileManager.default.enumerator(atPath: url.path) {
-            for case let relative as String in walker { chmod(url.appendingPathComponent(relative).path, 0o755) }
-        }
-        try? FileManager.default.removeItem(at: url)
     }
 }
 
@@ -154,29 +109,7 @@ final class SampleRuns: @unchecked Sendable {
     }
 }
 
-/// Runs the built binary.
-enum CommandRunner {
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-    }
-
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
+extension CommandRunner {
     /// Copies the binary and the rules into a folder anyone can read, and checks `unit` as user nobody.
     static func checkAsUnprivilegedUser(_ unit: URL, asOf: String) throws -> BundleReport {
         let place = try TemporaryFolder()

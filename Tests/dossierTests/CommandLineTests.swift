@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -5,9 +6,8 @@ import Testing
     import Glibc
 #endif
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-private let binary = root.appendingPathComponent(".build/debug/dossier").path
+private let root = Repository.root
+private let binary = Repository.binary.path
 
 private struct Run {
     var status: Int32
@@ -17,21 +17,8 @@ private struct Run {
 
 /// Runs the built binary from the checkout, as a user would.
 private func dossier(_ arguments: String..., environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { current, _ in current }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: stderr, as: UTF8.self))
+    let result = try CommandRunner.dossier(arguments, environment: environment)
+    return Run(status: result.status, stdout: result.text, stderr: result.stderr)
 }
 
 private func json(_ text: String) throws -> [String: Any] {
@@ -146,19 +133,10 @@ private func snapshot(_ folder: String) -> [String] {
         ["check", "Samples/valid", "--quota", "12"],
     ])
     func runsThatCannotBeDoneExitTwoWithOneLine(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2, "\(arguments): \(message)")
-        #expect(!message.isEmpty)
-        #expect(!message.contains("Fatal error") && !message.contains("Stack"))
+        let run = try CommandRunner.dossier(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(!run.stderr.isEmpty && run.stderr.split(separator: "\n").count <= 5)
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack"))
     }
 
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
@@ -201,13 +179,8 @@ private func snapshot(_ folder: String) -> [String] {
     }
 
     @Test func worksFromAnyDirectory() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"]
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try CommandRunner.dossier(
+            ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"], directory: URL(fileURLWithPath: "/"))
+        #expect(run.status == 0)
     }
 }

@@ -59,9 +59,7 @@ public struct BundleScanner: Sendable {
         for index in indices { sizes[files[index].entry.bytes, default: 0] += 1 }
         let hashed = Set(indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = JPEGLimits(
-            maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
-            scaleDenominator: limits.scaleDenominator, chromaThreshold: ruleSet.photos.colour.chromaThreshold)
+        let jpegLimits = ruleSet.photos.jpegLimits
         let locations = indices.map { files[$0].entry.location }
         let results = ParallelMap.map(locations) { location -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             do {

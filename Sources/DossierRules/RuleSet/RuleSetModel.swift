@@ -1,4 +1,5 @@
 import DossierCore
+import DossierInspect
 
 /// A text in every language the tool speaks. Both are required: a missing translation is a load error.
 public struct LocalizedText: Codable, Sendable, Equatable {
@@ -166,4 +167,13 @@ public struct PhotoRules: Codable, Sendable, Equatable {
 /// The `photos.yaml` file.
 public struct PhotosFile: Codable, Sendable, Equatable {
     public var photos: PhotoRules
+}
+
+extension PhotoRules {
+    /// What one JPEG may cost to inspect, from the rule set's limits.
+    public var jpegLimits: JPEGLimits {
+        JPEGLimits(
+            maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
+            scaleDenominator: limits.scaleDenominator, chromaThreshold: colour.chromaThreshold)
+    }
 }

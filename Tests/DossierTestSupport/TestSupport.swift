@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Places in the checkout the tests read from.
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    public static let samples = root.appendingPathComponent("Samples")
+    public static let rules = root.appendingPathComponent("rules/zuimei-2021").path
+    public static let fixtures = root.appendingPathComponent("Tests/Fixtures/jpeg")
+    /// The debug binary `swift build` made: end-to-end tests run it as a user would.
+    public static let binary = root.appendingPathComponent(".build/debug/dossier")
+
+    /// The sample folders that carry an expected.json.
+    public static var sampleNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []).filter {
+            FileManager.default.fileExists(atPath: samples.appendingPathComponent("\($0)/expected.json").path)
+        }.sorted()
+    }
+
+    /// The unit folder inside a sample folder.
+    public static func unitFolder(ofSample name: String) -> URL? {
+        let folder = samples.appendingPathComponent(name)
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return children.sorted().map { folder.appendingPathComponent($0) }.first { isFolder($0) }
+    }
+
+    public static func isFolder(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+}
+
+/// A folder under the system's temporary folder, readable by every user, removed when released.
+public final class TemporaryFolder: @unchecked Sendable {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        chmod(url.path, 0o755)
+    }
+
+    deinit {
+        // Restore permissions a test took away, so that everything can be removed.
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            for case let relative as String in walker { chmod(url.appendingPathComponent(relative).path, 0o755) }
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// Runs a program and collects what it printed.
+public enum CommandRunner {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: String
+        /// Standard output as text.
+        public var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs `executable` with `arguments` from `directory` (the checkout by default).
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: URL = Repository.root
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs the dossier binary from the checkout, with a plain environment.
+    public static func dossier(
+        _ arguments: [String], environment: [String: String] = ["LANG": "C.UTF-8"], directory: URL = Repository.root
+    ) throws -> Result {
+        try run(
+            Repository.binary.path, arguments,
+            environment: environment.merging(["PATH": "/usr/bin:/bin"]) { current, _ in current }, directory: directory)
+    }
+}
