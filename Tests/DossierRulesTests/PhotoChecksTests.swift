@@ -54,4 +54,18 @@ import Testing
         let checker = Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(strict: true, asOf: "2021-06-01"))
         #expect(try checker.check(bundle: RawPath(unit.path), displayPath: "x").summary.verdict == .fail)
     }
+
+    @Test func heicNamedJPGGetsThePhoneAdvice() throws {
+        let folder = try TemporaryFolder()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
+        try FileManager.default.copyItem(at: unit, to: copy)
+        var heic = Data([0, 0, 0, 0x18]) + Data("ftypheic".utf8) + Data(count: 4) + Data("mif1heic".utf8)
+        heic.append(Data(count: 4096))
+        try heic.write(to: copy.appendingPathComponent("张三/张三5.jpg"))
+        let report = try Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(asOf: "2021-06-01"))
+            .check(bundle: RawPath(copy.path), displayPath: "x")
+        let finding = try #require(report.findings.first { $0.rule == .photoFormat && $0.path == "张三/张三5.jpg" })
+        #expect(finding.message.contains("HEIC") && finding.hint.contains("兼容性最佳"))
+    }
 }

@@ -31,7 +31,7 @@ public struct PhotoChecks: CheckFamily {
         guard let content = file.content else { return }
         guard content == .jpeg else {
             sink.emit(
-                .photoFormat, path: file.path, candidate: file.candidate,
+                .photoFormat, path: file.path, candidate: file.candidate, variant: content == .heic ? "heic" : nil,
                 data: ["detected": .string(content == .unknown ? "unknown" : content.rawValue.uppercased())],
                 display: ["detected": content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()])
             return
