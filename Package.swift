@@ -29,10 +29,16 @@ let package = Package(
             name: "DossierRules",
             dependencies: ["DossierCore", "DossierInspect", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DossierReport", dependencies: ["DossierCore", "DossierRules"]),
+        .target(
+            name: "DossierSeal",
+            dependencies: [
+                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "CZlibShim",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierReport",
+                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
         .testTarget(name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"]),
+        .testTarget(name: "DossierSealTests", dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

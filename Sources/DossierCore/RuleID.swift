@@ -49,3 +49,15 @@ extension RuleID {
     public static let fsUnreadable: RuleID = "FS-UNREADABLE"
     public static let fsEmptyFile: RuleID = "FS-EMPTY-FILE"
 }
+
+extension RuleID {
+    public static let zipUnsafePath: RuleID = "ZIP-UNSAFE-PATH"
+    public static let zipBomb: RuleID = "ZIP-BOMB"
+    public static let zipCorrupt: RuleID = "ZIP-CORRUPT"
+    public static let zipEncoding: RuleID = "ZIP-ENCODING"
+    public static let sealFormat: RuleID = "SEAL-FORMAT"
+    public static let sealTampered: RuleID = "SEAL-TAMPERED"
+    public static let sealMissingFile: RuleID = "SEAL-MISSING-FILE"
+    public static let sealExtraFile: RuleID = "SEAL-EXTRA-FILE"
+    public static let sealFingerprintMismatch: RuleID = "SEAL-FINGERPRINT-MISMATCH"
+}

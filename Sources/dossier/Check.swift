@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierReport
 import DossierRules
+import DossierSeal
 import Foundation
 
 extension Dossier {
@@ -14,47 +15,30 @@ extension Dossier {
         var paths: [String]
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var destination: ReportOutput
 
-        @Option(name: .long, help: "The date the deadline is judged against, YYYY-MM-DD (default: today).")
-        var asOf: String?
-
-        @Flag(name: .long, help: "Warnings fail too.")
-        var strict = false
-
-        @Option(name: .long, help: "The unit's type: province, society, defense or organizer.")
-        var unitType: String?
-
-        @Option(name: .long, help: "An approved quota (with --approval).")
-        var quota: Int?
-
-        @Option(name: .long, help: "The approval's reference number (文号) for --quota.")
-        var approval: String?
-
-        func validate() throws {
-            if let asOf, !AsOfDate.isValid(asOf) {
-                throw ValidationError("--as-of must be a date written YYYY-MM-DD, for example 2021-06-01")
-            }
-            if quota != nil && approval == nil {
-                throw ValidationError("--quota needs --approval with the approval's reference number (文号)")
-            }
-            if let quota, quota < 0 { throw ValidationError("--quota must not be negative") }
-        }
+        @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let ruleSet = common.loadRuleSet()
-            let options = CheckOptions(
-                language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
-                quota: quota, approval: approval)
-            let report: Report
-            do {
-                report = try Checker(ruleSet: ruleSet, options: options).check(paths: paths)
-            } catch {
-                Dossier.fail(error)
+            let checker = judgement.checker(common)
+            var bundles: [BundleReport] = []
+            for path in paths {
+                if FileNameParts(path).extension == "zip" && FileManager.default.fileExists(atPath: path) {
+                    // A sealed zip: its seal is verified and its payload checked, read from the zip.
+                    bundles.append(SealVerifier(checker: checker).verify(path, fingerprint: nil))
+                    continue
+                }
+                do {
+                    bundles += try checker.check(paths: [path]).bundles
+                } catch {
+                    Dossier.fail(error)
+                }
             }
-            let context = ReportContext(language: common.language, quiet: common.quiet, ruleSet: ruleSet)
+            let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
+            let context = ReportContext(language: common.language, quiet: common.quiet, ruleSet: checker.ruleSet)
             guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
             do {
-                common.emit(try reporter.render(report, context: context), inputs: paths)
+                common.emit(try reporter.render(report, context: context), to: destination.output, inputs: paths)
             } catch {
                 Dossier.fail(error)
             }

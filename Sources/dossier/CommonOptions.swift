@@ -12,9 +12,6 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text or json.")
     var format: String = "text"
 
-    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
-
     @Option(name: .long, help: "Language of messages: zh or en (default from LANG, else zh).")
     var lang: Language?
 
@@ -44,8 +41,8 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Writes `text` to `--output` atomically, or to standard output. Refuses to write inside an input path.
-    func emit(_ text: String, inputs: [String] = []) {
+    /// Writes `text` to `output` atomically, or to standard output. Refuses to write inside an input path.
+    func emit(_ text: String, to output: String? = nil, inputs: [String] = []) {
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
@@ -66,3 +63,9 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// `-o/--output`: where the report goes.
+struct ReportOutput: ParsableArguments {
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+}

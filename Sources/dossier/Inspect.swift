@@ -14,6 +14,7 @@ extension Dossier {
         var files: [String]
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var destination: ReportOutput
 
         /// The JSON shape of SPEC §6: `{"schemaVersion":1,"files":[…]}`.
         struct Output: Encodable {
@@ -33,9 +34,9 @@ extension Dossier {
                 }
             }
             if common.format == JSONReporter.name {
-                common.emit(try JSONReporter.encode(Output(files: results.map(\.entry))), inputs: files)
+                common.emit(try JSONReporter.encode(Output(files: results.map(\.entry))), to: destination.output, inputs: files)
             } else {
-                common.emit(results.map { describe($0, language: common.language) }.joined(), inputs: files)
+                common.emit(results.map { describe($0, language: common.language) }.joined(), to: destination.output, inputs: files)
             }
             if results.contains(where: { $0.problem != nil }) { throw ExitCode(1) }
         }

@@ -18,4 +18,9 @@ static inline int CZlibShim_inflateInit2(z_streamp stream, int windowBits) {
 static inline int CZlibShim_deflateInit2(z_streamp stream, int level, int windowBits) {
     return deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
 }
+/// `inflate` with Z_NO_FLUSH.
+static inline int CZlibShim_inflate(z_streamp stream) { return inflate(stream, Z_NO_FLUSH); }
+
+/// `deflate` with the given flush mode.
+static inline int CZlibShim_deflate(z_streamp stream, int flush) { return deflate(stream, flush); }
 #endif

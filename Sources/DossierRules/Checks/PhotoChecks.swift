@@ -63,8 +63,10 @@ public struct PhotoChecks: CheckFamily {
             return
         }
         if !facts.decodes {
+            // libjpeg's words for a file that ends early (JWRN_JPEG_EOF): the commonest damage, an unfinished copy.
+            let truncated = inspection.problem?.hasPrefix("Premature end of JPEG file") ?? false
             sink.emit(
-                .photoCorrupt, path: file.path, candidate: file.candidate,
+                .photoCorrupt, path: file.path, candidate: file.candidate, variant: truncated ? "truncated" : nil,
                 data: ["problem": .string(inspection.problem ?? "does not decode")])
         }
         if facts.trailingBytes >= rules.paddingMinimumBytes {

@@ -7,13 +7,12 @@ import Foundation
 /// and measures photos on every core. All the I/O of a check happens here.
 public struct BundleScanner: Sendable {
     public var ruleSet: RuleSet
-    public var walker = FileTreeWalker()
 
     public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
 
-    /// Scans the bundle at `root`.
-    public func scan(_ root: RawPath) throws -> ScannedBundle {
-        let entries = try walker.walk(root)
+    /// Scans the bundle that `source` holds.
+    public func scan(_ source: any BundleSource) throws -> ScannedBundle {
+        let entries = try source.entries()
         let classifier = FileClassifier(layout: ruleSet.layout)
         var junkFolders: [TreeEntry] = []
         var junkPrefixes: [String] = []
@@ -36,22 +35,22 @@ public struct BundleScanner: Sendable {
             if classifier.isJunkFile(entry.name) {
                 file.kind = .junk
             } else if entry.kind == .file && entry.readable && entry.bytes > 0 {
-                file.content = FileBytes.readPrefix(entry.location, count: 32).map(ContentType.sniff)
+                file.content = source.prefix(of: entry, count: 32).map(ContentType.sniff)
                 file.kind = classifier.kind(of: entry.name, content: file.content, inCandidateFolder: depth > 1)
             } else {
                 file.kind = classifier.kind(of: entry.name, content: nil, inCandidateFolder: depth > 1)
             }
             files.append(file)
         }
-        measurePhotos(&files)
+        measurePhotos(&files, source: source)
         return ScannedBundle(
-            root: root, entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
+            entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
     }
 
     /// Reads and decodes every JPEG photo, on as many threads as there are cores. Only photos that share their
     /// byte size with another photo can be duplicates, so only those are hashed (hashing all of them cost 8 % of
     /// a check).
-    private func measurePhotos(_ files: inout [ScannedFile]) {
+    private func measurePhotos(_ files: inout [ScannedFile], source: any BundleSource) {
         let indices = files.indices.filter {
             files[$0].kind == .photo && files[$0].entry.kind == .file && files[$0].content == .jpeg
         }
@@ -60,11 +59,11 @@ public struct BundleScanner: Sendable {
         let hashed = Set(indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
         let jpegLimits = ruleSet.photos.jpegLimits
-        let locations = indices.map { files[$0].entry.location }
-        let results = ParallelMap.map(locations) { location -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+        let photos = indices.map { files[$0].entry }
+        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             do {
-                let bytes = try FileBytes.readAll(location, limit: limits.maximumBytes)
-                let digest = hashed.contains(location)
+                let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
+                let digest = hashed.contains(entry.location)
                     ? SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() : nil
                 return (JPEGInspector.inspect(bytes, limits: jpegLimits), nil, digest)
             } catch let error as FileBytes.ReadError {

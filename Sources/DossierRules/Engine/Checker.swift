@@ -66,9 +66,18 @@ public struct Checker: Sendable {
 
     /// Checks one bundle folder.
     public func check(bundle root: RawPath, displayPath: String) throws(CheckError) -> BundleReport {
+        let unitName = MediaName.normalise(
+            String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
+        return try check(
+            source: FolderSource(root), unitName: unitName, subject: Subject(path: displayPath, kind: .folder))
+    }
+
+    /// Checks the bundle `source` holds, reported as `subject`.
+    public func check(source: any BundleSource, unitName: String, subject: Subject) throws(CheckError) -> BundleReport {
+        let displayPath = subject.path
         let scanned: ScannedBundle
         do {
-            scanned = try BundleScanner(ruleSet: ruleSet).scan(root)
+            scanned = try BundleScanner(ruleSet: ruleSet).scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
         } catch FileTreeWalker.WalkError.missing {
@@ -80,13 +89,11 @@ public struct Checker: Sendable {
         for family in CheckFamilies.all {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
-        let unitName = MediaName.normalise(
-            String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
         let files = scanned.files.filter { $0.entry.kind == .file }.map { file in
             FileEntry(path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts)
         }
         return BundleReport(
-            subject: Subject(path: displayPath, kind: .folder),
+            subject: subject,
             unit: UnitInfo(name: unitName, type: options.unitType, quota: options.quota, approval: options.approval),
             candidates: scanned.candidates.map { CandidateInfo(name: $0.name, folder: $0.folder) },
             files: files, findings: sink.findings, strict: options.strict)

@@ -31,7 +31,6 @@ public struct ScannedCandidate: Sendable {
 
 /// Everything the scanner learnt about one bundle; checks read it and do no I/O.
 public struct ScannedBundle: Sendable {
-    public var root: RawPath
     public var entries: [TreeEntry]
     public var files: [ScannedFile]
     public var candidates: [ScannedCandidate]

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The names and text formats of a BagIt 1.0 bag (RFC 8493) as dossier writes and reads them.
+public enum BagLayout {
+    public static let bagit = "bagit.txt"
+    public static let bagInfo = "bag-info.txt"
+    public static let manifest = "manifest-sha256.txt"
+    public static let tagManifest = "tagmanifest-sha256.txt"
+    public static let reportJSON = "report/report.json"
+    public static let reportText = "report/report.txt"
+    public static let payload = "data/"
+
+    /// `bagit.txt`.
+    public static let declaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+    /// A manifest line's path, with CR, LF and % percent-encoded (RFC 8493 §2.1.3).
+    public static func encodePath(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    public static func decodePath(_ path: String) -> String {
+        path.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+
+    /// `hash  path` lines, sorted by path.
+    public static func manifestText(_ hashes: [(path: String, sha256: String)]) -> String {
+        hashes.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .map { "\($0.sha256)  \(encodePath($0.path))\n" }.joined()
+    }
+
+    /// Reads a manifest: path → hash; nil when a line is not `hash  path`.
+    public static func parseManifest(_ text: String) -> [String: String]? {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            guard let space = trimmed.firstIndex(of: " ") else { return nil }
+            let hash = String(trimmed[..<space]).lowercased()
+            let path = trimmed[space...].drop { $0 == " " || $0 == "\t" }
+            guard hash.count == 64, hash.allSatisfy(\.isHexDigit), !path.isEmpty else { return nil }
+            result[decodePath(String(path))] = hash
+        }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import Crypto
+import DossierCore
+import DossierInspect
+import DossierRules
+import Foundation
+
+/// Proves a sealed zip intact and unaltered, then runs the rules again on its payload, read from the zip
+/// (nothing is extracted to disk). Every problem is a finding; `verify` passes only when none is an error.
+public struct SealVerifier {
+    public var checker: Checker
+    public var limits: ZipLimits
+    public var progress: ((SealProgress) -> Void)?
+
+    public init(checker: Checker, limits: ZipLimits = ZipLimits(), progress: ((SealProgress) -> Void)? = nil) {
+        self.checker = checker
+        self.limits = limits
+        self.progress = progress
+    }
+
+    /// Verifies the zip at `path`; `fingerprint` is the one written on the paper report, when given.
+    public func verify(_ path: String, fingerprint expected: String?) -> BundleReport {
+        let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
+        let subject = Subject(path: path, kind: .sealed)
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        func finish(unit: String = name, candidates: [CandidateInfo] = [], files: [FileEntry] = [], extra: [Finding] = [],
+                    seal: SealInfo? = nil) -> BundleReport
+        {
+            BundleReport(
+                subject: subject, unit: UnitInfo(name: unit, type: checker.options.unitType), candidates: candidates,
+                files: files, findings: sink.findings + extra, strict: checker.options.strict, seal: seal)
+        }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(RawPath(path), limits: limits)
+        } catch let error as ZipError {
+            Self.report(error, entry: "", sink: sink)
+            return finish()
+        } catch {
+            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            return finish()
+        }
+
+        // Names: no way out of the folder, no duplicates, one top-level folder.
+        var seen: Set<String> = []
+        var unsafe = false
+        for entry in archive.entries {
+            let components = entry.name.split(separator: "/", omittingEmptySubsequences: false)
+            if entry.name.hasPrefix("/") || entry.name.contains("\\") || components.contains("..")
+                || (components.first?.count == 2 && components.first?.last == ":")
+            {
+                sink.emit(.zipUnsafePath, path: "", data: ["entry": .string(entry.name)])
+                unsafe = true
+            }
+            if !seen.insert(entry.name).inserted {
+                sink.emit(.zipCorrupt, path: "", variant: "duplicate", data: ["entry": .string(entry.name)])
+                unsafe = true
+            }
+        }
+        if unsafe { return finish() }
+        let tops = Set(archive.entries.map { String($0.name.split(separator: "/").first ?? "") })
+        guard tops.count == 1, let bag = tops.first, !bag.isEmpty else {
+            sink.emit(.sealFormat, path: "", data: ["problem": .string("the zip does not hold exactly one folder")])
+            return finish()
+        }
+        let prefix = bag + "/"
+        let files = archive.entries.filter { !$0.isDirectory }
+        let byName = Dictionary(files.map { (String($0.name.dropFirst(prefix.count)), $0) }, uniquingKeysWith: { first, _ in first })
+        func text(_ name: String) -> String? {
+            guard let entry = byName[name], let bytes = try? archive.contents(entry, limit: 64 << 20) else { return nil }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        guard let declaration = text(BagLayout.bagit), declaration.contains("BagIt-Version: 1.0"),
+            let manifestText = text(BagLayout.manifest), let manifest = BagLayout.parseManifest(manifestText),
+            let tagManifestEntry = byName[BagLayout.tagManifest],
+            let tagBytes = try? archive.contents(tagManifestEntry, limit: 64 << 20),
+            let tagManifest = String(validating: tagBytes, as: UTF8.self).flatMap(BagLayout.parseManifest)
+        else {
+            sink.emit(.sealFormat, path: "", data: ["problem": .string("no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest")])
+            return finish(unit: bag)
+        }
+
+        // Every entry's bytes: CRC-32 (by the reader) and SHA-256 against the manifests.
+        let totalBytes = files.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
+        var done = SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes)
+        for (name, entry) in byName.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where name != BagLayout.tagManifest {
+            let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]
+            guard let listed else {
+                sink.emit(.sealExtraFile, path: name)
+                continue
+            }
+            var hasher = SHA256()
+            var damage: ZipError?
+            do {
+                try archive.read(entry) { chunk in
+                    hasher.update(data: chunk)
+                    done.bytes += UInt64(chunk.count)
+                    progress?(done)
+                }
+            } catch let error as ZipError {
+                damage = error
+            } catch {
+                damage = .corrupt("\(error)")
+            }
+            let actual = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            if actual != listed {
+                sink.emit(.sealTampered, path: name, data: ["expected": .string(listed), "actual": .string(actual)])
+            } else if let damage {
+                Self.report(damage, entry: name, sink: sink)
+            }
+            done.files += 1
+        }
+        for name in (Set(manifest.keys).union(tagManifest.keys)).subtracting(byName.keys).sorted() {
+            sink.emit(.sealMissingFile, path: name)
+        }
+        let fingerprint = Fingerprint(tagManifest: tagBytes)
+        if let expected, !fingerprint.matches(expected) {
+            sink.emit(
+                .sealFingerprintMismatch, path: "",
+                data: ["actual": .string(fingerprint.description), "expected": .string(expected)])
+        }
+
+        // The rules again, on the payload as it is in the zip.
+        do {
+            let recheck = try checker.check(
+                source: ZipFolderSource(archive: archive, folder: prefix + BagLayout.payload), unitName: bag,
+                subject: subject)
+            return finish(
+                unit: bag, candidates: recheck.candidates, files: recheck.files, extra: recheck.findings,
+                seal: SealInfo(fingerprint: fingerprint.description))
+        } catch {
+            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            return finish(unit: bag, seal: SealInfo(fingerprint: fingerprint.description))
+        }
+    }
+
+    /// The finding for a zip that cannot be read.
+    static func report(_ error: ZipError, entry: String, sink: FindingSink) {
+        switch error {
+        case .notAZip:
+            sink.emit(.sealFormat, path: entry, data: ["problem": .string(error.description)])
+        case .truncated:
+            sink.emit(.zipCorrupt, path: entry, variant: "truncated", data: ["problem": .string(error.description)])
+        case .crcMismatch:
+            sink.emit(.zipCorrupt, path: entry, variant: "checksum", data: ["problem": .string(error.description)])
+        case .tooLarge(let name, let bytes):
+            sink.emit(.zipBomb, path: entry, data: ["entry": .string(name), "bytes": .int(Int(clamping: bytes))])
+        case .ratio(let name, _, let bytes):
+            sink.emit(.zipBomb, path: entry, data: ["entry": .string(name), "bytes": .int(Int(clamping: bytes))])
+        default:
+            sink.emit(.zipCorrupt, path: entry, data: ["problem": .string(error.description)])
+        }
+    }
+}

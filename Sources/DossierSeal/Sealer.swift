@@ -1,0 +1,187 @@
+import Crypto
+import DossierCore
+import DossierInspect
+import DossierReport
+import DossierRules
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Progress of a long seal or verification: files and bytes done out of the totals.
+public struct SealProgress: Sendable {
+    public var files: Int
+    public var totalFiles: Int
+    public var bytes: UInt64
+    public var totalBytes: UInt64
+}
+
+/// What `seal` produced.
+public enum SealOutcome {
+    /// Errors remain: nothing was written. The report says why.
+    case refused(Report)
+    /// The sealed zip is at `path`.
+    case sealed(path: String, fingerprint: Fingerprint, report: Report)
+}
+
+/// Turns a clean submission folder into a sealed zip: a BagIt 1.0 bag in one zip, byte-identical for the same
+/// folder, rules and `--as-of` (SPEC §7). The folder is only read.
+public struct Sealer {
+    public var checker: Checker
+    public var progress: ((SealProgress) -> Void)?
+
+    public init(checker: Checker, progress: ((SealProgress) -> Void)? = nil) {
+        self.checker = checker
+        self.progress = progress
+    }
+
+    /// Checks `folder`, and when no error remains writes the sealed zip to `output` (default: beside the folder,
+    /// named `单位-YYYYMMDD-XXXXXXXX.zip`) through a temporary file in the same folder, synced, then renamed.
+    public func seal(folder: String, output: String?) throws -> SealOutcome {
+        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let root = RawPath(trimmed)
+        let bagName = MediaName.normalise((trimmed as NSString).lastPathComponent)
+        var bundle = try checker.check(bundle: root, displayPath: bagName)
+        let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
+        guard bundle.summary.verdict == .pass else { return .refused(report) }
+
+        let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
+        let destinationFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
+        let inputPath = URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path + "/"
+        if (URL(fileURLWithPath: destinationFolder).resolvingSymlinksInPath().path + "/").hasPrefix(inputPath) {
+            throw SealError.refused("the sealed zip must not be written inside the folder being sealed (input is read-only)")
+        }
+        let temporary = (destinationFolder as NSString).appendingPathComponent(".dossier-seal-\(getpid()).partial")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))") }
+        InterruptCleanup.arm(temporary)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+            InterruptCleanup.disarm()
+        }
+        let fingerprint: Fingerprint
+        do {
+            defer { close(descriptor) }
+            fingerprint = try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor)
+            guard fsync(descriptor) == 0 else { throw SealError.write(String(cString: strerror(errno))) }
+        }
+        let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
+        let final = output ?? (parent as NSString).appendingPathComponent(
+            "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+        guard rename(temporary, final) == 0 else { throw SealError.write("\(final): \(String(cString: strerror(errno)))") }
+        succeeded = true
+        bundle.seal = SealInfo(fingerprint: fingerprint.description)
+        return .sealed(
+            path: final, fingerprint: fingerprint,
+            report: Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle]))
+    }
+
+    /// Writes every entry in path order: bag-info.txt, bagit.txt, data/… (hashed while copied), the manifest,
+    /// the reports, the tag manifest.
+    private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint {
+        let payload = bundle.files.filter { $0.kind != .junk }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let totalBytes = payload.reduce(UInt64(0)) { $0 + UInt64($1.bytes) }
+        let parts = checker.options.asOf.split(separator: "-").compactMap { Int($0) }
+        let writer = ZipWriter(
+            descriptor: descriptor, year: parts.first ?? 1980, month: parts.dropFirst().first ?? 1, day: parts.last ?? 1)
+        let prefix = bagName + "/"
+        var tags: [(path: String, sha256: String)] = []
+        func addTag(_ name: String, _ text: String) throws {
+            let bytes = Array(text.utf8)
+            try writer.add(name: prefix + name, bytes: bytes, compress: true)
+            tags.append((name, sha256Hex(bytes)))
+        }
+        let info = [
+            ("Source-Organization", bundle.unit.name),
+            ("Bagging-Date", checker.options.asOf),
+            ("Payload-Oxum", "\(totalBytes).\(payload.count)"),
+            ("Bag-Software-Agent", "dossier \(DossierVersion.current)"),
+            ("Campaign", checker.ruleSet.header.id),
+            ("Rules-SHA256", checker.ruleSet.sha256),
+            ("Unit-Type", bundle.unit.type ?? "unknown"),
+            ("Candidate-Count", String(bundle.candidates.count)),
+        ]
+        try addTag(BagLayout.bagInfo, info.map { "\($0.0): \($0.1)\n" }.joined())
+        try addTag(BagLayout.bagit, BagLayout.declaration)
+
+        var manifest: [(path: String, sha256: String)] = []
+        var done = SealProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
+        for file in payload {
+            let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + Array(file.path.utf8))
+            var hasher = SHA256()
+            try writer.add(
+                name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
+                compress: !Self.storedKinds.contains(file.kind) && !Self.storedExtensions.contains(FileNameParts(file.path).extension)
+            ) { consume in
+                try FileChunks.read(location) { chunk in
+                    hasher.update(data: chunk)
+                    try consume(chunk)
+                    done.bytes += UInt64(chunk.count)
+                    progress?(done)
+                }
+            }
+            manifest.append((BagLayout.payload + file.path, hasher.finalize().map { String(format: "%02x", $0) }.joined()))
+            done.files += 1
+            progress?(done)
+        }
+        try addTag(BagLayout.manifest, BagLayout.manifestText(manifest))
+        // The report inside the bag names the bag, not the path it was sealed from: the zip depends only on the
+        // folder's content, the rules and --as-of.
+        let inside = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
+        let context = ReportContext(language: checker.options.language, ruleSet: checker.ruleSet)
+        try addTag(BagLayout.reportJSON, try JSONReporter().render(inside, context: context))
+        try addTag(BagLayout.reportText, try TextReporter().render(inside, context: context))
+        let tagManifest = Array(BagLayout.manifestText(tags).utf8)
+        try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
+        try writer.finish()
+        return Fingerprint(tagManifest: tagManifest)
+    }
+
+    /// Already-compressed media and documents are stored; everything else is deflated.
+    static let storedKinds: Set<FileKind> = [.photo, .video, .form, .summary, .activity, .report, .scan]
+    static let storedExtensions: Set<String> = ["jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic"]
+}
+
+/// Reads a file in 1 MiB chunks through `RawPath.openForReading` (no symlink followed).
+enum FileChunks {
+    static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
+        let descriptor = path.openForReading()
+        guard descriptor >= 0 else { throw SealError.read("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SealError.read("\(path): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return }
+            try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))
+        }
+    }
+}
+
+/// Removes the temporary file when the run is interrupted (Ctrl-C, kill): no half-written zip is left.
+enum InterruptCleanup {
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+
+    static func arm(_ temporary: String) {
+        path = strdup(temporary)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { number in
+                if let path = InterruptCleanup.path { unlink(path) }
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+
+    static func disarm() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { signal(signalNumber, SIG_DFL) }
+        free(path)
+        path = nil
+    }
+}

@@ -1,0 +1,51 @@
+import DossierCore
+import DossierSeal
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A one-line progress bar on stderr: files done, bytes done, rate, time left. Shown only when stderr is a
+/// terminal and `--no-progress` is not given; redrawn at most ten times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private let language: Language
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    /// A bar, or nil when it should not be shown.
+    static func make(label: String, language: Language, disabled: Bool) -> ProgressBar? {
+        disabled || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(label: label, language: language)
+    }
+
+    private init(label: String, language: Language) {
+        self.label = label
+        self.language = language
+    }
+
+    func update(_ progress: SealProgress) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 || progress.files == progress.totalFiles else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(progress.bytes) / elapsed
+        let left = rate > 0 ? Double(progress.totalBytes - min(progress.bytes, progress.totalBytes)) / rate : 0
+        let fraction = progress.totalBytes > 0 ? Double(progress.bytes) / Double(progress.totalBytes) : 1
+        let width = 24
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let megabytes = { (bytes: UInt64) in (Double(bytes) / 1_048_576).formatted2 }
+        let text = language == .zh
+            ? "\(label) \(bar) \(progress.files)/\(progress.totalFiles) 个文件  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/秒  剩余 \(Int(left.rounded())) 秒"
+            : "\(label) \(bar) \(progress.files)/\(progress.totalFiles) files  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/s  \(Int(left.rounded())) s left"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        drawn = true
+    }
+
+    /// Clears the line.
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
