@@ -2,12 +2,13 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 OUT     ?= out
-# System libraries (SPEC §2) and what the tests use (setpriv comes with util-linux).
-APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux
+# System libraries (SPEC §2) and what the tests use: setpriv (util-linux) and independent judges of sealed
+# zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
+APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv
 # Benchmarks compare against these reference tools.
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time
 
-.PHONY: all deps bench-deps build demo test bench install samples fixtures clean
+.PHONY: all deps bench-deps test-tools build demo test bench install samples fixtures clean
 
 all: build
 
@@ -39,7 +40,10 @@ demo: build
 	@.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json || true
 	@echo "reports written: $(OUT)/湖北省科协-report.json, $(OUT)/samples-report.json"
 
-test: deps
+test-tools: deps
+	@test -x .build/tools-venv/bin/bagit.py || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit; }
+
+test: test-tools
 	$(SWIFT) build
 	$(SWIFT) test
 

@@ -46,9 +46,11 @@ let package = Package(
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
-        .testTarget(name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierTestSupport"]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"]),
-        .testTarget(name: "DossierSealTests", dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierSealTests", dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,12 @@ import Foundation
 /// Proves a sealed zip intact and unaltered, then runs the rules again on its payload, read from the zip
 /// (nothing is extracted to disk). Every problem is a finding; `verify` passes only when none is an error.
 public struct SealVerifier {
+    /// Every rule verification can emit: each needs triggering and non-triggering examples.
+    public static let ruleIDs: [RuleID] = [
+        .sealFormat, .sealTampered, .sealMissingFile, .sealExtraFile, .sealFingerprintMismatch, .zipUnsafePath,
+        .zipBomb, .zipCorrupt,
+    ]
+
     public var checker: Checker
     public var limits: ZipLimits
     public var progress: ((SealProgress) -> Void)?

@@ -183,4 +183,35 @@ private func snapshot(_ folder: String) -> [String] {
             ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"], directory: URL(fileURLWithPath: "/"))
         #expect(run.status == 0)
     }
+
+    @Test func sealThenVerifyAsTheUnitAndTheOfficeWould() throws {
+        let folder = try TemporaryFolder()
+        let unit = folder.url.appendingPathComponent("湖北省科协")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Samples/valid/湖北省科协"), to: unit)
+        let sealed = try CommandRunner.dossier(["seal", unit.path, "--as-of", "2021-06-18", "--quiet"])
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        let fingerprint = try #require(sealed.text.split(separator: "：").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(fingerprint.count == 24)
+        let zips = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".zip") }
+        #expect(zips.count == 1 && zips[0].hasPrefix("湖北省科协-20210618-"))
+        let zip = folder.url.appendingPathComponent(zips[0]).path
+        #expect(try CommandRunner.dossier(["verify", zip, "--fingerprint", fingerprint.replacingOccurrences(of: "-", with: ""), "--as-of", "2021-06-18"]).status == 0)
+        let forged = try CommandRunner.dossier(["verify", zip, "--fingerprint", "0000-0000-0000-0000-0000", "--as-of", "2021-06-18"])
+        #expect(forged.status == 1 && forged.text.contains("SEAL-FINGERPRINT-MISMATCH"))
+        let checked = try CommandRunner.dossier(["check", zip, "--format", "json", "--as-of", "2021-06-18"])
+        #expect(checked.status == 0)
+        let bundle = try #require((try json(checked.text)["bundles"] as? [[String: Any]])?.first)
+        #expect((bundle["subject"] as? [String: Any])?["kind"] as? String == "sealed")
+        #expect((bundle["seal"] as? [String: Any])?["fingerprint"] as? String == fingerprint)
+    }
+
+    @Test func sealRefusesABundleWithErrors() throws {
+        let folder = try TemporaryFolder()
+        let refused = try CommandRunner.dossier(["seal", "Samples/photo-problems/中国化学会", "-o", folder.url.appendingPathComponent("x.zip").path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("未封装"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+        #expect(try CommandRunner.dossier(["verify", "/no/such.zip"]).status == 2)
+    }
 }
+

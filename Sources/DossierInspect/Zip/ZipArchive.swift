@@ -200,7 +200,7 @@ public final class ZipArchive: @unchecked Sendable {
     }
 
     /// UTF-8 when flagged or when the bytes are valid UTF-8; else GB18030, as Chinese Windows tools write.
-    static func decodeName(_ raw: [UInt8], utf8Flag: Bool) -> (String, Bool) {
+    public static func decodeName(_ raw: [UInt8], utf8Flag: Bool) -> (String, Bool) {
         if let text = String(validating: raw, as: UTF8.self) { return (text, false) }
         if !utf8Flag, let text = String(data: Data(raw), encoding: String.Encoding(rawValue: 0x8000_0632)), !text.isEmpty {
             return (text, true)

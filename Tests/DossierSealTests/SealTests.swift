@@ -1,0 +1,234 @@
+import DossierCore
+import DossierInspect
+import DossierRules
+@testable import DossierSeal
+import DossierTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+private func ruleSet() throws -> RuleSet { try RuleSet.load(folder: Repository.rules) }
+
+private func checker(asOf: String = "2021-06-18") throws -> Checker {
+    Checker(ruleSet: try ruleSet(), options: CheckOptions(asOf: asOf))
+}
+
+/// A copy of Samples/valid's unit folder in a temporary folder.
+private func validCopy(in folder: TemporaryFolder) throws -> URL {
+    let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+    let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
+    try FileManager.default.copyItem(at: unit, to: copy)
+    return copy
+}
+
+private func seal(_ folder: URL, to output: String?, asOf: String = "2021-06-18") throws -> (String, Fingerprint) {
+    guard case .sealed(let path, let fingerprint, _) = try Sealer(checker: try checker(asOf: asOf)).seal(folder: folder.path, output: output)
+    else { throw CocoaError(.featureUnsupported) }
+    return (path, fingerprint)
+}
+
+/// Runs `tool` if it is on the PATH that `make test` prepares; the result, or nil with a recorded issue.
+private func external(_ tool: String, _ arguments: [String], directory: URL = Repository.root) throws -> CommandRunner.Result? {
+    let candidates = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)", Repository.root.appendingPathComponent(".build/tools-venv/bin/\(tool)").path]
+    guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        Issue.record("\(tool) is not installed: run `make test`, which installs it")
+        return nil
+    }
+    return try CommandRunner.run(path, arguments, directory: directory)
+}
+
+@Suite struct SealTests {
+    @Test func sameFolderSameRulesSameDateGiveTheSameBytes() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        let (first, print1) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
+        let (second, print2) = try seal(unit, to: folder.url.appendingPathComponent("b.zip").path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        #expect(print1 == print2)
+        #expect(print1.description.range(of: #"^[0-9A-F]{4}(-[0-9A-F]{4}){4}$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func changingOneFileChangesTheFingerprint() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        let (_, before) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
+        let report = unit.appendingPathComponent("推荐工作情况报告.docx")
+        var bytes = try Data(contentsOf: report)
+        bytes[bytes.count - 10] ^= 0x20
+        try bytes.write(to: report)
+        let (_, after) = try seal(unit, to: folder.url.appendingPathComponent("b.zip").path)
+        #expect(before != after)
+    }
+
+    @Test func defaultNameSitsBesideTheFolderAndTheFolderIsUntouched() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: unit.path).sorted()
+        let (path, fingerprint) = try seal(unit, to: nil)
+        #expect(path == folder.url.appendingPathComponent("湖北省科协-20210618-\(fingerprint.sha256.prefix(8).uppercased()).zip").path)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: unit.path).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [URL(fileURLWithPath: path).lastPathComponent, "湖北省科协"].sorted())
+    }
+
+    @Test func errorsRefuseTheSealAndNothingIsWritten() throws {
+        let folder = try TemporaryFolder()
+        let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
+        let output = folder.url.appendingPathComponent("x.zip").path
+        guard case .refused(let report) = try Sealer(checker: try checker()).seal(folder: unit.path, output: output) else {
+            Issue.record("a bundle with errors was sealed")
+            return
+        }
+        #expect(report.summary.errors > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test func theZipIsNeverWrittenInsideTheInput() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        #expect(throws: SealError.self) { try seal(unit, to: unit.appendingPathComponent("x.zip").path) }
+        #expect(!FileManager.default.fileExists(atPath: unit.appendingPathComponent("x.zip").path))
+    }
+
+    @Test func junkIsLeftOutAndTheBagIsLaidOutAsSection7() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        try Data("x".utf8).write(to: unit.appendingPathComponent(".DS_Store"))
+        let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
+        let archive = try ZipArchive(RawPath(path))
+        let names = archive.entries.map(\.name)
+        #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(!names.contains { $0.contains(".DS_Store") })
+        for tag in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "report/report.json", "report/report.txt"] {
+            #expect(names.contains("湖北省科协/\(tag)"), "\(tag)")
+        }
+        for entry in archive.entries {
+            #expect(entry.flags & 0x0800 != 0)
+            #expect(entry.method == (entry.name.hasSuffix(".jpg") || entry.name.hasSuffix(".docx") || entry.name.hasSuffix(".xlsx") ? 0 : 8), "\(entry.name)")
+        }
+        let info = String(decoding: try archive.contents(try #require(archive.entries.first { $0.name.hasSuffix("bag-info.txt") }), limit: 1 << 20), as: UTF8.self)
+        for field in ["Source-Organization: 湖北省科协", "Bagging-Date: 2021-06-18", "Payload-Oxum: ", "Bag-Software-Agent: dossier", "Campaign: zuimei-2021", "Rules-SHA256: ", "Unit-Type: ", "Candidate-Count: 1"] {
+            #expect(info.contains(field), "\(field)")
+        }
+        let tags = try archive.contents(try #require(archive.entries.first { $0.name.hasSuffix("tagmanifest-sha256.txt") }), limit: 1 << 20)
+        #expect(Fingerprint(tagManifest: tags) == fingerprint)
+    }
+
+    @Test func independentToolsAcceptTheZipAndTheBag() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        let (path, _) = try seal(unit, to: folder.url.appendingPathComponent("sealed.zip").path)
+        if let unzip = try external("unzip", ["-t", path]) {
+            #expect(unzip.status == 0 && unzip.text.contains("No errors detected"))
+        }
+        if let sevenZip = try external("7z", ["t", path]) {
+            #expect(sevenZip.status == 0 && sevenZip.text.contains("Everything is Ok"))
+        }
+        if let python = try external("python3", ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", path]) {
+            #expect(python.text.contains("湖北省科协/data/张三/张三1.jpg"))
+        }
+        let extracted = folder.url.appendingPathComponent("extracted")
+        try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
+        if try external("unzip", ["-q", path, "-d", extracted.path])?.status == 0,
+            let bagit = try external("bagit.py", ["--validate", extracted.appendingPathComponent("湖北省科协").path])
+        {
+            #expect(bagit.status == 0, "\(bagit.stderr)")
+            #expect(bagit.stderr.contains("is valid"))
+        }
+    }
+
+    @Test func anUntouchedZipVerifiesAndChecksAgain() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
+        let report = SealVerifier(checker: try checker()).verify(path, fingerprint: fingerprint.description.lowercased())
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.rule))")
+        #expect(report.summary.verdict == .pass)
+        #expect(report.seal?.fingerprint == fingerprint.description)
+        #expect(report.files.filter { $0.kind == .photo }.count == 4)
+        #expect(report.files.first { $0.path == "张三/张三3.jpg" }?.jpeg?.orientation == 6)
+        #expect(fingerprint.matches(fingerprint.sha256.prefix(20).lowercased()))
+    }
+
+    @Test func aKilledSealLeavesNoZip() throws {
+        let folder = try TemporaryFolder()
+        let unit = try validCopy(in: folder)
+        // A large video (sparse: no disk used) makes the seal last long enough to be interrupted.
+        let video = unit.appendingPathComponent("张三/张三1.mp4").path
+        #expect(truncate(video, 0) == 0 || FileManager.default.createFile(atPath: video, contents: nil))
+        #expect(truncate(video, 1 << 30) == 0)
+        let output = folder.url.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["seal", unit.path, "-o", output + "/sealed.zip", "--as-of", "2021-06-18", "--no-progress"]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        // Once the temporary file exists, the seal is writing: stop it as `kill` would.
+        for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty ?? true {
+            usleep(10_000)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
+    }
+}
+
+@Suite struct ZipTests {
+    /// Writes entries with dossier's writer and reads them back with its reader.
+    private func roundTrip(_ entries: [(String, [UInt8], Bool)]) throws -> ZipArchive {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("t.zip").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 6, day: 18)
+        for (name, bytes, compress) in entries { try writer.add(name: name, bytes: bytes, compress: compress) }
+        try writer.finish()
+        close(descriptor)
+        return try ZipArchive(RawPath(path))
+    }
+
+    @Test func storedAndDeflatedEntriesComeBackWhole() throws {
+        let text = Array(String(repeating: "最美科技工作者 ", count: 5000).utf8)
+        let random = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        let archive = try roundTrip([("a/文本.txt", text, true), ("a/数据.bin", random, false), ("a/空.txt", [], true)])
+        #expect(archive.entries.map(\.name) == ["a/文本.txt", "a/数据.bin", "a/空.txt"])
+        #expect(try archive.contents(archive.entries[0], limit: 1 << 20) == text)
+        #expect(archive.entries[0].compressedSize < UInt64(text.count) / 10)
+        #expect(try archive.contents(archive.entries[1], limit: 1 << 20) == random)
+        #expect(try archive.contents(archive.entries[2], limit: 1 << 20).isEmpty)
+    }
+
+    @Test func manyEntriesUseZIP64Records() throws {
+        let entries = (0..<70_000).map { ("d/\($0).txt", [UInt8]("\($0)".utf8), false) }
+        let archive = try roundTrip(entries)
+        #expect(archive.entries.count == 70_000)
+        #expect(archive.entries.last?.name == "d/69999.txt")
+        #expect(try archive.contents(archive.entries[65_600], limit: 100) == Array("65600".utf8))
+    }
+
+    @Test func gbkNamesFromChineseWindowsToolsAreDecoded() {
+        // 张三.jpg in GBK, without the UTF-8 flag.
+        let (name, wasGBK) = ZipArchive.decodeName([0xD5, 0xC5, 0xC8, 0xFD] + Array(".jpg".utf8), utf8Flag: false)
+        #expect(name == "张三.jpg" && wasGBK)
+        #expect(ZipArchive.decodeName(Array("张三.jpg".utf8), utf8Flag: false) == ("张三.jpg", false))
+    }
+
+    @Test func hostileArchivesAreErrorsNotCrashes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("x.zip").path
+        for bytes: [UInt8] in [[], Array("PK\u{5}\u{6}".utf8), [UInt8](repeating: 0x50, count: 100), Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 0, count: 60)] {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(throws: ZipError.self) { try ZipArchive(RawPath(path)) }
+        }
+        // An end record whose directory lies far past the end of the file.
+        var lying = LittleEndian()
+        lying.u32(0x0605_4B50); lying.u16(0); lying.u16(0); lying.u16(1); lying.u16(1)
+        lying.u32(0x7FFF_FFFF); lying.u32(0x7FFF_FFFF); lying.u16(0)
+        try Data(lying.data).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ZipError.self) { try ZipArchive(RawPath(path)) }
+    }
+}
