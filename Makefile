@@ -6,7 +6,7 @@ OUT     ?= out
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
 APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv
 # Benchmarks compare against these reference tools.
-BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time
+BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl
 
 .PHONY: all deps bench-deps test-tools build demo test bench install samples fixtures clean
 
@@ -48,7 +48,7 @@ test: test-tools
 	$(SWIFT) test
 
 # Performance, measured against reference tools in the same run (never in tests).
-bench: bench-deps build
+bench: bench-deps test-tools build
 	python3 scripts/bench.py
 
 install: build

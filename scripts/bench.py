@@ -3,6 +3,9 @@
 
 check: `dossier check` on 60 photos of 12 megapixels versus `jpeginfo -c` on the same photos (median of 5,
 alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg`.
+seal/verify: on a bundle of 1.1 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
+versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
+peak memory of both.
 """
 import os
 import resource
@@ -17,14 +20,17 @@ BENCH = os.environ.get("BENCH_DIR", "/tmp/dossier-bench")
 RUNS = 5
 
 
-def timed(command):
-    """Wall time of one run, and the peak resident memory (KB) of the child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(command, before=None):
+    """Wall time of one run of `command` (after running `before`, untimed)."""
+    if before:
+        before()
     start = time.perf_counter()
-    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, peak, process.returncode, before
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_of(command, before=None, runs=RUNS):
+    return statistics.median(timed(command, before) for _ in range(runs))
 
 
 def peak_of(command):
@@ -48,9 +54,9 @@ def bench_check():
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ours, theirs, full = [], [], []
     for _ in range(RUNS):
-        ours.append(timed(dossier)[0])
-        theirs.append(timed(jpeginfo)[0])
-        full.append(timed(djpeg)[0])
+        ours.append(timed(dossier))
+        theirs.append(timed(jpeginfo))
+        full.append(timed(djpeg))
     ours_median, theirs_median, full_median = (statistics.median(x) for x in (ours, theirs, full))
     peak = peak_of(dossier)
     print(f"check: {len(photos)} photos of 12 MP ({megabytes:.0f} MB), median of {RUNS}, {os.cpu_count()} cores")
@@ -60,5 +66,53 @@ def bench_check():
     print(f"  context: djpeg full decode {full_median:6.3f} s, ratio {ours_median / full_median:.2f}")
 
 
+def bench_seal():
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH, "--videos"],
+                   check=True, stdout=subprocess.DEVNULL)
+    unit = os.path.join(BENCH, "测试省科协")
+    out = os.path.join(BENCH, "out")
+    os.makedirs(out, exist_ok=True)
+    gigabytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(unit) for n in ns) / 1e9
+    sealed = os.path.join(out, "sealed.zip")
+    copy = os.path.join(out, "copy")
+    bag = os.path.join(out, "bag")
+    bagit = os.path.join(ROOT, ".build", "tools-venv", "bin", "bagit.py")
+
+    def clear(*paths):
+        def run():
+            for path in paths:
+                subprocess.run(["rm", "-rf", path])
+            subprocess.run(["sync"])
+        return run
+
+    def fresh_bag():
+        clear(bag, bag + ".zip")()
+        subprocess.run(["cp", "-r", unit, bag])
+        subprocess.run(["sync"])
+
+    seal = [DOSSIER, "seal", unit, "-o", sealed, "--as-of", "2021-06-18", "--quiet", "--no-progress"]
+    verify = [DOSSIER, "verify", sealed, "--as-of", "2021-06-18", "--quiet", "--no-progress"]
+    bag_and_zip = ["sh", "-c", f'"{bagit}" --processes 2 "{bag}" 2>/dev/null && cd "{out}" && zip -0 -r -q bag.zip bag']
+    seal_time = median_of(seal, clear(sealed))
+    copy_time = median_of(["cp", "-r", unit, copy], clear(copy))
+    bag_time = median_of(bag_and_zip, fresh_bag, runs=3)
+    subprocess.run(seal, stdout=subprocess.DEVNULL)
+    verify_time = median_of(verify)
+    openssl_time = median_of(["openssl", "dgst", "-sha256", sealed])
+    seal_peak = peak_of(seal)
+    verify_peak = peak_of(verify)
+    clear(copy, bag, bag + ".zip")()
+    print(f"seal/verify: a bundle of {gigabytes:.2f} GB (60 photos, 20 videos), median of {RUNS} (bagit: 3)")
+    print(f"  dossier seal       {seal_time:6.3f} s   peak memory {seal_peak / 1024:.0f} MB (budget 100 MB)")
+    print(f"  cp -r              {copy_time:6.3f} s   ratio seal/cp = {seal_time / copy_time:.2f} (target 1.5)")
+    print(f"  bagit.py + zip -0  {bag_time:6.3f} s   ratio seal/(bagit+zip) = {seal_time / bag_time:.2f} (target 0.33)")
+    print(f"  dossier verify     {verify_time:6.3f} s   peak memory {verify_peak / 1024:.0f} MB (budget 100 MB)")
+    print(f"  openssl dgst       {openssl_time:6.3f} s   ratio verify/openssl = {verify_time / openssl_time:.2f} (target 1.0)")
+
+
 if __name__ == "__main__":
-    bench_check()
+    which = sys.argv[1:] or ["check", "seal"]
+    if "check" in which:
+        bench_check()
+    if "seal" in which:
+        bench_seal()

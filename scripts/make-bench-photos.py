@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Makes a benchmark bundle: 12 candidates x 5 photos of 12 megapixels (Pillow), in the folder given.
+"""Makes a benchmark bundle in the folder given: 12 candidates x 5 photos of 12 megapixels (Pillow), and with
+--videos, 20 clips of 45 s at 1920x1080 (~45 MB each, ffmpeg: one encode, then lossless remuxes that differ).
 
-Usage: python3 scripts/make-bench-photos.py OUT_FOLDER   (needs pillow, numpy)
+Usage: python3 scripts/make-bench-photos.py OUT_FOLDER [--videos]   (needs pillow, numpy; ffmpeg for --videos)
 """
 import io
 import os
+import shutil
+import subprocess
 import sys
 
 import numpy as np
@@ -30,15 +33,33 @@ def main():
     out = sys.argv[1]
     unit = os.path.join(out, "测试省科协")
     os.makedirs(unit, exist_ok=True)
+    # The unit's tables and each candidate's form come from the valid sample, so that the bundle passes.
+    valid = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples", "valid", "湖北省科协")
+    for document in os.listdir(valid):
+        if os.path.isfile(os.path.join(valid, document)):
+            shutil.copyfile(os.path.join(valid, document), os.path.join(unit, document))
     for index, name in enumerate(NAMES):
         folder = os.path.join(unit, name)
         os.makedirs(folder, exist_ok=True)
+        shutil.copyfile(os.path.join(valid, "张三", "张三推荐表.docx"), os.path.join(folder, f"{name}推荐表.docx"))
         for number in range(1, 6):
             path = os.path.join(folder, f"{name}{number}.jpg")
             if os.path.exists(path):
                 continue
             size = (3000, 4000) if number == 1 else (4000, 3000)
             photo(*size, seed=index * 10 + number).save(path, "JPEG", quality=90)
+    if "--videos" in sys.argv:
+        base = os.path.join(out, "base.mp4")
+        if not os.path.exists(base):
+            subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
+                            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "45", "-c:v", "libx264", "-preset",
+                            "ultrafast", "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", base], check=True)
+        for number in range(20):
+            name = NAMES[number % len(NAMES)]
+            path = os.path.join(unit, name, f"{name}{number // len(NAMES) + 1}.mp4")
+            if not os.path.exists(path):
+                subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", base, "-c", "copy", "-metadata",
+                                f"comment=clip {number}", path], check=True)
     print(unit)
 
 

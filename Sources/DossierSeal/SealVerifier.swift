@@ -85,35 +85,39 @@ public struct SealVerifier {
             return finish(unit: bag)
         }
 
-        // Every entry's bytes: CRC-32 (by the reader) and SHA-256 against the manifests.
+        // Every entry's bytes: CRC-32 (by the reader) and SHA-256 against the manifests, entries spread over
+        // every core (the reader's positional reads are independent).
         let totalBytes = files.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
-        var done = SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes)
-        for (name, entry) in byName.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where name != BagLayout.tagManifest {
-            let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]
-            guard let listed else {
-                sink.emit(.sealExtraFile, path: name)
-                continue
-            }
+        let tally = ProgressTally(SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
+        let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
+            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in
             var hasher = SHA256()
             var damage: ZipError?
             do {
                 try archive.read(entry) { chunk in
                     hasher.update(data: chunk)
-                    done.bytes += UInt64(chunk.count)
-                    progress?(done)
+                    tally.add(bytes: chunk.count)
                 }
             } catch let error as ZipError {
                 damage = error
             } catch {
                 damage = .corrupt("\(error)")
             }
-            let actual = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            tally.add(files: 1)
+            return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), damage)
+        }
+        for ((name, _), (actual, damage)) in zip(listedEntries, hashes) {
+            let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]
+            guard let listed else {
+                sink.emit(.sealExtraFile, path: name)
+                continue
+            }
             if actual != listed {
                 sink.emit(.sealTampered, path: name, data: ["expected": .string(listed), "actual": .string(actual)])
             } else if let damage {
                 Self.report(damage, entry: name, sink: sink)
             }
-            done.files += 1
         }
         for name in (Set(manifest.keys).union(tagManifest.keys)).subtracting(byName.keys).sorted() {
             sink.emit(.sealMissingFile, path: name)
@@ -155,5 +159,26 @@ public struct SealVerifier {
         default:
             sink.emit(.zipCorrupt, path: entry, data: ["problem": .string(error.description)])
         }
+    }
+}
+
+/// Progress counted from several threads, reported under a lock.
+final class ProgressTally: @unchecked Sendable {
+    private var state: SealProgress
+    private let report: ((SealProgress) -> Void)?
+    private let lock = NSLock()
+
+    init(_ initial: SealProgress, _ report: ((SealProgress) -> Void)?) {
+        state = initial
+        self.report = report
+    }
+
+    func add(bytes: Int = 0, files: Int = 0) {
+        guard let report else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        state.bytes += UInt64(bytes)
+        state.files += files
+        report(state)
     }
 }

@@ -111,19 +111,19 @@ public struct Sealer {
         var done = SealProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
             let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + Array(file.path.utf8))
-            var hasher = SHA256()
+            let hasher = PipelinedSHA256()
             try writer.add(
                 name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
                 compress: !Self.storedKinds.contains(file.kind) && !Self.storedExtensions.contains(FileNameParts(file.path).extension)
             ) { consume in
                 try FileChunks.read(location) { chunk in
-                    hasher.update(data: chunk)
+                    hasher.update(chunk)
                     try consume(chunk)
                     done.bytes += UInt64(chunk.count)
                     progress?(done)
                 }
             }
-            manifest.append((BagLayout.payload + file.path, hasher.finalize().map { String(format: "%02x", $0) }.joined()))
+            manifest.append((BagLayout.payload + file.path, hasher.finalize()))
             done.files += 1
             progress?(done)
         }
@@ -215,5 +215,26 @@ enum InterruptCleanup {
         if (0..<capacity).allSatisfy({ slots[$0 * pathLength] == 0 }) {
             for signalNumber in [SIGINT, SIGTERM, SIGHUP] { signal(signalNumber, SIG_DFL) }
         }
+    }
+}
+
+/// SHA-256 computed on a second core while the caller copies the same chunks: chunks are hashed in order on a
+/// serial queue, at most four in flight (4 MiB), so the copy and the hash overlap instead of adding up.
+final class PipelinedSHA256: @unchecked Sendable {
+    private var hasher = SHA256()
+    private let queue = DispatchQueue(label: "dossier.seal.sha256")
+    private let inFlight = DispatchSemaphore(value: 4)
+
+    func update(_ chunk: [UInt8]) {
+        inFlight.wait()
+        queue.async {
+            self.hasher.update(data: chunk)
+            self.inFlight.signal()
+        }
+    }
+
+    /// Waits for every chunk, then gives the hex digest.
+    func finalize() -> String {
+        queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
     }
 }
