@@ -29,16 +29,20 @@ bench-deps: deps
 build: deps
 	$(SWIFT) build -c release
 
-# Builds, checks the valid sample (passes) and a sample with problems (fails, as it must), writes the reports.
+# Builds, checks the valid sample (passes) and a faulty one (fails, as it must), seals the valid one into out/
+# and verifies the seal with its fingerprint, as the campaign office would.
 demo: build
 	@mkdir -p $(OUT)
 	@echo "== dossier check Samples/valid/湖北省科协"
-	.build/release/dossier check Samples/valid/湖北省科协
+	@.build/release/dossier check Samples/valid/湖北省科协
 	@echo "== dossier check Samples/photo-problems/中国化学会 (this one must fail)"
 	@.build/release/dossier check Samples/photo-problems/中国化学会 || echo "(exit code $$?: problems found, as this sample intends)"
-	@.build/release/dossier check Samples/valid/湖北省科协 --format json -o $(OUT)/湖北省科协-report.json
+	@echo "== dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip"
+	@.build/release/dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip --quiet | tee $(OUT)/seal.txt
+	@echo "== dossier verify $(OUT)/湖北省科协.zip --fingerprint …"
+	@.build/release/dossier verify $(OUT)/湖北省科协.zip --fingerprint "$$(tail -1 $(OUT)/seal.txt | sed 's/.*：//')"
 	@.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json || true
-	@echo "reports written: $(OUT)/湖北省科协-report.json, $(OUT)/samples-report.json"
+	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/samples-report.json (JSON report of every sample)"
 
 test-tools: deps
 	@test -x .build/tools-venv/bin/bagit.py || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit; }

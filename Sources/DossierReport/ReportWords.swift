@@ -16,6 +16,13 @@ public struct ReportWords: Sendable {
     public var noFindings: String { pick("未发现问题。", "No problems found.") }
     public var fix: String { pick("处理", "Fix") }
 
+    /// The line under a sealed bundle's heading.
+    public func fingerprint(_ value: String, intact: Bool) -> String {
+        intact
+            ? pick("封装完好，指纹：\(value)（请与盖章纸质报告上的指纹核对）", "Seal intact, fingerprint: \(value) (compare it with the stamped paper report)")
+            : pick("封装指纹：\(value)", "Seal fingerprint: \(value)")
+    }
+
     public func severity(_ severity: Severity) -> String {
         switch severity {
         case .error: pick("错误", "error")

@@ -17,6 +17,10 @@ public struct TextReporter: Reporter {
         for bundle in report.bundles {
             lines.append("")
             lines.append("■ \(bundle.unit.name)  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))")
+            if let seal = bundle.seal {
+                let intact = !bundle.findings.contains { $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-") }
+                lines.append("  " + words.fingerprint(seal.fingerprint, intact: intact))
+            }
             let groups = group(bundle)
             if groups.isEmpty { lines.append("  " + words.noFindings) }
             for (heading, findings) in groups {

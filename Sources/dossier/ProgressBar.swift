@@ -11,7 +11,8 @@ import Foundation
 final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let language: Language
-    private let start = Date()
+    /// Set at the first update: the checks that come before the copying do not count toward the rate.
+    private var start: Date?
     private var lastDraw = Date.distantPast
     private var drawn = false
 
@@ -27,6 +28,8 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(_ progress: SealProgress) {
         let now = Date()
+        let start = self.start ?? now
+        self.start = start
         guard now.timeIntervalSince(lastDraw) >= 0.1 || progress.files == progress.totalFiles else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
