@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Makes Samples/: real bundles from real producers (Pillow JPEGs, python-docx forms, openpyxl tables).
+"""Makes Samples/: real bundles from real producers (Pillow JPEGs, python-docx forms, openpyxl tables, ffmpeg clips).
 
-Run from the repository root: python3 scripts/make-samples.py
-Needs: pip install pillow python-docx openpyxl numpy. Deterministic: the same versions give the same files.
+Run from the repository root: python3 scripts/make-samples.py [MAKER …]   (no argument: every sample, anew;
+with arguments, only those makers, e.g. `valid_videos video_problems`, leaving the rest as they are)
+Needs: pip install pillow python-docx openpyxl numpy; ffmpeg with libx264. Photos are deterministic for the same
+versions; documents carry their creation time.
 Each sample folder holds one unit folder and expected.json (exit code and exact (rule, path) findings).
 """
 import io
 import os
 import shutil
+import subprocess
 import sys
 
 import numpy as np
@@ -221,13 +224,60 @@ def layout_problems():
     write(os.path.join(folder, "周八", "desktop.ini"), "[.ShellClassInfo]\r\n".encode("utf-8"))
 
 
+def ffmpeg(*arguments):
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", *arguments], check=True)
+
+
+def clip(path, size="1920x1080", seconds=2, rate=25, source="testsrc2", extra=()):
+    """A small real H.264 clip (high CRF keeps the sample small)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    ffmpeg("-f", "lavfi", "-i", f"{source}{'' if source.endswith(':') else '='}size={size}:rate={rate}", "-t", str(seconds), "-c:v", "libx264",
+           "-preset", "ultrafast", "-crf", "45", "-pix_fmt", "yuv420p", *extra, path)
+
+
+def valid_videos():
+    here = os.path.join(ROOT, "valid", "湖北省科协", "张三")
+    clip(os.path.join(here, "张三1.mp4"), extra=("-movflags", "+faststart"))                  # 1920x1080 landscape
+    # A phone's portrait clip: frames stored 1920x1080 with a rotation matrix, displayed 1080x1920. ffmpeg 5.1
+    # writes the matrix from the legacy rotate tag on a stream copy, with the opposite sign (270 shows as 90°).
+    landscape = os.path.join(here, "tmp-landscape.mov")
+    clip(landscape, extra=("-f", "mov"))
+    ffmpeg("-i", landscape, "-c", "copy", "-metadata:s:v:0", "rotate=270", "-f", "mov", os.path.join(here, "张三2.mov"))
+    os.remove(landscape)
+
+
+def video_problems():
+    unit = "中国工程物理研究院"
+    folder = os.path.join(ROOT, "video-problems", unit)
+    person = ("刘强", "男", "1985-09", "中国工程物理研究院研究员")
+    unit_documents(folder, unit, [person])
+    here = os.path.join(folder, "刘强")
+    form(os.path.join(here, "刘强推荐表.docx"), *person)
+    clip(os.path.join(here, "刘强1.mp4"), seconds=181, rate=1, source="color=c=gray:")          # too long
+    clip(os.path.join(here, "刘强2.mp4"), seconds=180, rate=1, source="color=c=gray:")          # exactly 3 minutes
+    clip(os.path.join(here, "刘强3.mp4"), size="1280x720", seconds=1)                           # 720p
+    whole = os.path.join(here, "whole.mp4")
+    clip(whole, extra=("-movflags", "+faststart"))
+    data = open(whole, "rb").read()
+    write(os.path.join(here, "刘强4.mp4"), data[: len(data) * 3 // 5])                          # copy cut short
+    os.remove(whole)
+    ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=22050", "-t", "2", "-c:a", "aac", "-b:a", "16k",
+           "-f", "mp4", os.path.join(here, "刘强5.mp4"))                                          # sound only
+    clip(os.path.join(here, "刘强6.mp4"), size="320x240", seconds=1, extra=("-f", "matroska"))   # an MKV renamed
+    clip(os.path.join(here, "刘强7.mp4"), seconds=1, extra=("-f", "mov"))                        # a MOV named .mp4
+
+
 def main():
-    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems"]:
+    if len(sys.argv) > 1:
+        for name in sys.argv[1:]:
+            globals()[name]()
+        return
+    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems"]:
         folder = os.path.join(ROOT, sample)
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             if os.path.isdir(os.path.join(folder, name)):
                 shutil.rmtree(os.path.join(folder, name))
-    for make in [valid, photo_problems, naming_problems, layout_problems]:
+    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems]:
         make()
 
 

@@ -42,11 +42,35 @@ public struct FileEntry: Codable, Sendable, Equatable {
     public var kind: FileKind
     public var bytes: Int
     public var jpeg: JPEGFacts?
+    public var video: VideoFacts?
 
-    public init(path: String, kind: FileKind, bytes: Int, jpeg: JPEGFacts? = nil) {
+    public init(path: String, kind: FileKind, bytes: Int, jpeg: JPEGFacts? = nil, video: VideoFacts? = nil) {
         self.path = path
         self.kind = kind
         self.bytes = bytes
         self.jpeg = jpeg
+        self.video = video
     }
+}
+
+/// Facts measured from an MP4/MOV's boxes (SPEC §6 `video`).
+public struct VideoFacts: Codable, Sendable, Equatable {
+    /// `mp4` or `mov`, from the file's brands.
+    public var container: String = "mp4"
+    public var durationSeconds: Double = 0
+    /// Coded size of the video track.
+    public var width: Int = 0
+    public var height: Int = 0
+    /// Size as displayed, after the track matrix's rotation.
+    public var displayWidth: Int = 0
+    public var displayHeight: Int = 0
+    /// Clockwise display rotation in degrees (0, 90, 180, 270).
+    public var rotation: Int = 0
+    /// Four-character code of the video codec (`avc1`, `hvc1`, …).
+    public var codec: String = ""
+    public var frameRate: Double = 0
+    public var hasVideoTrack: Bool = false
+    public var hasAudioTrack: Bool = false
+
+    public init() {}
 }

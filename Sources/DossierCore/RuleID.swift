@@ -61,3 +61,11 @@ extension RuleID {
     public static let sealExtraFile: RuleID = "SEAL-EXTRA-FILE"
     public static let sealFingerprintMismatch: RuleID = "SEAL-FINGERPRINT-MISMATCH"
 }
+
+extension RuleID {
+    public static let videoFormat: RuleID = "VIDEO-FORMAT"
+    public static let videoCorrupt: RuleID = "VIDEO-CORRUPT"
+    public static let videoDuration: RuleID = "VIDEO-DURATION"
+    public static let videoResolution: RuleID = "VIDEO-RESOLUTION"
+    public static let videoNoVideoTrack: RuleID = "VIDEO-NO-VIDEO-TRACK"
+}

@@ -13,6 +13,8 @@ public protocol BundleSource: Sendable {
     func prefix(of entry: TreeEntry, count: Int) -> [UInt8]?
     /// The whole content of a file entry, refusing more than `limit` bytes.
     func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8]
+    /// Positional reads of a file entry (videos are read box by box), or nil when that is not possible.
+    func randomAccess(of entry: TreeEntry) -> (any RandomAccess)?
 }
 
 /// A bundle folder on disk, walked without following symlinks.
@@ -32,6 +34,8 @@ public struct FolderSource: BundleSource {
     public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {
         try FileBytes.readAll(entry.location, limit: limit)
     }
+
+    public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? { FileRandomAccess(entry.location) }
 }
 
 /// The entries of a zip below one folder of it (`湖北省科协/data/`), read in place.
@@ -89,6 +93,11 @@ public struct ZipFolderSource: BundleSource {
             return result.isEmpty ? nil : result
         }
         return result
+    }
+
+    /// Stored entries only: sealed zips store videos, so they are read in place.
+    public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? {
+        byLocation[entry.location].flatMap { ZipEntryRandomAccess(archive: archive, entry: $0) }
     }
 
     public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {

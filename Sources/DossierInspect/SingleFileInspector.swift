@@ -10,8 +10,10 @@ public enum SingleFileInspector {
     public struct Result: Sendable {
         public var entry: FileEntry
         public var content: ContentType
-        /// libjpeg's complaint, or why the file could not be read.
+        /// libjpeg's or the video reader's complaint, or why the file could not be read.
         public var problem: String?
+        /// How many bytes of the file were read (videos: box headers and `moov` only).
+        public var bytesRead: UInt64
     }
 
     /// Why a file could not be inspected at all.
@@ -30,9 +32,9 @@ public enum SingleFileInspector {
     }
 
     /// Inspects the file at `path`, never following a symlink, reading at most `limit` bytes.
-    public static func inspect(_ path: String, jpegLimits: JPEGLimits = JPEGLimits(), limit: Int = 268_435_456)
-        throws(InspectError) -> Result
-    {
+    public static func inspect(
+        _ path: String, jpegLimits: JPEGLimits = JPEGLimits(), limit: Int = 268_435_456, videoLimits: MP4Limits = MP4Limits()
+    ) throws(InspectError) -> Result {
         let location = RawPath(path)
         guard let info = location.linkStatus() else { throw .missing(path) }
         switch info.st_mode & S_IFMT {
@@ -45,9 +47,11 @@ public enum SingleFileInspector {
         let content = ContentType.sniff(prefix)
         var entry = FileEntry(path: path, kind: .unknown, bytes: Int(info.st_size))
         var problem: String?
+        var bytesRead: UInt64 = UInt64(min(entry.bytes, 32))
         switch content {
         case .jpeg:
             entry.kind = .photo
+            bytesRead = UInt64(entry.bytes)
             do {
                 let inspection = JPEGInspector.inspect(try FileBytes.readAll(location, limit: limit), limits: jpegLimits)
                 entry.jpeg = inspection.facts
@@ -55,11 +59,22 @@ public enum SingleFileInspector {
             } catch {
                 problem = "\(error)"
             }
-        case .mp4, .mov, .matroska, .avi, .flv:
+        case .mp4, .mov:
             entry.kind = .video
+            if let file = FileRandomAccess(location) {
+                do {
+                    entry.video = try MP4Reader(limits: videoLimits).read(file)
+                } catch {
+                    problem = error.description
+                }
+                bytesRead = file.bytesRead
+            }
+        case .matroska, .avi, .flv:
+            entry.kind = .video
+            problem = "\(content.rawValue) is not MP4 or MOV" 
         default:
             break
         }
-        return Result(entry: entry, content: content, problem: problem)
+        return Result(entry: entry, content: content, problem: problem, bytesRead: bytesRead)
     }
 }

@@ -28,7 +28,9 @@ extension Dossier {
             var results: [SingleFileInspector.Result] = []
             for file in files {
                 do {
-                    results.append(try SingleFileInspector.inspect(file, jpegLimits: jpegLimits, limit: ruleSet.photos.limits.maximumBytes))
+                    results.append(try SingleFileInspector.inspect(
+                        file, jpegLimits: jpegLimits, limit: ruleSet.photos.limits.maximumBytes,
+                        videoLimits: ruleSet.videos.mp4Limits))
                 } catch {
                     Dossier.fail(error)
                 }
@@ -52,6 +54,12 @@ extension Dossier {
                 lines.append("  \(zh ? "编码" : "coding"): \(jpeg.progressive ? "progressive" : "baseline")")
                 lines.append("  \(zh ? "完整解码" : "decodes"): \(jpeg.decodes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))")
                 lines.append("  \(zh ? "结束标记后的字节" : "bytes after end of image"): \(jpeg.trailingBytes)")
+            }
+            if let video = result.entry.video {
+                lines.append("  \(zh ? "容器" : "container"): \(video.container)  \(zh ? "编码" : "codec"): \(video.codec.isEmpty ? "-" : video.codec)")
+                lines.append("  \(zh ? "时长" : "duration"): \(video.durationSeconds.formatted2) s  \(zh ? "帧率" : "frame rate"): \(video.frameRate.formatted2)")
+                lines.append("  \(zh ? "编码尺寸" : "coded size"): \(video.width)×\(video.height)  \(zh ? "显示为" : "displayed") \(video.displayWidth)×\(video.displayHeight)  (\(zh ? "旋转" : "rotation") \(video.rotation)°)")
+                lines.append("  \(zh ? "画面轨道" : "video track"): \(video.hasVideoTrack ? (zh ? "有" : "yes") : (zh ? "无" : "no"))  \(zh ? "读取字节" : "bytes read"): \(result.bytesRead)")
             }
             if let problem = result.problem {
                 lines.append("  \(zh ? "问题" : "problem"): \(problem)")

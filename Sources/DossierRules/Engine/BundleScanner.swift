@@ -43,8 +43,23 @@ public struct BundleScanner: Sendable {
             files.append(file)
         }
         measurePhotos(&files, source: source)
+        measureVideos(&files, source: source)
         return ScannedBundle(
             entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
+    }
+
+    /// Reads every MP4/MOV video's boxes (never its media data), on every core.
+    private func measureVideos(_ files: inout [ScannedFile], source: any BundleSource) {
+        let indices = files.indices.filter {
+            files[$0].kind == .video && files[$0].entry.kind == .file && [.mp4, .mov].contains(files[$0].content)
+        }
+        let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
+        let entries = indices.map { files[$0].entry }
+        let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
+            guard let file = source.randomAccess(of: entry) else { return .failure(.damaged("cannot be read in place")) }
+            return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
+        }
+        for (index, result) in zip(indices, results) { files[index].video = result }
     }
 
     /// Reads and decodes every JPEG photo, on as many threads as there are cores. Only photos that share their

@@ -90,7 +90,9 @@ public struct Checker: Sendable {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
         let files = scanned.files.filter { $0.entry.kind == .file }.map { file in
-            FileEntry(path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts)
+            FileEntry(
+                path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
+                video: try? file.video?.get())
         }
         return BundleReport(
             subject: subject,

@@ -19,13 +19,13 @@ public final class FindingSink {
         data: [String: DataValue] = [:], display: [String: String] = [:]
     ) {
         guard let description = ruleSet.rule(rule) else { return }
+        let wording = description.wording(variant)
         var values = data.mapValues(\.description)
         values.merge(display) { _, new in new }
         if let candidate { values["candidate"] = candidate }
-        let wording = description.wording(variant)
         findings.append(
             Finding(
-                rule: rule, severity: description.severity, path: path, candidate: candidate,
+                rule: rule, severity: wording.severity ?? description.severity, path: path, candidate: candidate,
                 message: MessageTemplate.fill(wording.message.text(language), values),
                 hint: MessageTemplate.fill(wording.hint.text(language), values),
                 data: data.isEmpty ? nil : data))
@@ -43,7 +43,7 @@ public protocol CheckFamily: Sendable {
 /// The check families, in the order they run. Add a family here and nowhere else.
 public enum CheckFamilies {
     public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(),
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(),
     ]
 
     /// Every rule some family can emit.

@@ -11,6 +11,8 @@ public struct ScannedFile: Sendable {
     public var content: ContentType?
     /// For photos whose content is JPEG.
     public var jpeg: JPEGInspection?
+    /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
+    public var video: Result<VideoFacts, MP4Problem>?
     /// Why the bytes could not be read, when they could not.
     public var readProblem: FileBytes.ReadError?
     /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).

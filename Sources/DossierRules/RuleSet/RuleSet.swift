@@ -6,13 +6,16 @@ import Foundation
 /// lives here; the checks only read it.
 public struct RuleSet: Sendable {
     /// The files of a rule-set folder, in the order they are hashed.
-    public static let fileNames = ["ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml"]
+    public static let fileNames = [
+        "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml",
+    ]
 
     public var header: RuleSetHeader
     public var rules: [RuleDescription]
     public var layout: LayoutFile
     public var naming: NamingRules
     public var photos: PhotoRules
+    public var videos: VideoRules
     /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
     public var sha256: String
     /// Where it was loaded from.
@@ -48,14 +51,16 @@ public struct RuleSet: Sendable {
         let layout = try StrictYAML.decode(LayoutFile.self, from: texts["layout.yaml"] ?? "", file: path("layout.yaml"))
         let naming = try StrictYAML.decode(NamingFile.self, from: texts["naming.yaml"] ?? "", file: path("naming.yaml"))
         let photos = try StrictYAML.decode(PhotosFile.self, from: texts["photos.yaml"] ?? "", file: path("photos.yaml"))
+        let videos = try StrictYAML.decode(VideosFile.self, from: texts["videos.yaml"] ?? "", file: path("videos.yaml"))
         try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
         try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
         try RuleSetValidation.validate(photos: photos.photos, file: path("photos.yaml"))
+        try RuleSetValidation.validate(videos: videos.videos, file: path("videos.yaml"))
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
             header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            sha256: digest, folder: folder,
+            videos: videos.videos, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -165,6 +170,19 @@ public enum RuleSetValidation {
         if naming.maximumNameBytes < 16 {
             throw RuleSetError(file: file, keyPath: "naming.maximumNameBytes", problem: "must be at least 16")
         }
+    }
+
+    static func validate(videos: VideoRules, file: String) throws(RuleSetError) {
+        func require(_ condition: Bool, _ key: String, _ problem: String) throws(RuleSetError) {
+            if !condition { throw RuleSetError(file: file, keyPath: "videos.\(key)", problem: problem) }
+        }
+        try require(videos.maximumSeconds > 0, "maximumSeconds", "must be above 0")
+        try require(!videos.sizes.isEmpty, "sizes", "needs at least one size")
+        try require(videos.sizes.allSatisfy { $0.width > 0 && $0.height > 0 }, "sizes", "widths and heights must be above 0")
+        try require(videos.limits.maximumMovieBytes > 0, "limits.maximumMovieBytes", "must be above 0")
+        try require(videos.limits.maximumBoxes > 0, "limits.maximumBoxes", "must be above 0")
+        try require((1...64).contains(videos.limits.maximumDepth), "limits.maximumDepth", "must be from 1 to 64")
+        try require(videos.limits.maximumSamples > 0, "limits.maximumSamples", "must be above 0")
     }
 
     static func validate(photos: PhotoRules, file: String) throws(RuleSetError) {

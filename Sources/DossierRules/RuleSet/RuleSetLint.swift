@@ -27,6 +27,9 @@ public enum RuleSetLint {
         case "naming.yaml":
             try RuleSetValidation.validate(
                 naming: try StrictYAML.decode(NamingFile.self, from: text, file: path).naming, file: path)
+        case "videos.yaml":
+            try RuleSetValidation.validate(
+                videos: try StrictYAML.decode(VideosFile.self, from: text, file: path).videos, file: path)
         case "photos.yaml":
             try RuleSetValidation.validate(
                 photos: try StrictYAML.decode(PhotosFile.self, from: text, file: path).photos, file: path)

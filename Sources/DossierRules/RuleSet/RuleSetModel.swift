@@ -42,6 +42,8 @@ public struct RuleExamples: Codable, Sendable, Equatable {
 public struct RuleWording: Codable, Sendable, Equatable {
     public var message: LocalizedText
     public var hint: LocalizedText
+    /// A variant may be less (or more) serious than the rule's default.
+    public var severity: Severity?
 }
 
 /// One rule of `catalogue.yaml`.
@@ -61,7 +63,7 @@ public struct RuleDescription: Codable, Sendable, Equatable {
     /// The wording of `variant`, or the rule's own when nil or unknown.
     public func wording(_ variant: String?) -> RuleWording {
         if let variant, let wording = variants?[variant] { return wording }
-        return RuleWording(message: message, hint: hint)
+        return RuleWording(message: message, hint: hint, severity: nil)
     }
 }
 
@@ -176,4 +178,34 @@ extension PhotoRules {
             maximumPixels: limits.maximumPixels, maximumScans: limits.maximumScans,
             scaleDenominator: limits.scaleDenominator, chromaThreshold: colour.chromaThreshold)
     }
+}
+
+/// `videos.yaml`.
+public struct VideoRules: Codable, Sendable, Equatable {
+    public struct Size: Codable, Sendable, Equatable {
+        public var width: Int
+        public var height: Int
+    }
+    public struct Limits: Codable, Sendable, Equatable {
+        public var maximumMovieBytes: Int
+        public var maximumBoxes: Int
+        public var maximumDepth: Int
+        public var maximumSamples: Int
+    }
+
+    public var maximumSeconds: Double
+    public var sizes: [Size]
+    public var limits: Limits
+
+    /// What reading one video may cost.
+    public var mp4Limits: MP4Limits {
+        MP4Limits(
+            maximumMovieBytes: limits.maximumMovieBytes, maximumBoxes: limits.maximumBoxes,
+            maximumDepth: limits.maximumDepth, maximumSamples: limits.maximumSamples)
+    }
+}
+
+/// The `videos.yaml` file.
+public struct VideosFile: Codable, Sendable, Equatable {
+    public var videos: VideoRules
 }

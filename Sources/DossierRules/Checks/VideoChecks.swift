@@ -1,0 +1,86 @@
+import DossierCore
+import DossierInspect
+
+/// `VIDEO-*`: container by content, integrity, a picture track, duration and displayed size, from what the scanner
+/// read of each video's boxes. Naming goes through `NamingChecks` like photos.
+public struct VideoChecks: CheckFamily {
+    public static let ruleIDs: [RuleID] = [
+        .videoFormat, .videoCorrupt, .videoDuration, .videoResolution, .videoNoVideoTrack,
+    ]
+
+    public init() {}
+
+    public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
+        let rules = ruleSet.videos
+        for file in bundle.files where file.kind == .video && file.entry.kind == .file && file.entry.bytes > 0 {
+            guard let content = file.content else { continue }
+            guard content == .mp4 || content == .mov else {
+                let detected = content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
+                sink.emit(
+                    .videoFormat, path: file.path, candidate: file.candidate,
+                    data: ["detected": .string(content.rawValue)], display: ["detected": detected])
+                continue
+            }
+            let container: String
+            switch file.video {
+            case .success(let facts): container = facts.container
+            default: container = content.rawValue
+            }
+            if file.parts.extension != container {
+                let stem = MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
+                    .map { $0.namePart + String($0.number) } ?? file.parts.stem
+                sink.emit(
+                    .videoFormat, path: file.path, candidate: file.candidate, variant: "container",
+                    data: ["container": .string(container), "canonical": .string(stem + "." + container)],
+                    display: ["extension": file.parts.rawExtension, "containerName": container.uppercased()])
+            }
+            switch file.video {
+            case .failure(let problem):
+                reportDamage(problem, file: file, sink: sink)
+            case .success(let facts):
+                judge(facts, file: file, rules: rules, sink: sink)
+            case nil:
+                break
+            }
+        }
+    }
+
+    private func reportDamage(_ problem: MP4Problem, file: ScannedFile, sink: FindingSink) {
+        switch problem {
+        case .truncated(let fileBytes, let needed):
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "truncated",
+                data: ["bytes": .int(Int(clamping: fileBytes)), "neededBytes": .int(Int(clamping: needed))],
+                display: [
+                    "fileMB": (Double(fileBytes) / 1_000_000).formatted2, "neededMB": (Double(needed) / 1_000_000).formatted2,
+                ])
+        case .noMovie:
+            sink.emit(.videoCorrupt, path: file.path, candidate: file.candidate, variant: "noMovie")
+        default:
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, data: ["problem": .string(problem.description)])
+        }
+    }
+
+    private func judge(_ facts: VideoFacts, file: ScannedFile, rules: VideoRules, sink: FindingSink) {
+        guard facts.hasVideoTrack else {
+            sink.emit(.videoNoVideoTrack, path: file.path, candidate: file.candidate)
+            return
+        }
+        if facts.durationSeconds > rules.maximumSeconds {
+            sink.emit(
+                .videoDuration, path: file.path, candidate: file.candidate,
+                data: ["seconds": .double(facts.durationSeconds), "maximum": .double(rules.maximumSeconds)])
+        }
+        if !rules.sizes.contains(where: { $0.width == facts.displayWidth && $0.height == facts.displayHeight }) {
+            let allowed = rules.sizes.map { "\($0.width)×\($0.height)" }
+            sink.emit(
+                .videoResolution, path: file.path, candidate: file.candidate,
+                data: [
+                    "width": .int(facts.displayWidth), "height": .int(facts.displayHeight), "rotation": .int(facts.rotation),
+                    "allowed": .list(allowed),
+                ],
+                display: ["allowed": allowed.joined(separator: sink.language == .zh ? "、" : ", ")])
+        }
+    }
+}
