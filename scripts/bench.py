@@ -6,6 +6,8 @@ alternating), peak memory of dossier; and, for context, a full decode of every p
 seal/verify: on a bundle of 1.1 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
 versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
 peak memory of both.
+videos: `dossier inspect` over the 20 videos (45 MB each) versus `ffprobe -show_streams -show_format` on each, and
+the bytes dossier reads per file.
 """
 import os
 import resource
@@ -110,9 +112,30 @@ def bench_seal():
     print(f"  openssl dgst       {openssl_time:6.3f} s   ratio verify/openssl = {verify_time / openssl_time:.2f} (target 1.0)")
 
 
+def bench_videos():
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH, "--videos"],
+                   check=True, stdout=subprocess.DEVNULL)
+    unit = os.path.join(BENCH, "测试省科协")
+    clips = sorted(os.path.join(d, n) for d, _, ns in os.walk(unit) for n in ns if n.endswith(".mp4"))
+    sizes = [os.path.getsize(c) for c in clips]
+    inspect = [DOSSIER, "inspect", "--lang", "en"] + clips
+    probe = ["sh", "-c", 'for f in "$@"; do ffprobe -v error -show_streams -show_format "$f" > /dev/null; done', "ffprobe"] + clips
+    ours, theirs = median_of(inspect), median_of(probe)
+    output = subprocess.run(inspect, capture_output=True, text=True).stdout
+    read = [int(line.rsplit(":", 1)[1]) for line in output.splitlines() if "bytes read:" in line]
+    print(f"videos: {len(clips)} clips of {min(sizes) / 1e6:.0f}-{max(sizes) / 1e6:.0f} MB, median of {RUNS}")
+    share = max(r / s for r, s in zip(read, sizes)) * 100
+    print(f"  dossier inspect    {ours:6.3f} s   bytes read per file: median {statistics.median(read):.0f}, "
+          f"largest {max(read)}; at most {share:.3f} % of a file")
+    print(f"  ffprobe (each)     {theirs:6.3f} s")
+    print(f"  ratio dossier/ffprobe = {ours / theirs:.3f}  (target 0.1)")
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["check", "seal"]
+    which = sys.argv[1:] or ["check", "seal", "videos"]
     if "check" in which:
         bench_check()
     if "seal" in which:
         bench_seal()
+    if "videos" in which:
+        bench_videos()

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Makes a benchmark bundle in the folder given: 12 candidates x 5 photos of 12 megapixels (Pillow), and with
---videos, 20 clips of 45 s at 1920x1080 (~45 MB each, ffmpeg: one encode, then lossless remuxes that differ).
+--videos, 20 clips at 1920x1080 of 20 to 100 s (20 to 100 MB; ffmpeg: one 100 s encode, then lossless cuts).
 
 Usage: python3 scripts/make-bench-photos.py OUT_FOLDER [--videos]   (needs pillow, numpy; ffmpeg for --videos)
 """
@@ -52,14 +52,15 @@ def main():
         base = os.path.join(out, "base.mp4")
         if not os.path.exists(base):
             subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
-                            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "45", "-c:v", "libx264", "-preset",
+                            "-f", "lavfi", "-i", "sine=frequency=440", "-t", "100", "-c:v", "libx264", "-preset",
                             "ultrafast", "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", base], check=True)
         for number in range(20):
             name = NAMES[number % len(NAMES)]
             path = os.path.join(unit, name, f"{name}{number // len(NAMES) + 1}.mp4")
             if not os.path.exists(path):
-                subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", base, "-c", "copy", "-metadata",
-                                f"comment=clip {number}", path], check=True)
+                seconds = 20 + 80 * number / 19
+                subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", base, "-t", f"{seconds:.2f}", "-c", "copy",
+                                "-metadata", f"comment=clip {number}", path], check=True)
     print(unit)
 
 
