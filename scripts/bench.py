@@ -42,10 +42,15 @@ def peak_of(command):
     return int(result.stderr.strip().splitlines()[-1])
 
 
+def bench_bundle(videos):
+    """Makes (once) the benchmark bundle in BENCH and returns its unit folder."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH]
+                   + (["--videos"] if videos else []), check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(BENCH, "测试省科协")
+
+
 def bench_check():
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH], check=True,
-                   stdout=subprocess.DEVNULL)
-    unit = os.path.join(BENCH, "测试省科协")
+    unit = bench_bundle(videos=False)
     photos = sorted(os.path.join(folder, name) for folder, _, names in os.walk(unit) for name in names
                     if name.endswith(".jpg"))
     megabytes = sum(os.path.getsize(p) for p in photos) / 1e6
@@ -69,9 +74,7 @@ def bench_check():
 
 
 def bench_seal():
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH, "--videos"],
-                   check=True, stdout=subprocess.DEVNULL)
-    unit = os.path.join(BENCH, "测试省科协")
+    unit = bench_bundle(videos=True)
     out = os.path.join(BENCH, "out")
     os.makedirs(out, exist_ok=True)
     gigabytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(unit) for n in ns) / 1e9
@@ -113,9 +116,7 @@ def bench_seal():
 
 
 def bench_videos():
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-bench-photos.py"), BENCH, "--videos"],
-                   check=True, stdout=subprocess.DEVNULL)
-    unit = os.path.join(BENCH, "测试省科协")
+    unit = bench_bundle(videos=True)
     clips = sorted(os.path.join(d, n) for d, _, ns in os.walk(unit) for n in ns if n.endswith(".mp4"))
     sizes = [os.path.getsize(c) for c in clips]
     inspect = [DOSSIER, "inspect", "--lang", "en"] + clips
