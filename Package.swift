@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The only places C is touched.
@@ -28,7 +29,12 @@ let package = Package(
         .target(
             name: "DossierRules",
             dependencies: ["DossierCore", "DossierInspect", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DossierReport", dependencies: ["DossierCore", "DossierRules"]),
+        .target(
+            name: "DossierReport",
+            dependencies: [
+                "DossierCore", "DossierRules", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "DossierSeal",
             dependencies: [

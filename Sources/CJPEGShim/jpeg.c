@@ -56,9 +56,97 @@ static void CJPEGShim_progress(j_common_ptr cinfo) {
     }
 }
 
+static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, int decode, int scale_denom,
+                       unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail);
+
+void CJPEGShim_free(void *pointer) { free(pointer); }
+
+/* Encodes `pixels` (w x h x comps, in `space`) after turning it upright for EXIF `orientation`. */
+static void CJPEGShim_encode(const unsigned char *pixels, int w, int h, int comps, J_COLOR_SPACE space,
+                             int orientation, int quality, CJPEGShim_Thumbnail *thumbnail) {
+    int swap = orientation >= 5 && orientation <= 8;
+    int ow = swap ? h : w, oh = swap ? w : h;
+    unsigned char *upright = malloc((size_t)ow * (size_t)oh * (size_t)comps);
+    if (upright == NULL) return;
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+            int tx, ty; /* where source (x, y) lands when displayed */
+            switch (orientation) {
+            case 2: tx = w - 1 - x; ty = y; break;
+            case 3: tx = w - 1 - x; ty = h - 1 - y; break;
+            case 4: tx = x; ty = h - 1 - y; break;
+            case 5: tx = y; ty = x; break;
+            case 6: tx = h - 1 - y; ty = x; break;
+            case 7: tx = h - 1 - y; ty = w - 1 - x; break;
+            case 8: tx = y; ty = w - 1 - x; break;
+            default: tx = x; ty = y; break;
+            }
+            memcpy(upright + ((size_t)ty * ow + tx) * comps, pixels + ((size_t)y * w + x) * comps, (size_t)comps);
+        }
+    }
+    struct jpeg_compress_struct cinfo;
+    CJPEGShim_ErrorManager err;
+    CJPEGShim_Facts scratch;
+    memset(&cinfo, 0, sizeof(cinfo));
+    memset(&err, 0, sizeof(err));
+    memset(&scratch, 0, sizeof(scratch));
+    cinfo.err = jpeg_std_error(&err.pub);
+    err.pub.error_exit = CJPEGShim_error_exit;
+    err.pub.emit_message = CJPEGShim_emit_message;
+    err.pub.output_message = CJPEGShim_output_message;
+    err.facts = &scratch;
+    unsigned char *volatile buffer = NULL;
+    unsigned long buffer_size = 0;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        free(buffer);
+        free(upright);
+        return;
+    }
+    jpeg_create_compress(&cinfo);
+    jpeg_mem_dest(&cinfo, (unsigned char **)&buffer, &buffer_size);
+    cinfo.image_width = (JDIMENSION)ow;
+    cinfo.image_height = (JDIMENSION)oh;
+    cinfo.input_components = comps;
+    cinfo.in_color_space = space;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    jpeg_start_compress(&cinfo, TRUE);
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = upright + (size_t)cinfo.next_scanline * ow * comps;
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    free(upright);
+    thumbnail->bytes = buffer;
+    thumbnail->size = buffer_size;
+    thumbnail->width = ow;
+    thumbnail->height = oh;
+}
+
 void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int scale_denom,
                        unsigned long long max_pixels, int max_scans, int chroma_threshold,
                        CJPEGShim_Facts *out) {
+    if (decode) {
+        CJPEGShim_inspect_with_thumbnail(data, size, scale_denom, max_pixels, max_scans, chroma_threshold, 1, 0, out, NULL);
+        return;
+    }
+    CJPEGShim_inspect_internal(data, size, 0, scale_denom, max_pixels, max_scans, chroma_threshold, 1, 0, out, NULL);
+}
+
+void CJPEGShim_inspect_with_thumbnail(const unsigned char *data, size_t size, int scale_denom,
+                                      unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                                      int orientation, int quality, CJPEGShim_Facts *out,
+                                      CJPEGShim_Thumbnail *thumbnail) {
+    CJPEGShim_inspect_internal(data, size, 1, scale_denom, max_pixels, max_scans, chroma_threshold, orientation,
+                               quality, out, thumbnail);
+}
+
+static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, int decode, int scale_denom,
+                       unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail) {
     memset(out, 0, sizeof(*out));
     out->trailing_bytes = -1;
     out->chroma_fraction = -1;
@@ -79,8 +167,11 @@ void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int s
 
     /* volatile: modified between setjmp and a possible longjmp. */
     volatile JSAMPARRAY rows = NULL;
+    unsigned char *volatile kept = NULL;
+    if (thumbnail != NULL) memset(thumbnail, 0, sizeof(*thumbnail));
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
+        free(kept);
         return;
     }
     jpeg_create_decompress(&cinfo);
@@ -115,11 +206,14 @@ void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int s
     jpeg_start_decompress(&cinfo);
     int stride = (int)(cinfo.output_width * (JDIMENSION)cinfo.output_components);
     rows = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1);
+    int keep = thumbnail != NULL && (cinfo.output_components == 1 || cinfo.output_components == 3);
+    if (keep) kept = malloc((size_t)stride * cinfo.output_height);
     unsigned long long sampled = 0, colourful = 0;
     while (cinfo.output_scanline < cinfo.output_height) {
         if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
             break;
         }
+        if (kept != NULL) memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], (size_t)stride);
         if (measure_chroma) {
             JSAMPROW row = rows[0];
             for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
@@ -139,5 +233,11 @@ void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int s
     if (out->decodes && cinfo.src != NULL) {
         out->trailing_bytes = (long long)cinfo.src->bytes_in_buffer;
     }
+    int width = (int)cinfo.output_width, height = (int)cinfo.output_height, comps = cinfo.output_components;
+    J_COLOR_SPACE space = cinfo.out_color_space;
     jpeg_destroy_decompress(&cinfo);
+    if (kept != NULL && out->decodes) {
+        CJPEGShim_encode(kept, width, height, comps, space, orientation, quality, thumbnail);
+    }
+    free(kept);
 }

@@ -88,6 +88,12 @@ public struct BundleReport: Codable, Sendable, Equatable {
     public var findings: [Finding]
     public var summary: FindingSummary
     public var seal: SealInfo?
+    /// Small upright JPEGs of the photos, by path, when asked for (the HTML contact sheet); never in the JSON.
+    public var thumbnails: [String: [UInt8]] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case subject, unit, candidates, files, findings, summary, seal
+    }
 
     public init(
         subject: Subject, unit: UnitInfo, candidates: [CandidateInfo], files: [FileEntry], findings: [Finding],

@@ -23,7 +23,7 @@ public protocol Reporter: Sendable {
 
 /// Every output format, in one list: `--format` picks from it.
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, HTMLReporter.self]
 
     /// The names `--format` accepts.
     public static var names: [String] { all.map { $0.name } }
@@ -33,6 +33,7 @@ public enum Reporters {
         switch name {
         case TextReporter.name: TextReporter()
         case JSONReporter.name: JSONReporter()
+        case HTMLReporter.name: HTMLReporter()
         default: nil
         }
     }

@@ -33,11 +33,11 @@ struct JudgementOptions: ParsableArguments {
     }
 
     func checker(_ common: CommonOptions) -> Checker {
-        Checker(
-            ruleSet: common.loadRuleSet(),
-            options: CheckOptions(
-                language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
-                quota: quota, approval: approval))
+        var options = CheckOptions(
+            language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
+            quota: quota, approval: approval)
+        options.thumbnails = common.format == HTMLReporter.name
+        return Checker(ruleSet: common.loadRuleSet(), options: options)
     }
 }
 

@@ -29,6 +29,24 @@ typedef struct {
     char message[160];
 } CJPEGShim_Facts;
 
+/// A small JPEG made from the reduced-scale decode (for contact sheets). Free `bytes` with CJPEGShim_free.
+typedef struct {
+    unsigned char *bytes;
+    unsigned long size;
+    int width;
+    int height;
+} CJPEGShim_Thumbnail;
+
+/// Frees memory the shim returned.
+void CJPEGShim_free(void *pointer);
+
+/// Like CJPEGShim_inspect; when `thumbnail` is not NULL and the image decodes (grey, YCbCr or RGB), also encodes
+/// the decoded reduced-scale image, turned upright for EXIF `orientation` (1–8), as a JPEG of `quality`.
+void CJPEGShim_inspect_with_thumbnail(const unsigned char *data, size_t size, int scale_denom,
+                                      unsigned long long max_pixels, int max_scans, int chroma_threshold,
+                                      int orientation, int quality, CJPEGShim_Facts *out,
+                                      CJPEGShim_Thumbnail *thumbnail);
+
 /// Reads the header and, when `decode` is non-zero, decodes the whole image at 1/`scale_denom` scale
 /// (1, 2, 4 or 8), counting any corrupt-data warning as a failure. `max_pixels` bounds width × height
 /// before any allocation; `max_scans` bounds the number of progressive scans. Never longjmps out.

@@ -32,17 +32,36 @@ public struct JPEGInspection: Sendable, Equatable {
     public var problem: String?
     /// Fraction of pixels with visible colour, when measured (YCbCr images only).
     public var chromaFraction: Double?
+    /// A small upright JPEG of the image, when asked for and the image decodes.
+    public var thumbnail: [UInt8]?
 }
 
 /// Measures JPEGs with libjpeg-turbo (through `CJPEGShim`) and reads EXIF orientation itself.
 public enum JPEGInspector {
-    /// Inspects a JPEG held in memory; `decode` false reads the header only.
-    public static func inspect(_ bytes: [UInt8], decode: Bool = true, limits: JPEGLimits = JPEGLimits()) -> JPEGInspection {
+    /// Inspects a JPEG held in memory; `decode` false reads the header only. With `thumbnailQuality`, the
+    /// reduced-scale decode also gives a small upright JPEG for contact sheets, at no second decode.
+    public static func inspect(
+        _ bytes: [UInt8], decode: Bool = true, limits: JPEGLimits = JPEGLimits(), thumbnailQuality: Int? = nil
+    ) -> JPEGInspection {
         var raw = CJPEGShim_Facts()
+        var small = CJPEGShim_Thumbnail()
+        let orientation = EXIFReader.orientation(in: bytes) ?? 1
         bytes.withUnsafeBufferPointer { buffer in
-            CJPEGShim_inspect(
-                buffer.baseAddress, buffer.count, decode ? 1 : 0, Int32(limits.scaleDenominator),
-                UInt64(max(0, limits.maximumPixels)), Int32(limits.maximumScans), Int32(limits.chromaThreshold), &raw)
+            if decode, let quality = thumbnailQuality {
+                CJPEGShim_inspect_with_thumbnail(
+                    buffer.baseAddress, buffer.count, Int32(limits.scaleDenominator), UInt64(max(0, limits.maximumPixels)),
+                    Int32(limits.maximumScans), Int32(limits.chromaThreshold), Int32(orientation), Int32(quality), &raw,
+                    &small)
+            } else {
+                CJPEGShim_inspect(
+                    buffer.baseAddress, buffer.count, decode ? 1 : 0, Int32(limits.scaleDenominator),
+                    UInt64(max(0, limits.maximumPixels)), Int32(limits.maximumScans), Int32(limits.chromaThreshold), &raw)
+            }
+        }
+        var thumbnail: [UInt8]?
+        if let pointer = small.bytes {
+            thumbnail = Array(UnsafeBufferPointer(start: pointer, count: Int(small.size)))
+            CJPEGShim_free(pointer)
         }
         let message = withUnsafeBytes(of: raw.message) { buffer in
             String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
@@ -50,7 +69,7 @@ public enum JPEGInspector {
         var inspection = JPEGInspection(
             facts: nil, tooLarge: raw.too_large != 0,
             problem: raw.message_code != 0 ? message : nil,
-            chromaFraction: raw.chroma_fraction >= 0 ? raw.chroma_fraction : nil)
+            chromaFraction: raw.chroma_fraction >= 0 ? raw.chroma_fraction : nil, thumbnail: thumbnail)
         guard raw.header_read != 0 else {
             if inspection.problem == nil { inspection.problem = "no JPEG header" }
             return inspection
@@ -58,7 +77,7 @@ public enum JPEGInspector {
         inspection.facts = JPEGFacts(
             width: Int(raw.width), height: Int(raw.height), components: Int(raw.components),
             colorSpace: colorSpaceName(Int(raw.color_space)), progressive: raw.progressive != 0,
-            orientation: EXIFReader.orientation(in: bytes) ?? 1,
+            orientation: orientation,
             trailingBytes: raw.trailing_bytes > 0 ? Int(raw.trailing_bytes) : 0,
             decodes: raw.decodes != 0)
         return inspection

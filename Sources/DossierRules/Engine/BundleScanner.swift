@@ -7,8 +7,13 @@ import Foundation
 /// and measures photos on every core. All the I/O of a check happens here.
 public struct BundleScanner: Sendable {
     public var ruleSet: RuleSet
+    /// Keep a small upright JPEG of every photo that decodes.
+    public var thumbnails: Bool
 
-    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    public init(ruleSet: RuleSet, thumbnails: Bool = false) {
+        self.ruleSet = ruleSet
+        self.thumbnails = thumbnails
+    }
 
     /// Scans the bundle that `source` holds.
     public func scan(_ source: any BundleSource) throws -> ScannedBundle {
@@ -74,13 +79,14 @@ public struct BundleScanner: Sendable {
         let hashed = Set(indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
         let jpegLimits = ruleSet.photos.jpegLimits
+        let quality: Int? = thumbnails ? 72 : nil
         let photos = indices.map { files[$0].entry }
         let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest = hashed.contains(entry.location)
                     ? SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits), nil, digest)
+                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {

@@ -11,6 +11,8 @@ public struct CheckOptions: Sendable {
     public var unitType: String?
     public var quota: Int?
     public var approval: String?
+    /// Keep a small upright JPEG of every photo (for the HTML contact sheet).
+    public var thumbnails: Bool = false
 
     public init(
         language: Language = .zh, strict: Bool = false, asOf: String, unitType: String? = nil, quota: Int? = nil,
@@ -77,7 +79,7 @@ public struct Checker: Sendable {
         let displayPath = subject.path
         let scanned: ScannedBundle
         do {
-            scanned = try BundleScanner(ruleSet: ruleSet).scan(source)
+            scanned = try BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails).scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
         } catch FileTreeWalker.WalkError.missing {
@@ -94,11 +96,15 @@ public struct Checker: Sendable {
                 path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
                 video: try? file.video?.get())
         }
-        return BundleReport(
+        var report = BundleReport(
             subject: subject,
             unit: UnitInfo(name: unitName, type: options.unitType, quota: options.quota, approval: options.approval),
             candidates: scanned.candidates.map { CandidateInfo(name: $0.name, folder: $0.folder) },
             files: files, findings: sink.findings, strict: options.strict)
+        for file in scanned.files {
+            if let thumbnail = file.jpeg?.thumbnail { report.thumbnails[file.path] = thumbnail }
+        }
+        return report
     }
 }
 

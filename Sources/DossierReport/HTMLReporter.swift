@@ -1,0 +1,119 @@
+import DossierCore
+import DossierRules
+import Foundation
+import Mustache
+
+/// One self-contained HTML page per run: a header per bundle, a table per candidate, the findings grouped by
+/// candidate, and a contact sheet of thumbnails with failing photos outlined. Printable on A4.
+public struct HTMLReporter: Reporter {
+    public static let name = "html"
+
+    public init() {}
+
+    public func render(_ report: Report, context: ReportContext) throws -> String {
+        let template = try MustacheTemplate(string: HTMLTemplate.page)
+        return template.render(view(report, context: context))
+    }
+
+    /// The values the template shows; every text is escaped by the template.
+    func view(_ report: Report, context: ReportContext) -> [String: Any] {
+        let words = ReportWords(context.language)
+        let zh = context.language == .zh
+        let total = report.summary
+        return [
+            "lang": zh ? "zh-CN" : "en",
+            "title": words.title,
+            "ruleSetLabel": words.ruleSet, "ruleSetTitle": context.ruleSet.header.title.text(context.language),
+            "ruleSetId": report.ruleSet.id, "ruleSetSha": String(report.ruleSet.sha256.prefix(16)) + "…",
+            "asOfLabel": words.asOf, "asOf": report.asOf, "version": report.tool.version,
+            "verdictClass": total.verdict.rawValue, "verdictText": words.verdict(total.verdict),
+            "totalLine": words.bundles(total.bundles)
+                + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
+            "bundles": report.bundles.map { bundle(report: report, $0, words: words) },
+        ]
+    }
+
+    private func bundle(report: Report, _ bundle: BundleReport, words: ReportWords) -> [String: Any] {
+        let zh = words.language == .zh
+        let summary = bundle.summary
+        let failing = Set(bundle.findings.filter { $0.severity != .notice }.map(\.path))
+        var candidates: [[String: Any]] = []
+        for candidate in bundle.candidates {
+            let files = bundle.files.filter { $0.path.hasPrefix(candidate.folder + "/") }
+            let photos = files.filter { $0.kind == .photo }
+            let videos = files.filter { $0.kind == .video }
+            let videoText = videos.isEmpty ? "0" : "\(videos.count)（" + videos.map { file in
+                let seconds = file.video.map { "\($0.durationSeconds.formatted2) s" } ?? "?"
+                return "\(seconds), \((Double(file.bytes) / 1_048_576).formatted2) MB"
+            }.joined(separator: "; ") + "）"
+            candidates.append([
+                "name": candidate.name,
+                "form": files.contains { $0.kind == .form } ? (zh ? "有" : "yes") : (zh ? "无" : "no"),
+                "idPhoto": bundle.findings.contains { $0.rule == .photoIDMissing && $0.candidate == candidate.name }
+                    ? (zh ? "无" : "no") : (zh ? "有" : "yes"),
+                "photos": String(photos.count),
+                "videos": videoText,
+                "findings": String(bundle.findings.filter { $0.candidate == candidate.name }.count),
+            ])
+        }
+        var groups: [[String: Any]] = []
+        let unitLevel = bundle.findings.filter { $0.candidate == nil }
+        if !unitLevel.isEmpty { groups.append(["heading": bundle.unit.name, "findings": unitLevel.map { finding($0, words) }]) }
+        for candidate in bundle.candidates {
+            let own = bundle.findings.filter { $0.candidate == candidate.name }
+            if !own.isEmpty { groups.append(["heading": candidate.name, "findings": own.map { finding($0, words) }]) }
+        }
+        let sheet: [[String: Any]] = bundle.files.filter { $0.kind == .photo }.map { file in
+            var item: [String: Any] = [
+                "name": (file.path as NSString).lastPathComponent,
+                "megabytes": (Double(file.bytes) / 1_048_576).formatted2,
+                "pixels": file.jpeg.map { "\($0.displayWidth)×\($0.displayHeight)" } ?? "—",
+                "failing": failing.contains(file.path),
+            ]
+            if let thumbnail = bundle.thumbnails[file.path] {
+                item["src"] = "data:image/jpeg;base64," + Data(thumbnail).base64EncodedString()
+            }
+            return item
+        }
+        var view: [String: Any] = [
+            "unit": bundle.unit.name,
+            "unitType": bundle.unit.type ?? (zh ? "未指定" : "not given"),
+            "quota": bundle.unit.quota.map(String.init) ?? "—",
+            "subjectPath": bundle.subject.path,
+            "verdictClass": summary.verdict.rawValue, "verdictText": words.verdict(summary.verdict),
+            "summaryLine": words.summary(errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict),
+            "candidates": candidates, "groups": groups, "sheet": sheet, "hasSheet": !sheet.isEmpty,
+            "labels": labels(words),
+        ]
+        if let seal = bundle.seal { view["fingerprint"] = seal.fingerprint }
+        if let approval = bundle.unit.approval { view["approval"] = approval }
+        return view
+    }
+
+    private func finding(_ finding: Finding, _ words: ReportWords) -> [String: Any] {
+        var item: [String: Any] = [
+            "severity": finding.severity.rawValue, "severityText": words.severity(finding.severity),
+            "rule": finding.rule.rawValue, "message": finding.message, "hint": finding.hint,
+        ]
+        if !finding.path.isEmpty { item["path"] = finding.path }
+        if let data = finding.data, !data.isEmpty {
+            item["data"] = data.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: " · ")
+        }
+        return item
+    }
+
+    private func labels(_ words: ReportWords) -> [String: String] {
+        let zh = words.language == .zh
+        func pick(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+        return [
+            "unitType": pick("单位类型", "Unit type"), "quota": pick("名额", "Quota"), "source": pick("检查对象", "Checked"),
+            "verdict": pick("结论", "Verdict"), "fingerprint": pick("封装指纹", "Seal fingerprint"),
+            "approval": pick("增加名额批准文号", "Quota approval"), "candidates": pick("推荐人选", "Candidates"),
+            "candidate": pick("姓名", "Name"), "form": pick("推荐表", "Form"), "idPhoto": pick("证件照", "ID photo"),
+            "photos": pick("照片", "Photos"), "videos": pick("视频（时长、大小）", "Videos (length, size)"),
+            "findings": pick("问题数", "Findings"), "problems": pick("问题及处理方法", "Problems and how to fix them"),
+            "noFindings": words.noFindings, "contactSheet": pick("照片一览", "Contact sheet"),
+            "noPreview": pick("无法预览", "no preview"),
+        ]
+    }
+}
