@@ -10,6 +10,8 @@ public struct HTMLReporter: Reporter {
 
     public init() {}
 
+    public static func make() -> HTMLReporter { HTMLReporter() }
+
     public func render(_ report: Report, context: ReportContext) throws -> String {
         let template = try MustacheTemplate(string: HTMLTemplate.page)
         return template.render(view(report, context: context))

@@ -7,6 +7,8 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    public static func make() -> JSONReporter { JSONReporter() }
+
     public func render(_ report: Report, context: ReportContext) throws -> String {
         try Self.encode(report)
     }

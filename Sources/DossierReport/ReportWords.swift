@@ -43,6 +43,12 @@ public struct ReportWords: Sendable {
                 + "\(notices) \(notices == 1 ? "notice" : "notices") — \(self.verdict(verdict))"
     }
 
+    /// “…及其他 12 个文件（同一问题）：a.jpg、b.jpg…”
+    public func andMore(_ count: Int, names: [String]) -> String {
+        let listed = names.joined(separator: language == .zh ? "、" : ", ") + (count > names.count ? "…" : "")
+        return language == .zh ? "…及其他 \(count) 个文件（同一问题）：\(listed)" : "…and \(count) more files with the same problem: \(listed)"
+    }
+
     public func bundles(_ count: Int) -> String {
         pick("共 \(count) 个材料包：", "\(count) \(count == 1 ? "bundle" : "bundles"): ")
     }

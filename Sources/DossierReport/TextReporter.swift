@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// The terminal report: findings grouped by candidate, each with its fix, and a summary line.
 public struct TextReporter: Reporter {
@@ -6,17 +7,25 @@ public struct TextReporter: Reporter {
 
     public init() {}
 
+    public static func make() -> TextReporter { TextReporter() }
+
+    /// More findings of one rule for one candidate than this are shown as the first few and a count.
+    static let groupAbove = 4
+    static let groupShown = 3
+
     public func render(_ report: Report, context: ReportContext) throws -> String {
         let words = ReportWords(context.language)
+        let paint = Paint(enabled: context.color)
         let total = report.summary
         let totalLine = words.bundles(total.bundles)
             + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict)
-        if context.quiet { return totalLine + "\n" }
+        let totalPainted = paint.verdict(total.verdict, totalLine)
+        if context.quiet { return totalPainted + "\n" }
         var lines: [String] = []
-        lines.append("\(words.title) — \(words.ruleSet) \(report.ruleSet.id)  \(words.asOf) \(report.asOf)")
+        lines.append(paint.bold("\(words.title)") + " — \(words.ruleSet) \(report.ruleSet.id)  \(words.asOf) \(report.asOf)")
         for bundle in report.bundles {
             lines.append("")
-            lines.append("■ \(bundle.unit.name)  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))")
+            lines.append(paint.bold("■ \(bundle.unit.name)") + "  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))")
             if let seal = bundle.seal {
                 let intact = !bundle.findings.contains { $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-") }
                 lines.append("  " + words.fingerprint(seal.fingerprint, intact: intact))
@@ -24,22 +33,36 @@ public struct TextReporter: Reporter {
             let groups = group(bundle)
             if groups.isEmpty { lines.append("  " + words.noFindings) }
             for (heading, findings) in groups {
-                lines.append("  \(heading)")
+                lines.append("  " + paint.bold(heading))
+                var byRule: [RuleID: Int] = [:]
+                for finding in findings { byRule[finding.rule, default: 0] += 1 }
+                var shown: [RuleID: Int] = [:]
                 for finding in findings {
+                    let count = byRule[finding.rule] ?? 0
+                    let index = shown[finding.rule, default: 0]
+                    shown[finding.rule] = index + 1
+                    if count > Self.groupAbove && index >= Self.groupShown {
+                        if index == Self.groupShown {
+                            let rest = findings.filter { $0.rule == finding.rule }.dropFirst(Self.groupShown)
+                            let names = rest.prefix(8).map { ($0.path as NSString).lastPathComponent }
+                            lines.append("      " + words.andMore(rest.count, names: names))
+                        }
+                        continue
+                    }
                     let mark = finding.severity == .error ? "✗" : finding.severity == .warning ? "!" : "·"
                     let place = finding.path.isEmpty ? "" : "  \(finding.path)"
-                    lines.append("    \(mark) \(words.severity(finding.severity)) \(finding.rule)\(place)")
+                    lines.append("    " + paint.severity(finding.severity, "\(mark) \(words.severity(finding.severity)) \(finding.rule)") + place)
                     lines.append("      \(finding.message)")
                     lines.append("      → \(finding.hint)")
                 }
             }
             let summary = bundle.summary
             lines.append(
-                "  " + words.summary(
-                    errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict))
+                "  " + paint.verdict(summary.verdict, words.summary(
+                    errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict)))
         }
         lines.append("")
-        lines.append(totalLine)
+        lines.append(totalPainted)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -54,4 +77,23 @@ public struct TextReporter: Reporter {
         }
         return result
     }
+}
+
+/// ANSI colours, or nothing.
+struct Paint {
+    var enabled: Bool
+
+    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func bold(_ text: String) -> String { wrap("1", text) }
+
+    func severity(_ severity: Severity, _ text: String) -> String {
+        switch severity {
+        case .error: wrap("31;1", text)
+        case .warning: wrap("33;1", text)
+        case .notice: wrap("2", text)
+        }
+    }
+
+    func verdict(_ verdict: Verdict, _ text: String) -> String { wrap(verdict == .pass ? "32;1" : "31;1", text) }
 }

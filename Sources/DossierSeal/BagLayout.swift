@@ -7,7 +7,7 @@ public enum BagLayout {
     public static let manifest = "manifest-sha256.txt"
     public static let tagManifest = "tagmanifest-sha256.txt"
     public static let reportJSON = "report/report.json"
-    public static let reportText = "report/report.txt"
+    public static let reportHTML = "report/report.html"
     public static let payload = "data/"
 
     /// `bagit.txt`.

@@ -42,7 +42,10 @@ public struct Sealer {
         let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let root = RawPath(trimmed)
         let bagName = MediaName.normalise((trimmed as NSString).lastPathComponent)
-        var bundle = try checker.check(bundle: root, displayPath: bagName)
+        // The bag's HTML report carries a contact sheet: thumbnails come from the check's own decode.
+        var withThumbnails = checker
+        withThumbnails.options.thumbnails = true
+        var bundle = try withThumbnails.check(bundle: root, displayPath: bagName)
         let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
         guard bundle.summary.verdict == .pass else { return .refused(report) }
 
@@ -53,14 +56,15 @@ public struct Sealer {
             throw SealError.refused("the sealed zip must not be written inside the folder being sealed (input is read-only)")
         }
         let temporary = (destinationFolder as NSString).appendingPathComponent(".dossier-seal-\(getpid())-\(UUID().uuidString.prefix(8)).partial")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))") }
+        // Armed before the file exists, so that no signal can fall between its creation and its cleanup.
         let cleanupSlot = InterruptCleanup.arm(temporary)
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
             InterruptCleanup.disarm(cleanupSlot)
         }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))") }
         let fingerprint: Fingerprint
         do {
             defer { close(descriptor) }
@@ -132,8 +136,8 @@ public struct Sealer {
         // folder's content, the rules and --as-of.
         let inside = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
         let context = ReportContext(language: checker.options.language, ruleSet: checker.ruleSet)
+        try addTag(BagLayout.reportHTML, try HTMLReporter().render(inside, context: context))
         try addTag(BagLayout.reportJSON, try JSONReporter().render(inside, context: context))
-        try addTag(BagLayout.reportText, try TextReporter().render(inside, context: context))
         let tagManifest = Array(BagLayout.manifestText(tags).utf8)
         try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
         try writer.finish()

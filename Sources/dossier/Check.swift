@@ -35,7 +35,7 @@ extension Dossier {
                 }
             }
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            let context = ReportContext(language: common.language, quiet: common.quiet, ruleSet: checker.ruleSet)
+            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: destination.output != nil)
             guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
             do {
                 common.emit(try reporter.render(report, context: context), to: destination.output, inputs: paths)

@@ -41,6 +41,14 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// What reporters need; colours only on a terminal, never into a file, never with `NO_COLOR`.
+    func reportContext(ruleSet: RuleSet, toFile: Bool) -> ReportContext {
+        let environment = ProcessInfo.processInfo.environment
+        let color = !toFile && isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
+            && environment["TERM"] != "dumb"
+        return ReportContext(language: language, quiet: quiet, ruleSet: ruleSet, color: color)
+    }
+
     /// Writes `text` to `output` atomically, or to standard output. Refuses to write inside an input path.
     func emit(_ text: String, to output: String? = nil, inputs: [String] = []) {
         guard let output else {

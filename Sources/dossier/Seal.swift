@@ -69,7 +69,7 @@ extension Dossier {
                 Dossier.fail(error)
             }
             bar?.finish()
-            let context = ReportContext(language: common.language, quiet: common.quiet, ruleSet: checker.ruleSet)
+            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: false)
             let zh = common.language == .zh
             switch outcome {
             case .refused(let report):
@@ -111,7 +111,7 @@ extension Dossier {
             let bundles = zips.map { verifier.verify($0, fingerprint: fingerprint) }
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            let context = ReportContext(language: common.language, quiet: common.quiet, ruleSet: checker.ruleSet)
+            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
             guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
             common.emit(try reporter.render(report, context: context), to: output.output, inputs: zips)
             if report.summary.verdict == .fail { throw ExitCode(1) }

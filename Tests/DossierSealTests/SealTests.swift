@@ -101,7 +101,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let names = archive.entries.map(\.name)
         #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(!names.contains { $0.contains(".DS_Store") })
-        for tag in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "report/report.json", "report/report.txt"] {
+        for tag in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "report/report.json", "report/report.html"] {
             #expect(names.contains("湖北省科协/\(tag)"), "\(tag)")
         }
         for entry in archive.entries {

@@ -1,0 +1,44 @@
+import DossierCore
+
+/// Markdown for pasting into a message or an issue: a heading per bundle and a table of its findings.
+public struct MarkdownReporter: Reporter {
+    public static let name = "markdown"
+
+    public init() {}
+
+    public static func make() -> MarkdownReporter { MarkdownReporter() }
+
+    public func render(_ report: Report, context: ReportContext) throws -> String {
+        let words = ReportWords(context.language)
+        let zh = context.language == .zh
+        var lines = ["# \(words.title)", "", "\(words.ruleSet) `\(report.ruleSet.id)` · \(words.asOf) \(report.asOf)", ""]
+        for bundle in report.bundles {
+            let summary = bundle.summary
+            lines.append("## \(Self.cell(bundle.unit.name))")
+            lines.append("")
+            if let seal = bundle.seal { lines.append("\(zh ? "封装指纹" : "Fingerprint"): `\(seal.fingerprint)`\n") }
+            lines.append("**" + words.summary(errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict) + "**")
+            lines.append("")
+            guard !bundle.findings.isEmpty else {
+                lines.append(words.noFindings)
+                lines.append("")
+                continue
+            }
+            lines.append(zh ? "| 级别 | 规则 | 文件 | 问题 | 处理 |" : "| Severity | Rule | File | Problem | Fix |")
+            lines.append("| --- | --- | --- | --- | --- |")
+            for finding in bundle.findings {
+                lines.append("| \(words.severity(finding.severity)) | `\(finding.rule)` | \(Self.cell(finding.path)) | \(Self.cell(finding.message)) | \(Self.cell(finding.hint)) |")
+            }
+            lines.append("")
+        }
+        let total = report.summary
+        lines.append(words.bundles(total.bundles) + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A table cell: pipes, backticks and angle brackets cannot break the table or become markup.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,158 @@
+import DossierCore
+import DossierInspect
+import DossierReport
+import DossierRules
+import DossierTestSupport
+import Foundation
+import Testing
+
+private let golden = Repository.root.appendingPathComponent("Tests/DossierReportTests/Golden")
+private let venvPython = Repository.root.appendingPathComponent(".build/tools-venv/bin/python").path
+
+/// The report of one sample, checked as of 2021-06-01, in Chinese, with paths relative to the checkout.
+private func sampleReport(_ sample: String, thumbnails: Bool = false) throws -> (Report, ReportContext) {
+    let ruleSet = try RuleSet.load(folder: Repository.rules)
+    var options = CheckOptions(language: .zh, asOf: "2021-06-01")
+    options.thumbnails = thumbnails
+    let report = try Checker(ruleSet: ruleSet, options: options).check(paths: [Repository.samples.appendingPathComponent(sample).path])
+    return (report, ReportContext(language: .zh, ruleSet: ruleSet))
+}
+
+/// Output with the checkout's location taken out, so that it compares the same from any clone.
+private func portable(_ text: String) -> String {
+    text.replacingOccurrences(of: Repository.root.path + "/", with: "")
+        .replacingOccurrences(of: Repository.root.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", with: "")
+}
+
+private func runPython(_ script: String, _ arguments: [String]) throws -> CommandRunner.Result? {
+    guard FileManager.default.isExecutableFile(atPath: venvPython) else {
+        Issue.record("the tools venv is missing: run `make test`, which makes it")
+        return nil
+    }
+    return try CommandRunner.run(venvPython, ["-c", script] + arguments)
+}
+
+@Suite struct ReporterFormatsTests {
+    /// Every reporter on every sample matches its golden file (DOSSIER_UPDATE_GOLDEN=1 writes them anew).
+    @Test(arguments: Repository.sampleNames) func goldenFiles(_ sample: String) throws {
+        let (report, context) = try sampleReport(sample)
+        let update = ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1"
+        for name in Reporters.names {
+            let reporter = try #require(Reporters.named(name))
+            let output = portable(try reporter.render(report, context: context))
+            let file = golden.appendingPathComponent("\(sample).\(name)")
+            if update {
+                try output.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(output == expected, "\(sample).\(name) differs from its golden file; if the change is intended, run with DOSSIER_UPDATE_GOLDEN=1")
+        }
+    }
+
+    @Test func sarifValidatesAgainstTheOASISSchema() throws {
+        let (report, context) = try sampleReport("naming-problems")
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("r.sarif").path
+        try SARIFReporter().render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
+        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
+            jsonschema.validators.validator_for(schema)(schema).validate(document)
+            run = document["runs"][0]
+            print(len(run["results"]), len(run["tool"]["driver"]["rules"]))
+            """
+        guard FileManager.default.fileExists(atPath: schema) else {
+            Issue.record("../shared/schemas/sarif-schema-2.1.0.json is not beside the checkout")
+            return
+        }
+        guard let result = try runPython(script, [schema, path]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(report.bundles[0].findings.count) \(context.ruleSet.rules.count)")
+    }
+
+    @Test func sarifFingerprintsAreStableAcrossRuns() throws {
+        let first = try SARIFReporter().render(try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
+        let second = try SARIFReporter().render(try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
+        #expect(first == second)
+        #expect(first.contains("partialFingerprints"))
+    }
+
+    @Test func junitIsReadBackByAnIndependentParser() throws {
+        let (report, context) = try sampleReport("photo-problems")
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("r.xml").path
+        try JUnitReporter().render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
+        let script = """
+            import sys, junitparser
+            for suite in junitparser.JUnitXml.fromfile(sys.argv[1]):
+                failed = sum(1 for case in suite if any(isinstance(r, junitparser.Failure) for r in case.result))
+                print(suite.name, suite.tests, failed)
+            """
+        guard let result = try runPython(script, [path]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        let fields = result.text.split(separator: " ").map(String.init)
+        #expect(fields.first == "中国化学会")
+        // Every error fails exactly one test case (two errors on one rule and file share a case).
+        let failingPlaces = Set(report.bundles[0].findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.path)" })
+        #expect(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) == String(failingPlaces.count))
+        #expect((Int(fields[1]) ?? 0) > report.bundles[0].files.count)
+    }
+
+    @Test func hostileNamesShowAsText() throws {
+        let folder = try TemporaryFolder()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
+        try FileManager.default.copyItem(at: unit, to: copy)
+        try FileManager.default.copyItem(
+            at: copy.appendingPathComponent("张三/张三2.jpg"), to: copy.appendingPathComponent("张三/<img src=x onerror=alert(1)>.jpg"))
+        try Data("x".utf8).write(to: copy.appendingPathComponent("<script>alert(1).txt"))
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        var options = CheckOptions(asOf: "2021-06-01")
+        options.thumbnails = true
+        let report = try Checker(ruleSet: ruleSet, options: options).check(paths: [copy.path])
+        let context = ReportContext(language: .zh, ruleSet: ruleSet)
+        let html = try HTMLReporter().render(report, context: context)
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;.jpg"))
+        let markdown = try MarkdownReporter().render(report, context: context)
+        #expect(!markdown.contains("<script>"))
+        let xml = try JUnitReporter().render(report, context: context)
+        #expect(!xml.contains("<script>") && xml.contains("&lt;script&gt;"))
+    }
+
+    @Test func contactSheetHasAnUprightThumbnailOfEveryPhoto() throws {
+        let (report, context) = try sampleReport("valid", thumbnails: true)
+        let bundle = report.bundles[0]
+        #expect(bundle.thumbnails.count == 4)
+        let phone = try #require(bundle.thumbnails["张三/张三3.jpg"])
+        // Stored 2400x1800 with EXIF orientation 6: the thumbnail is upright, taller than wide.
+        let facts = try #require(JPEGInspector.inspect(phone).facts)
+        #expect(facts.height > facts.width && facts.decodes)
+        let html = try HTMLReporter().render(report, context: context)
+        #expect(html.components(separatedBy: "data:image/jpeg;base64,").count == 5)
+    }
+
+    @Test func textColoursOnlyWhenAsked() throws {
+        let (report, context) = try sampleReport("photo-problems")
+        var colored = context
+        colored.color = true
+        #expect(try TextReporter().render(report, context: colored).contains("\u{1B}[31;1m"))
+        #expect(!(try TextReporter().render(report, context: context)).contains("\u{1B}["))
+    }
+
+    @Test func longListsAreGrouped() throws {
+        let folder = try TemporaryFolder()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
+        try FileManager.default.copyItem(at: unit, to: copy)
+        for number in 1...9 { try Data("x".utf8).write(to: copy.appendingPathComponent("张三/备注\(number).txt")) }
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let report = try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01")).check(paths: [copy.path])
+        let text = try TextReporter().render(report, context: ReportContext(language: .zh, ruleSet: ruleSet))
+        #expect(text.components(separatedBy: "LAYOUT-UNKNOWN-FILE").count - 1 == 3)
+        #expect(text.contains("…及其他 6 个文件（同一问题）：备注4.txt"))
+    }
+}
