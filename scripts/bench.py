@@ -2,7 +2,8 @@
 """Benchmarks for `make bench`: each prints dossier's figure and a reference tool's, measured in the same run.
 
 check: `dossier check` on 60 photos of 12 megapixels versus `jpeginfo -c` on the same photos (median of 5,
-alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg`.
+alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg`; then what the
+HTML report with its contact sheet adds.
 seal/verify: on a bundle of 1.1 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
 versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
 peak memory of both.
@@ -71,6 +72,11 @@ def bench_check():
     print(f"  jpeginfo -c        {theirs_median:6.3f} s")
     print(f"  ratio dossier/jpeginfo = {ours_median / theirs_median:.2f}  (target 0.35)")
     print(f"  context: djpeg full decode {full_median:6.3f} s, ratio {ours_median / full_median:.2f}")
+    html = [DOSSIER, "check", unit, "--format", "html", "-o", os.path.join(BENCH, "report.html"), "--no-progress"]
+    html_median = median_of(html)
+    print(f"  dossier check --format html (contact sheet of {len(photos)} thumbnails) {html_median:6.3f} s: "
+          f"adds {html_median - ours_median:+.3f} s (target at most +1 s), "
+          f"{os.path.getsize(os.path.join(BENCH, 'report.html')) / 1e6:.1f} MB")
 
 
 def bench_seal():

@@ -25,7 +25,6 @@ public struct SARIFReporter: Reporter {
         let driver: [String: Any] = [
             "name": report.tool.name,
             "version": report.tool.version,
-            "informationUri": "https://example.invalid/dossier",
             "rules": rules.map { rule -> [String: Any] in
                 var descriptor: [String: Any] = [
                     "id": rule.id.rawValue,
