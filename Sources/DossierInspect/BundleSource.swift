@@ -45,11 +45,14 @@ public struct ZipFolderSource: BundleSource {
     public let folder: String
     private let byLocation: [RawPath: ZipEntry]
 
-    public init(archive: ZipArchive, folder: String) {
+    /// The entries of `archive` below `folder`, leaving out those `skipping` names (unsafe paths).
+    public init(archive: ZipArchive, folder: String, skipping: (String) -> Bool = { _ in false }) {
         self.archive = archive
         self.folder = folder
         var index: [RawPath: ZipEntry] = [:]
-        for entry in archive.entries where entry.name.hasPrefix(folder) { index[RawPath(bytes: entry.rawName)] = entry }
+        for entry in archive.entries where entry.name.hasPrefix(folder) && !skipping(entry.name) {
+            index[RawPath(bytes: entry.rawName)] = entry
+        }
         byLocation = index
     }
 
@@ -95,9 +98,10 @@ public struct ZipFolderSource: BundleSource {
         return result
     }
 
-    /// Stored entries only: sealed zips store videos, so they are read in place.
+    /// Stored entries are read in place (sealed zips store videos); deflated ones forward only, inflating as they go.
     public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? {
-        byLocation[entry.location].flatMap { ZipEntryRandomAccess(archive: archive, entry: $0) }
+        guard let zipEntry = byLocation[entry.location] else { return nil }
+        return ZipEntryRandomAccess(archive: archive, entry: zipEntry) ?? ZipEntryStreamAccess(archive: archive, entry: zipEntry)
     }
 
     public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {

@@ -50,10 +50,7 @@ public struct SealVerifier {
         var seen: Set<String> = []
         var unsafe = false
         for entry in archive.entries {
-            let components = entry.name.split(separator: "/", omittingEmptySubsequences: false)
-            if entry.name.hasPrefix("/") || entry.name.contains("\\") || components.contains("..")
-                || (components.first?.count == 2 && components.first?.last == ":")
-            {
+            if Self.isUnsafe(entry.name) {
                 sink.emit(.zipUnsafePath, path: "", data: ["entry": .string(entry.name)])
                 unsafe = true
             }
@@ -143,8 +140,15 @@ public struct SealVerifier {
         }
     }
 
+    /// A name that would land outside the folder it is extracted into: absolute, `..`, a drive, a backslash.
+    public static func isUnsafe(_ name: String) -> Bool {
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        return name.hasPrefix("/") || name.contains("\\") || components.contains("..")
+            || (components.first?.count == 2 && components.first?.last == ":")
+    }
+
     /// The finding for a zip that cannot be read.
-    static func report(_ error: ZipError, entry: String, sink: FindingSink) {
+    public static func report(_ error: ZipError, entry: String, sink: FindingSink) {
         switch error {
         case .notAZip:
             sink.emit(.sealFormat, path: entry, data: ["problem": .string(error.description)])

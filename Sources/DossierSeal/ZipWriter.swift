@@ -17,6 +17,7 @@ import Foundation
 final class ZipWriter {
     private struct Record {
         var name: [UInt8]
+        var flags: UInt16
         var method: UInt16
         var crc: UInt32
         var compressed: UInt64
@@ -45,14 +46,24 @@ final class ZipWriter {
     /// Adds an entry of `size` bytes that `produce` streams in chunks; `produce` gets the function to call with
     /// each chunk. The entry's local header is patched with its CRC and sizes once the data is written.
     func add(name: String, size: UInt64, compress: Bool, produce: ((([UInt8]) throws -> Void)) throws -> Void) throws {
-        let nameBytes = Array(name.utf8)
+        try add(nameBytes: Array(name.utf8), utf8: true, size: size, compress: compress, produce: produce)
+    }
+
+    /// Adds an entry whose name is given as bytes; `utf8` false writes them without the UTF-8 flag, as old Chinese
+    /// Windows zip tools do (tests use it to make such zips).
+    func add(
+        nameBytes: [UInt8], utf8: Bool, size: UInt64, compress: Bool,
+        produce: ((([UInt8]) throws -> Void)) throws -> Void
+    ) throws {
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        let flags: UInt16 = utf8 ? 0x0800 : 0
         // A deflated entry can be slightly larger than its input: reserve ZIP64 fields near the 4 GiB edge.
         let large = size >= 0xFFFF_0000
         let headerOffset = offset
         var header = LittleEndian()
         header.u32(0x0403_4B50)
         header.u16(large ? 45 : 20)
-        header.u16(0x0800)
+        header.u16(flags)
         header.u16(compress ? 8 : 0)
         header.u16(0)
         header.u16(dosDate)
@@ -100,7 +111,7 @@ final class ZipWriter {
             try pwriteAll(patch.data, at: headerOffset + 14)
         }
         records.append(
-            Record(name: nameBytes, method: compress ? 8 : 0, crc: crc, compressed: compressed, uncompressed: uncompressed,
+            Record(name: nameBytes, flags: flags, method: compress ? 8 : 0, crc: crc, compressed: compressed, uncompressed: uncompressed,
                    offset: headerOffset))
     }
 
@@ -127,7 +138,7 @@ final class ZipWriter {
             entry.u32(0x0201_4B50)
             entry.u16(0x031E)  // made on Unix, spec 3.0
             entry.u16(zip64 ? 45 : 20)
-            entry.u16(0x0800)
+            entry.u16(record.flags)
             entry.u16(record.method)
             entry.u16(0)
             entry.u16(dosDate)

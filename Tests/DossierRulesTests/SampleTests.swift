@@ -28,4 +28,16 @@ import Testing
         #expect(phone.orientation == 6 && phone.displayWidth < phone.displayHeight)
         #expect(report.files.contains { $0.kind == .summary } && report.files.contains { $0.kind == .form })
     }
+
+    @Test func aPlainZipIsCheckedLikeItsFolder() throws {
+        let plain = try SampleRuns.shared.report("@zip-plain")
+        #expect(plain.subject.kind == .zip && plain.findings.isEmpty, "\(plain.findings.map(\.rule))")
+        #expect(plain.unit.name == "湖北省科协" && plain.candidates.map(\.name) == ["张三"])
+        // Deflated videos are read through the inflating reader.
+        #expect(plain.files.first { $0.path == "张三/张三2.mov" }?.video?.displayHeight == 1920)
+        let gbk = try SampleRuns.shared.report("@zip-gbk")
+        #expect(gbk.findings.map(\.rule) == [.zipEncoding])
+        #expect(gbk.unit.name == "湖北省科协" && gbk.candidates.map(\.name) == ["张三"])
+        #expect(gbk.files.map(\.path).sorted() == plain.files.map(\.path).sorted())
+    }
 }

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierInspect
 import DossierRules
+import DossierSeal
 import DossierTestSupport
 import Foundation
 
@@ -87,6 +88,14 @@ final class SampleRuns: @unchecked Sendable {
         let ruleSet = try Repository.ruleSet()
         let unit: URL
         var asOf = "2021-06-01"
+        if name == "@zip-plain" || name == "@zip-gbk" {
+            let folder = try TemporaryFolder()
+            folders.append(folder)
+            let zip = try PlainZipSample.make(gbk: name == "@zip-gbk", in: folder)
+            let report = ZipInput.check(zip, checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf)))
+            reports[name] = report
+            return report
+        }
         if name.hasPrefix("@sealed") || name.hasPrefix("@zip") || name == "@not-a-bag" {
             let folder = try TemporaryFolder()
             folders.append(folder)

@@ -32,15 +32,12 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
     case missingPath(String)
     case notAFolder(String)
     case unreadableFolder(String)
-    case zipNotYetSupported(String)
 
     public var description: String {
         switch self {
         case .missingPath(let path): "\(path): no such file or folder"
         case .notAFolder(let path): "\(path): not a folder"
         case .unreadableFolder(let path): "\(path): the folder cannot be read"
-        case .zipNotYetSupported(let path):
-            "\(path): reading zip files is not available yet; unzip it and check the folder"
         }
     }
 }
@@ -128,7 +125,6 @@ public struct BundleDiscovery: Sendable {
         let root = RawPath(trimmed)
         guard let info = root.linkStatus() else { throw .missingPath(trimmed) }
         let mode = info.st_mode & S_IFMT
-        if mode == S_IFREG && FileNameParts(trimmed).extension == "zip" { throw .zipNotYetSupported(trimmed) }
         guard mode == S_IFDIR else { throw .notAFolder(trimmed) }
         if looksLikeBundle(root) { return [Found(location: root, displayPath: trimmed)] }
         for depth in 1...2 {

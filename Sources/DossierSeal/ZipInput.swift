@@ -1,0 +1,67 @@
+import DossierCore
+import DossierInspect
+import DossierRules
+import Foundation
+
+/// `dossier check X.zip`: a sealed zip is verified and its payload checked; a plain zip of a unit's folder is
+/// checked where it lies, without extracting it (SPEC §4).
+public enum ZipInput {
+    /// Every rule reading a plain zip can emit besides the bundle's own (each needs examples).
+    public static let ruleIDs: [RuleID] = [.zipEncoding, .zipUnsafePath, .zipBomb, .zipCorrupt]
+
+    /// The report of the zip at `path`.
+    public static func check(_ path: String, checker: Checker, limits: ZipLimits = ZipLimits()) -> BundleReport {
+        let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
+        let fallbackName = MediaName.normalise(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let subject = Subject(path: path, kind: .zip)
+        func alone() -> BundleReport {
+            BundleReport(
+                subject: subject, unit: UnitInfo(name: fallbackName, type: checker.options.unitType), candidates: [], files: [],
+                findings: sink.findings, strict: checker.options.strict)
+        }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(RawPath(path), limits: limits)
+        } catch let error as ZipError {
+            if case .notAZip = error {
+                sink.emit(.zipCorrupt, path: "", data: ["problem": .string(error.description)])
+            } else {
+                SealVerifier.report(error, entry: "", sink: sink)
+            }
+            return alone()
+        } catch {
+            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            return alone()
+        }
+        let junk = FileClassifier(layout: checker.ruleSet.layout)
+        let names = archive.entries.map(\.name).filter { name in
+            !name.split(separator: "/").contains { junk.isJunkFolder(String($0)) }
+        }
+        let tops = Set(names.compactMap { $0.split(separator: "/").first.map(String.init) })
+        if tops.count == 1, let top = tops.first, names.contains("\(top)/\(BagLayout.bagit)") {
+            return SealVerifier(checker: checker, limits: limits).verify(path, fingerprint: nil)
+        }
+        for entry in archive.entries where SealVerifier.isUnsafe(entry.name) {
+            sink.emit(.zipUnsafePath, path: "", data: ["entry": .string(entry.name)])
+        }
+        if archive.entries.contains(where: \.nameWasGBK) {
+            sink.emit(.zipEncoding, path: "")
+        }
+        // One folder at the top is the unit's folder; otherwise the zip's root is.
+        let single = tops.count == 1 && names.allSatisfy { $0.contains("/") }
+        let folder = single ? (tops.first ?? "") + "/" : ""
+        let unitName = single ? MediaName.normalise(tops.first ?? fallbackName) : fallbackName
+        do {
+            var report = try checker.check(
+                source: ZipFolderSource(archive: archive, folder: folder, skipping: SealVerifier.isUnsafe),
+                unitName: unitName, subject: subject)
+            report = BundleReport(
+                subject: subject, unit: report.unit, candidates: report.candidates, files: report.files,
+                findings: sink.findings + report.findings, strict: checker.options.strict)
+            return report
+        } catch {
+            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            return alone()
+        }
+    }
+}
