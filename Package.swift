@@ -18,12 +18,14 @@ let package = Package(
         .target(name: "CJPEGShim", linkerSettings: [.linkedLibrary("jpeg")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+        // Owns every libxml2 call; its public header has plain C types only (libxml's pull in ICU).
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 
         .target(name: "DossierCore"),
         .target(
             name: "DossierInspect",
             dependencies: [
-                "DossierCore", "CJPEGShim", "CLibXML2", "CZlibShim",
+                "DossierCore", "CJPEGShim", "CXMLShim", "CZlibShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(

@@ -43,6 +43,8 @@ public struct FileEntry: Codable, Sendable, Equatable {
     public var bytes: Int
     public var jpeg: JPEGFacts?
     public var video: VideoFacts?
+    public var docx: DocxFacts?
+    public var xlsx: XlsxFacts?
 
     public init(path: String, kind: FileKind, bytes: Int, jpeg: JPEGFacts? = nil, video: VideoFacts? = nil) {
         self.path = path
@@ -73,4 +75,41 @@ public struct VideoFacts: Codable, Sendable, Equatable {
     public var hasAudioTrack: Bool = false
 
     public init() {}
+}
+
+/// A field read from a document, with the label it came from.
+public struct FieldFact: Codable, Sendable, Equatable {
+    public var value: String
+    public var label: String
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// What was read from a Word document (SPEC §6 `docx`).
+public struct DocxFacts: Codable, Sendable, Equatable {
+    public var fields: [String: FieldFact]
+    public var text: String
+    /// Every table as rows of cell texts.
+    public var tables: [[[String]]]
+    public init(fields: [String: FieldFact], text: String, tables: [[[String]]]) {
+        self.fields = fields
+        self.text = text
+        self.tables = tables
+    }
+}
+
+/// What was read from a workbook (SPEC §6 `xlsx`).
+public struct XlsxFacts: Codable, Sendable, Equatable {
+    public struct Sheet: Codable, Sendable, Equatable {
+        public var name: String
+        public var rows: [[String]]
+        public init(name: String, rows: [[String]]) {
+            self.name = name
+            self.rows = rows
+        }
+    }
+    public var sheets: [Sheet]
+    public init(sheets: [Sheet]) { self.sheets = sheets }
 }

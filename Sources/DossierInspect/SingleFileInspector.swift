@@ -69,6 +69,10 @@ public enum SingleFileInspector {
                 }
                 bytesRead = file.bytesRead
             }
+        case .zip where ["docx", "xlsx"].contains(FileNameParts.lowercasedExtension(path)):
+            entry.kind = FileNameParts.lowercasedExtension(path) == "docx" ? .form : .summary
+        case .ole2:
+            problem = "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx"
         case .matroska, .avi, .flv:
             entry.kind = .video
             problem = "\(content.rawValue) is not MP4 or MOV" 
@@ -76,5 +80,13 @@ public enum SingleFileInspector {
             break
         }
         return Result(entry: entry, content: content, problem: problem, bytesRead: bytesRead)
+    }
+}
+
+/// The lower-cased extension of a path (DossierRules has the full name parts).
+enum FileNameParts {
+    static func lowercasedExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), dot != path.startIndex else { return "" }
+        return path[path.index(after: dot)...].lowercased()
     }
 }

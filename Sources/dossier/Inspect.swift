@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierInspect
 import DossierReport
+import DossierRules
 import Foundation
 
 extension Dossier {
@@ -28,9 +29,13 @@ extension Dossier {
             var results: [SingleFileInspector.Result] = []
             for file in files {
                 do {
-                    results.append(try SingleFileInspector.inspect(
+                    var result = try SingleFileInspector.inspect(
                         file, jpegLimits: jpegLimits, limit: ruleSet.photos.limits.maximumBytes,
-                        videoLimits: ruleSet.videos.mp4Limits))
+                        videoLimits: ruleSet.videos.mp4Limits)
+                    if result.entry.kind == .form || result.entry.kind == .summary {
+                        readDocument(&result, ruleSet: ruleSet)
+                    }
+                    results.append(result)
                 } catch {
                     Dossier.fail(error)
                 }
@@ -41,6 +46,22 @@ extension Dossier {
                 common.emit(results.map { describe($0, language: common.language) }.joined(), to: destination.output, inputs: files)
             }
             if results.contains(where: { $0.problem != nil }) { throw ExitCode(1) }
+        }
+
+        /// Fields, text and tables of a .docx; sheets of an .xlsx.
+        private func readDocument(_ result: inout SingleFileInspector.Result, ruleSet: RuleSet) {
+            guard let bytes = try? FileBytes.readAll(RawPath(result.entry.path), limit: 256 << 20) else { return }
+            if result.entry.kind == .form {
+                switch DocumentFacts.docx(bytes, ruleSet: ruleSet) {
+                case .success(let (_, facts)): result.entry.docx = facts
+                case .failure(let problem): result.problem = problem.description
+                }
+            } else {
+                switch DocumentFacts.xlsx(bytes) {
+                case .success(let (_, facts)): result.entry.xlsx = facts
+                case .failure(let problem): result.problem = problem.description
+                }
+            }
         }
 
         private func describe(_ result: SingleFileInspector.Result, language: Language) -> String {
@@ -60,6 +81,22 @@ extension Dossier {
                 lines.append("  \(zh ? "时长" : "duration"): \(video.durationSeconds.formatted2) s  \(zh ? "帧率" : "frame rate"): \(video.frameRate.formatted2)")
                 lines.append("  \(zh ? "编码尺寸" : "coded size"): \(video.width)×\(video.height)  \(zh ? "显示为" : "displayed") \(video.displayWidth)×\(video.displayHeight)  (\(zh ? "旋转" : "rotation") \(video.rotation)°)")
                 lines.append("  \(zh ? "画面轨道" : "video track"): \(video.hasVideoTrack ? (zh ? "有" : "yes") : (zh ? "无" : "no"))  \(zh ? "读取字节" : "bytes read"): \(result.bytesRead)")
+            }
+            if let docx = result.entry.docx {
+                lines.append(zh ? "  找到的字段（来自哪个标签）：" : "  fields found (and the label each came from):")
+                for (key, field) in docx.fields.sorted(by: { $0.key < $1.key }) {
+                    lines.append("    \(key) = “\(field.value)”  ← \(field.label)")
+                }
+                for (index, table) in docx.tables.enumerated() {
+                    lines.append("  \(zh ? "表格" : "table") \(index + 1):")
+                    for row in table { lines.append("    | " + row.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |") }
+                }
+            }
+            if let xlsx = result.entry.xlsx {
+                for sheet in xlsx.sheets {
+                    lines.append("  \(zh ? "工作表" : "sheet") “\(sheet.name)”: \(sheet.rows.count) \(zh ? "行" : "rows")")
+                    for row in sheet.rows.prefix(50) { lines.append("    | " + row.joined(separator: " | ") + " |") }
+                }
             }
             if let problem = result.problem {
                 lines.append("  \(zh ? "问题" : "problem"): \(problem)")

@@ -71,42 +71,31 @@ public struct ZipLimits: Sendable, Equatable {
 /// A zip file opened for reading with positional reads: every offset and length from the file is checked
 /// against the file's size before use, so a lying archive gives an error, never a trap or a huge allocation.
 public final class ZipArchive: @unchecked Sendable {
-    public let path: RawPath
     public let size: UInt64
     public private(set) var entries: [ZipEntry] = []
-    private let descriptor: Int32
+    private let backend: any RandomAccess
+    private let lock = NSLock()
 
-    /// Opens and reads the central directory.
-    public init(_ path: RawPath, limits: ZipLimits = ZipLimits()) throws {
-        self.path = path
-        descriptor = path.openForReading()
-        guard descriptor >= 0 else { throw ZipError.corrupt("cannot be opened") }
-        var info = stat()
-        fstat(descriptor, &info)
-        size = UInt64(max(0, info.st_size))
-        do {
-            entries = try readCentralDirectory(limits: limits)
-        } catch {
-            close(descriptor)
-            throw error
-        }
+    /// Opens the zip file at `path` (no symlink followed) and reads its central directory.
+    public convenience init(_ path: RawPath, limits: ZipLimits = ZipLimits()) throws {
+        guard let file = FileRandomAccess(path) else { throw ZipError.corrupt("cannot be opened") }
+        try self.init(file, limits: limits)
     }
 
-    deinit { close(descriptor) }
+    /// Opens a zip held by `backend` (a file, bytes in memory, an entry of another zip).
+    public init(_ backend: any RandomAccess, limits: ZipLimits = ZipLimits()) throws {
+        self.backend = backend
+        size = backend.size
+        entries = try readCentralDirectory(limits: limits)
+    }
 
     /// `count` bytes at `offset`, or an error when the file is shorter.
     func bytes(at offset: UInt64, count: Int, what: String) throws -> [UInt8] {
         guard count >= 0, offset <= size, UInt64(count) <= size - offset else { throw ZipError.truncated(what) }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = buffer.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
-            }
-            if got <= 0 { throw ZipError.truncated(what) }
-            filled += got
-        }
-        return buffer
+        lock.lock()
+        defer { lock.unlock() }
+        guard let bytes = backend.read(at: offset, count: count) else { throw ZipError.truncated(what) }
+        return bytes
     }
 
     private func readCentralDirectory(limits: ZipLimits) throws -> [ZipEntry] {

@@ -7,7 +7,7 @@ import Foundation
 public struct RuleSet: Sendable {
     /// The files of a rule-set folder, in the order they are hashed.
     public static let fileNames = [
-        "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml",
+        "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml", "forms.yaml",
     ]
 
     public var header: RuleSetHeader
@@ -16,6 +16,7 @@ public struct RuleSet: Sendable {
     public var naming: NamingRules
     public var photos: PhotoRules
     public var videos: VideoRules
+    public var forms: FormRules
     /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
     public var sha256: String
     /// Where it was loaded from.
@@ -52,6 +53,8 @@ public struct RuleSet: Sendable {
         let naming = try StrictYAML.decode(NamingFile.self, from: texts["naming.yaml"] ?? "", file: path("naming.yaml"))
         let photos = try StrictYAML.decode(PhotosFile.self, from: texts["photos.yaml"] ?? "", file: path("photos.yaml"))
         let videos = try StrictYAML.decode(VideosFile.self, from: texts["videos.yaml"] ?? "", file: path("videos.yaml"))
+        let forms = try StrictYAML.decode(FormsFile.self, from: texts["forms.yaml"] ?? "", file: path("forms.yaml"))
+        try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
         try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
         try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
@@ -60,7 +63,7 @@ public struct RuleSet: Sendable {
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
             header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, sha256: digest, folder: folder,
+            videos: videos.videos, forms: forms.forms, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -169,6 +172,22 @@ public enum RuleSetValidation {
         }
         if naming.maximumNameBytes < 16 {
             throw RuleSetError(file: file, keyPath: "naming.maximumNameBytes", problem: "must be at least 16")
+        }
+    }
+
+    static func validate(forms: FormRules, file: String) throws(RuleSetError) {
+        let keys = Set(forms.fields.map(\.key))
+        for (index, field) in forms.fields.enumerated() where field.labels.isEmpty || field.labels.contains(where: \.isEmpty) {
+            throw RuleSetError(file: file, keyPath: "forms.fields[\(index)].labels", problem: "needs at least one non-empty label")
+        }
+        if keys.count != forms.fields.count {
+            throw RuleSetError(file: file, keyPath: "forms.fields", problem: "a field key is used twice")
+        }
+        for (index, key) in forms.required.enumerated() where !keys.contains(key) {
+            throw RuleSetError(file: file, keyPath: "forms.required[\(index)]", problem: "unknown field \(key)")
+        }
+        if forms.summaryHeaderMinimumLabels < 1 {
+            throw RuleSetError(file: file, keyPath: "forms.summaryHeaderMinimumLabels", problem: "must be at least 1")
         }
     }
 

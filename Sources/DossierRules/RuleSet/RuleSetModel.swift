@@ -209,3 +209,33 @@ public struct VideoRules: Codable, Sendable, Equatable {
 public struct VideosFile: Codable, Sendable, Equatable {
     public var videos: VideoRules
 }
+
+/// `forms.yaml`: the fields of the forms and tables, by the labels that name them.
+public struct FormRules: Codable, Sendable, Equatable {
+    /// How a field's value is normalised.
+    public enum Normalisation: String, Codable, Sendable {
+        /// `1975.03`, `1975年3月`, `1975-03`, `1975/3`, `1975-03-01` → `1975-03`.
+        case yearMonth
+        /// 男/女 from `男性`, `☑男 □女` …
+        case gender
+        /// The ticked option of `☑是 □否`, `√是`, `■`.
+        case checkbox
+    }
+
+    public struct Field: Codable, Sendable, Equatable {
+        public var key: String
+        public var labels: [String]
+        public var normalise: Normalisation?
+    }
+
+    public var fields: [Field]
+    public var required: [String]
+    public var summaryHeaderMinimumLabels: Int
+    public var unitLabels: [String]
+    public var secretMarkings: [String]
+}
+
+/// The `forms.yaml` file.
+public struct FormsFile: Codable, Sendable, Equatable {
+    public var forms: FormRules
+}

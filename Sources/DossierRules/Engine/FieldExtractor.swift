@@ -1,0 +1,165 @@
+import DossierCore
+import DossierInspect
+import Foundation
+
+/// A field found in a document: its value and the label it came from (so a person can see why).
+public struct ExtractedField: Sendable, Equatable, Codable {
+    public var value: String
+    public var label: String
+
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// Finds the rule set's fields in forms and tables: labels matched after removing spaces (U+3000 too) and
+/// colons; a label's value is the next non-label cell to its right, or the cell below a column header, or the text
+/// after the colon in the same cell or paragraph. Values are normalised as the rule set says.
+public struct FieldExtractor: Sendable {
+    public var rules: FormRules
+
+    public init(rules: FormRules) { self.rules = rules }
+
+    /// `姓　　名：` → `姓名`.
+    public static func labelKey(_ text: String) -> String {
+        var key = text.filter { !$0.isWhitespace && $0 != "\u{3000}" }
+        while let last = key.last, last == "：" || last == ":" { key.removeLast() }
+        return key
+    }
+
+    /// The field a cell's text names, if it is a label.
+    func field(forLabel text: String) -> FormRules.Field? {
+        let key = Self.labelKey(text)
+        guard !key.isEmpty, key.count <= 16 else { return nil }
+        return rules.fields.first { $0.labels.contains(key) }
+    }
+
+    /// `label：value` in one cell or paragraph.
+    func inline(_ text: String) -> (FormRules.Field, String, String)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let label = String(text[..<colon])
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let field = field(forLabel: label), !value.isEmpty else { return nil }
+        return (field, Self.labelKey(label), value)
+    }
+
+    /// The fields of a Word form, by key.
+    public func fields(of document: DocxDocument) -> [String: ExtractedField] {
+        var found: [String: ExtractedField] = [:]
+        func keep(_ field: FormRules.Field, label: String, value: String) {
+            let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard found[field.key] == nil || found[field.key]?.value.isEmpty == true else { return }
+            found[field.key] = ExtractedField(value: normalise(value, field.normalise), label: label)
+        }
+        for table in document.tables {
+            for (rowIndex, row) in table.enumerated() {
+                for (cellIndex, cell) in row.enumerated() {
+                    if let (field, label, value) = inline(cell.text), self.field(forLabel: cell.text) == nil {
+                        keep(field, label: label, value: value)
+                        continue
+                    }
+                    guard let field = field(forLabel: cell.text) else { continue }
+                    let label = Self.labelKey(cell.text)
+                    // The next non-label cell to the right…
+                    if let right = row.dropFirst(cellIndex + 1).first, self.field(forLabel: right.text) == nil {
+                        keep(field, label: label, value: right.text)
+                        continue
+                    }
+                    // …or the cell below, when the label heads a column.
+                    if rowIndex + 1 < table.count,
+                        let below = table[rowIndex + 1].first(where: { $0.column == cell.column }),
+                        self.field(forLabel: below.text) == nil
+                    {
+                        keep(field, label: label, value: below.text)
+                    } else {
+                        keep(field, label: label, value: "")
+                    }
+                }
+            }
+        }
+        for paragraph in document.paragraphs {
+            if let (field, label, value) = inline(paragraph) { keep(field, label: label, value: value) }
+        }
+        return found
+    }
+
+    /// The summary table of a workbook: the unit named in its `推荐单位（盖章）：…` row and one field map per
+    /// candidate row below the header row (the first row with enough field labels), blank rows skipped.
+    public func summary(of sheets: [XlsxSheet]) -> (unit: String?, header: [String: String], rows: [[String: ExtractedField]])? {
+        for sheet in sheets {
+            var unit: String?
+            for (index, row) in sheet.rows.enumerated() {
+                for cell in row {
+                    for label in rules.unitLabels {
+                        let key = Self.labelKey(cell)
+                        if key.hasPrefix(label) {
+                            let rest = String(key.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：:"))
+                            if !rest.isEmpty { unit = unit ?? rest }
+                        }
+                    }
+                }
+                let columns = row.enumerated().compactMap { column, text in field(forLabel: text).map { (column, $0) } }
+                guard columns.count >= rules.summaryHeaderMinimumLabels else { continue }
+                var candidates: [[String: ExtractedField]] = []
+                for line in sheet.rows.dropFirst(index + 1) {
+                    var fields: [String: ExtractedField] = [:]
+                    for (column, field) in columns where column < line.count {
+                        let value = line[column].trimmingCharacters(in: .whitespacesAndNewlines)
+                        if !value.isEmpty {
+                            fields[field.key] = ExtractedField(value: normalise(value, field.normalise), label: Self.labelKey(row[column]))
+                        }
+                    }
+                    if fields["name"] != nil { candidates.append(fields) }
+                }
+                let header = Dictionary(columns.map { ($1.key, Self.labelKey(row[$0])) }, uniquingKeysWith: { first, _ in first })
+                return (unit, header, candidates)
+            }
+        }
+        return nil
+    }
+
+    /// The value as the rule set wants it compared.
+    public func normalise(_ value: String, _ how: FormRules.Normalisation?) -> String {
+        switch how {
+        case .yearMonth: Self.yearMonth(value) ?? value
+        case .gender: Self.gender(value) ?? value
+        case .checkbox: Self.ticked(value) ?? value
+        case nil: value
+        }
+    }
+
+    /// `1975.03`, `1975年3月`, `1975-03`, `1975/3`, `1975-03-01`, `197503` → `1975-03`; nil when not a year and month.
+    public static func yearMonth(_ text: String) -> String? {
+        let digits = text.map { $0.wholeNumberValue.map(String.init) ?? " " }.joined()
+        let numbers = digits.split(separator: " ").map(String.init)
+        var year: Int?, month: Int?
+        if numbers.count >= 2, numbers[0].count == 4 {
+            year = Int(numbers[0])
+            month = Int(numbers[1])
+        } else if numbers.count == 1, numbers[0].count == 6 || numbers[0].count == 8 {
+            year = Int(numbers[0].prefix(4))
+            month = Int(numbers[0].dropFirst(4).prefix(2))
+        }
+        guard let year, let month, (1900...2100).contains(year), (1...12).contains(month) else { return nil }
+        return String(format: "%04d-%02d", year, month)
+    }
+
+    /// 男 or 女, from the value or its ticked option.
+    public static func gender(_ text: String) -> String? {
+        let value = ticked(text) ?? text
+        let male = value.contains("男"), female = value.contains("女")
+        return male != female ? (male ? "男" : "女") : nil
+    }
+
+    /// The ticked option of `☑是 □否`, `√是`, `■是 □否`: the text after the tick, up to the next box.
+    public static func ticked(_ text: String) -> String? {
+        let ticks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "▣"]
+        let boxes: Set<Character> = ["□", "☐", "▢"]
+        guard text.contains(where: { boxes.contains($0) || ticks.contains($0) }) else { return nil }
+        guard let tick = text.firstIndex(where: { ticks.contains($0) }) else { return "" }
+        let rest = text[text.index(after: tick)...]
+        let option = rest.prefix { !boxes.contains($0) && !ticks.contains($0) }
+        return option.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "：:，,、")))
+    }
+}

@@ -1,0 +1,100 @@
+import DossierCore
+import DossierInspect
+import DossierRules
+import DossierTestSupport
+import Foundation
+import Testing
+
+private let office = Repository.root.appendingPathComponent("Tests/Fixtures/office")
+
+private func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: office.appendingPathComponent(name))) }
+
+/// What a person reads in each fixture (scripts/make-office-fixtures.py wrote it).
+private struct Expected: Decodable {
+    var form: [String: String]
+    var summary: [[String]]
+}
+
+@Suite struct OfficeTests {
+    private let expected: Expected? = {
+        guard let data = try? Data(contentsOf: office.appendingPathComponent("expected.json")) else { return nil }
+        return try? JSONDecoder().decode(Expected.self, from: data)
+    }()
+
+    @Test func aPythonDocxFormGivesTheFieldsAPersonReads() throws {
+        let ruleSet = try Repository.ruleSet()
+        let document = try OfficeReader.docx(try bytes("form-python-docx.docx"))
+        let fields = FieldExtractor(rules: ruleSet.forms).fields(of: document)
+        #expect(fields["name"] == ExtractedField(value: "张三", label: "姓名"))
+        #expect(fields["gender"]?.value == "男")
+        #expect(fields["birth"]?.value == "1975-03")
+        #expect(fields["political"]?.value == "中共党员")
+        #expect(fields["employer"]?.value == "华中科技大学材料学院教授")
+        #expect(fields["publicity"]?.value == "已公示。")
+        // The raw cells agree with what python-docx wrote.
+        let reference = try #require(expected).form
+        let cells = Set(document.tables.flatMap { $0.flatMap { $0.map(\.text) } })
+        for value in reference.values { #expect(cells.contains(value), "\(value)") }
+        let merged = try #require(document.tables.first?[2].last)
+        #expect(merged.span == 3 && merged.column == 1)
+    }
+
+    @Test func anOpenpyxlTableReadsAsItShows() throws {
+        let sheets = try OfficeReader.xlsx(try bytes("summary-openpyxl.xlsx"))
+        let sheet = try #require(sheets.first)
+        #expect(sheet.name == "汇总表")
+        #expect(Array(sheet.rows.suffix(4)) == (try #require(expected)).summary)
+        #expect(sheet.merges == ["A1:H1"])
+        let ruleSet = try Repository.ruleSet()
+        let summary = try #require(FieldExtractor(rules: ruleSet.forms).summary(of: sheets))
+        #expect(summary.unit == "湖北省科协")
+        #expect(summary.rows.map { $0["name"]?.value } == ["张三", "李四", "王五"])
+        #expect(summary.rows.map { $0["birth"]?.value } == ["1975-03", "1980-07", "1969-12"])
+    }
+
+    @Test(arguments: ["billion-laughs", "external-entity", "external-url", "zip-bomb", "truncated", "mismatched-tags"])
+    func hostileDocumentsAreProblemsInBoundedTime(_ name: String) throws {
+        let start = Date()
+        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try bytes("\(name).docx")) }
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    @Test func externalEntitiesAreNeverRead() throws {
+        // Had the entity been expanded, the machine's name would be in the text.
+        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        do {
+            let document = try OfficeReader.docx(try bytes("external-entity.docx"))
+            #expect(!document.text.contains(hostname))
+        } catch {
+            #expect(error is OfficeProblem)
+        }
+    }
+
+    @Test func excelDates() {
+        #expect(OfficeReader.date(serial: 29403, date1904: false) == "1980-07-01")
+        #expect(OfficeReader.date(serial: 1, date1904: false) == "1900-01-01")
+        #expect(OfficeReader.date(serial: 61, date1904: false) == "1900-03-01")
+        #expect(OfficeReader.date(serial: 0, date1904: true) == "1904-01-01")
+        #expect(OfficeReader.isDateFormat(#"yyyy"年"m"月""#) && OfficeReader.isDateFormat("mm-dd-yy"))
+        #expect(!OfficeReader.isDateFormat("0.00") && !OfficeReader.isDateFormat(#""day" 0"#))
+        #expect(OfficeReader.column(of: "B3") == 1 && OfficeReader.column(of: "AA10") == 26)
+    }
+
+    @Test(arguments: [
+        ("1975.03", "1975-03"), ("1975年3月", "1975-03"), ("1975-03", "1975-03"), ("1975/3", "1975-03"),
+        ("1975-03-01", "1975-03"), ("197503", "1975-03"),
+    ])
+    func birthDatesInEverySpelling(_ text: String, _ normalised: String) {
+        #expect(FieldExtractor.yearMonth(text) == normalised)
+    }
+
+    @Test func checkBoxesAndGender() {
+        #expect(FieldExtractor.ticked("☑是 □否") == "是")
+        #expect(FieldExtractor.ticked("□是 ■否") == "否")
+        #expect(FieldExtractor.ticked("√中共党员") == "中共党员")
+        #expect(FieldExtractor.ticked("□是 □否") == "")
+        #expect(FieldExtractor.gender("☐男 ☑女") == "女")
+        #expect(FieldExtractor.gender("男性") == "男")
+        #expect(FieldExtractor.labelKey("姓　　名：") == "姓名")
+    }
+}
