@@ -18,9 +18,11 @@ private func sampleReport(_ sample: String, thumbnails: Bool = false) throws -> 
     return (report, ReportContext(language: .zh, ruleSet: ruleSet))
 }
 
-/// Output with the checkout's location taken out, so that it compares the same from any clone.
-private func portable(_ text: String) -> String {
-    text.replacingOccurrences(of: Repository.root.path + "/", with: "")
+/// Output with the checkout's location and the rule set's hash taken out: golden files are about the formats, and
+/// compare the same from any clone and after any change to the rules' wording.
+private func portable(_ text: String, ruleSetSHA: String) -> String {
+    text.replacingOccurrences(of: ruleSetSHA, with: "RULES-SHA256").replacingOccurrences(of: String(ruleSetSHA.prefix(16)), with: "RULES-SHA")
+        .replacingOccurrences(of: Repository.root.path + "/", with: "")
         .replacingOccurrences(of: Repository.root.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", with: "")
 }
 
@@ -39,7 +41,7 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         let update = ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1"
         for name in Reporters.names {
             let reporter = try #require(Reporters.named(name))
-            let output = portable(try reporter.render(report, context: context))
+            let output = portable(try reporter.render(report, context: context), ruleSetSHA: report.ruleSet.sha256)
             let file = golden.appendingPathComponent("\(sample).\(name)")
             if update {
                 try output.write(to: file, atomically: true, encoding: .utf8)
