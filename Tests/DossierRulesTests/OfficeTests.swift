@@ -21,9 +21,10 @@ private struct Expected: Decodable {
         return try? JSONDecoder().decode(Expected.self, from: data)
     }()
 
-    @Test func aPythonDocxFormGivesTheFieldsAPersonReads() throws {
+    @Test(arguments: ["form-python-docx.docx", "form-libreoffice.docx"])
+    func aFormGivesTheFieldsAPersonReads(_ file: String) throws {
         let ruleSet = try Repository.ruleSet()
-        let document = try OfficeReader.docx(try bytes("form-python-docx.docx"))
+        let document = try OfficeReader.docx(try bytes(file))
         let fields = FieldExtractor(rules: ruleSet.forms).fields(of: document)
         #expect(fields["name"] == ExtractedField(value: "张三", label: "姓名"))
         #expect(fields["gender"]?.value == "男")
@@ -39,8 +40,9 @@ private struct Expected: Decodable {
         #expect(merged.span == 3 && merged.column == 1)
     }
 
-    @Test func anOpenpyxlTableReadsAsItShows() throws {
-        let sheets = try OfficeReader.xlsx(try bytes("summary-openpyxl.xlsx"))
+    @Test(arguments: ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"])
+    func aSummaryTableReadsAsItShows(_ file: String) throws {
+        let sheets = try OfficeReader.xlsx(try bytes(file))
         let sheet = try #require(sheets.first)
         #expect(sheet.name == "汇总表")
         #expect(Array(sheet.rows.suffix(4)) == (try #require(expected)).summary)
@@ -86,6 +88,12 @@ private struct Expected: Decodable {
     ])
     func birthDatesInEverySpelling(_ text: String, _ normalised: String) {
         #expect(FieldExtractor.yearMonth(text) == normalised)
+    }
+
+    @Test(arguments: ["form-libreoffice.doc", "summary-libreoffice.xls"])
+    func legacyBinaryFormatsAreRecognisedByContent(_ file: String) throws {
+        #expect(ContentType.sniff(Array(try bytes(file).prefix(32))) == .ole2)
+        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try bytes(file)) }
     }
 
     @Test func checkBoxesAndGender() {
