@@ -98,9 +98,11 @@ def write(path, data):
         handle.write(data)
 
 
-def form(path, name, gender, birth, employer):
+def form(path, name, gender, birth, employer, publicity=True, header=None):
     """A 推荐表 laid out like the 2021 form: label cells and value cells."""
     document = Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
     document.add_heading("2021年“最美科技工作者”推荐表", level=1)
     table = document.add_table(rows=6, cols=4)
     table.style = "Table Grid"
@@ -116,7 +118,8 @@ def form(path, name, gender, birth, employer):
         for cell, value in zip(row.cells, values):
             cell.text = value
     document.add_paragraph("主要事迹：长期扎根科研一线，带领团队攻克关键核心技术。")
-    document.add_paragraph("公示情况：已于2021年5月在本单位公示5个工作日，无异议。")
+    if publicity:
+        document.add_paragraph("公示情况：已于2021年5月在本单位公示5个工作日，无异议。")
     document.add_paragraph("推荐单位意见：同意推荐。")
     buffer = io.BytesIO()
     document.save(buffer)
@@ -235,6 +238,30 @@ def clip(path, size="1920x1080", seconds=2, rate=25, source="testsrc2", extra=()
            "-preset", "ultrafast", "-crf", "45", "-pix_fmt", "yuv420p", *extra, path)
 
 
+def form_problems():
+    unit = "广东省科协"
+    folder = os.path.join(ROOT, "form-problems", unit)
+    chen = ("陈一", "男", "1970.01", "中山大学化学学院教授")
+    lin = ("林二", "女", "1981.05", "华南理工大学研究员")
+    huang = ("黄三", "男", "1990.10", "深圳大学副教授")
+    summary_table(os.path.join(folder, "推荐人选汇总表.xlsx"), unit, [chen, lin, huang])          # 黄三 has no folder
+    activity_table(os.path.join(folder, "学习宣传活动开展情况汇总表.xlsx"), unit)
+    # The work report saved in the old Word format (LibreOffice writes the .doc).
+    report(os.path.join(folder, "tmp", "推荐工作情况报告.docx"), unit)
+    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", folder,
+                    os.path.join(folder, "tmp", "推荐工作情况报告.docx")], check=True, capture_output=True)
+    shutil.rmtree(os.path.join(folder, "tmp"))
+    # 陈一: 女 on the form, 男 in the table; birth 不详; no publicity; 机密★ in the header.
+    form(os.path.join(folder, "陈一", "陈一推荐表.docx"), "陈一", "女", "不详", chen[3], publicity=False, header="机密★1年")
+    # 林二: the form's copy was cut short.
+    form(os.path.join(folder, "林二", "whole.docx"), *lin)
+    data = open(os.path.join(folder, "林二", "whole.docx"), "rb").read()
+    write(os.path.join(folder, "林二", "林二推荐表.docx"), data[: len(data) // 2])
+    os.remove(os.path.join(folder, "林二", "whole.docx"))
+    # 周四: not in the table; the form leaves 工作单位及职务 empty.
+    form(os.path.join(folder, "周四", "周四推荐表.docx"), "周四", "男", "1977.08", "")
+
+
 def valid_videos():
     here = os.path.join(ROOT, "valid", "湖北省科协", "张三")
     clip(os.path.join(here, "张三1.mp4"), extra=("-movflags", "+faststart"))                  # 1920x1080 landscape
@@ -272,12 +299,12 @@ def main():
         for name in sys.argv[1:]:
             globals()[name]()
         return
-    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems"]:
+    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems"]:
         folder = os.path.join(ROOT, sample)
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             if os.path.isdir(os.path.join(folder, name)):
                 shutil.rmtree(os.path.join(folder, name))
-    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems]:
+    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems, form_problems]:
         make()
 
 

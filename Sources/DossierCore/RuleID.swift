@@ -69,3 +69,15 @@ extension RuleID {
     public static let videoResolution: RuleID = "VIDEO-RESOLUTION"
     public static let videoNoVideoTrack: RuleID = "VIDEO-NO-VIDEO-TRACK"
 }
+
+extension RuleID {
+    public static let formFormat: RuleID = "FORM-FORMAT"
+    public static let formCorrupt: RuleID = "FORM-CORRUPT"
+    public static let formFieldMissing: RuleID = "FORM-FIELD-MISSING"
+    public static let formFieldInvalid: RuleID = "FORM-FIELD-INVALID"
+    public static let formInconsistent: RuleID = "FORM-INCONSISTENT"
+    public static let formSecretMarking: RuleID = "FORM-SECRET-MARKING"
+    public static let formPublicityMissing: RuleID = "FORM-PUBLICITY-MISSING"
+    public static let layoutCandidateUnlisted: RuleID = "LAYOUT-CANDIDATE-UNLISTED"
+    public static let layoutCandidateNoFolder: RuleID = "LAYOUT-CANDIDATE-NO-FOLDER"
+}

@@ -55,10 +55,10 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let folder = try TemporaryFolder()
         let unit = try validCopy(in: folder)
         let (_, before) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
+        // Another valid document in the work report's place: the content changes, the checks still pass.
         let report = unit.appendingPathComponent("推荐工作情况报告.docx")
-        var bytes = try Data(contentsOf: report)
-        bytes[bytes.count - 10] ^= 0x20
-        try bytes.write(to: report)
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.copyItem(at: unit.appendingPathComponent("张三/张三推荐表.docx"), to: report)
         let (_, after) = try seal(unit, to: folder.url.appendingPathComponent("b.zip").path)
         #expect(before != after)
     }

@@ -49,8 +49,37 @@ public struct BundleScanner: Sendable {
         }
         measurePhotos(&files, source: source)
         measureVideos(&files, source: source)
+        readDocuments(&files, source: source)
         return ScannedBundle(
             entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
+    }
+
+    /// Reads every .docx and .xlsx document (forms, tables, reports) whose content is a zip.
+    private func readDocuments(_ files: inout [ScannedFile], source: any BundleSource) {
+        let documentKinds: Set<FileKind> = [.form, .summary, .activity, .report]
+        let indices = files.indices.filter {
+            documentKinds.contains(files[$0].kind) && files[$0].entry.kind == .file && files[$0].content == .zip
+                && ["docx", "xlsx"].contains(files[$0].parts.extension)
+        }
+        let ruleSet = self.ruleSet
+        let entries = indices.map { (files[$0].entry, files[$0].parts.extension) }
+        let results = ParallelMap.map(entries) { item -> DocumentRead in
+            guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
+                return .docx(.failure(.zip(.corrupt("cannot be read"))))
+            }
+            return item.1 == "docx" ? .docx(DocumentFacts.docx(bytes, ruleSet: ruleSet)) : .xlsx(DocumentFacts.xlsx(bytes))
+        }
+        for (index, result) in zip(indices, results) {
+            switch result {
+            case .docx(let read): files[index].docx = read
+            case .xlsx(let read): files[index].xlsx = read
+            }
+        }
+    }
+
+    private enum DocumentRead: @unchecked Sendable {
+        case docx(Result<(DocxDocument, DocxFacts), OfficeProblem>)
+        case xlsx(Result<([XlsxSheet], XlsxFacts), OfficeProblem>)
     }
 
     /// Reads every MP4/MOV video's boxes (never its media data), on every core.

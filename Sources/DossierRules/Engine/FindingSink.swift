@@ -43,7 +43,7 @@ public protocol CheckFamily: Sendable {
 /// The check families, in the order they run. Add a family here and nowhere else.
 public enum CheckFamilies {
     public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(),
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(),
     ]
 
     /// Every rule some family can emit.

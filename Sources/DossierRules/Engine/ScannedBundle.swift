@@ -13,6 +13,10 @@ public struct ScannedFile: Sendable {
     public var jpeg: JPEGInspection?
     /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
     public var video: Result<VideoFacts, MP4Problem>?
+    /// For .docx documents: what was read, or what is wrong.
+    public var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>?
+    /// For .xlsx tables: the sheets, or what is wrong.
+    public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
     /// Why the bytes could not be read, when they could not.
     public var readProblem: FileBytes.ReadError?
     /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
@@ -50,5 +54,38 @@ extension ScannedBundle {
     public static func candidate(ofPath path: String) -> String? {
         let components = path.split(separator: "/")
         return components.count > 1 ? MediaName.normalise(String(components[0])) : nil
+    }
+}
+
+/// The candidate summary table as read: the unit it names and one row of fields per candidate.
+public struct SummaryTable: Sendable {
+    public var path: String
+    public var unit: String?
+    public var rows: [[String: ExtractedField]]
+
+    /// The row of the candidate called `name`.
+    public func row(named name: String) -> [String: ExtractedField]? {
+        rows.first { MediaName.normalise($0["name"]?.value ?? "") == name }
+    }
+}
+
+extension ScannedBundle {
+    /// The unit-level summary table, when one was read.
+    public func summaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
+        for file in files where file.kind == .summary && file.candidate == nil {
+            guard case .success(let (sheets, _)) = file.xlsx,
+                let summary = FieldExtractor(rules: ruleSet.forms).summary(of: sheets)
+            else { continue }
+            return SummaryTable(path: file.path, unit: summary.unit, rows: summary.rows)
+        }
+        return nil
+    }
+
+    /// The candidate's form, when it was read.
+    public func form(of candidate: ScannedCandidate) -> (ScannedFile, DocxDocument, DocxFacts)? {
+        for file in files(of: candidate) where file.kind == .form {
+            if case .success(let (document, facts)) = file.docx { return (file, document, facts) }
+        }
+        return nil
     }
 }

@@ -1,0 +1,144 @@
+import DossierCore
+import DossierInspect
+import Foundation
+
+/// `FORM-*` and the candidate list: document formats and damage, required and valid fields, agreement between
+/// form, summary table and folder, classification markings, publicity; folders not in the table and the reverse.
+public struct FormChecks: CheckFamily {
+    public static let ruleIDs: [RuleID] = [
+        .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent, .formSecretMarking,
+        .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder,
+    ]
+
+    public init() {}
+
+    public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
+        let documentKinds: Set<FileKind> = [.form, .summary, .activity, .report]
+        for file in bundle.files where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.bytes > 0 {
+            checkDocument(file, ruleSet: ruleSet, sink: sink)
+        }
+        let summary = bundle.summaryTable(ruleSet)
+        for candidate in bundle.candidates {
+            if let summary, summary.row(named: candidate.name) == nil {
+                sink.emit(.layoutCandidateUnlisted, path: candidate.folder, candidate: candidate.name)
+            }
+            guard let (file, _, facts) = bundle.form(of: candidate) else { continue }
+            checkFields(facts.fields, file: file, candidate: candidate, summary: summary, ruleSet: ruleSet, sink: sink)
+        }
+        for row in summary?.rows ?? [] {
+            let name = MediaName.normalise(row["name"]?.value ?? "")
+            if !bundle.candidates.contains(where: { $0.name == name }) {
+                sink.emit(.layoutCandidateNoFolder, path: "", candidate: name)
+            }
+        }
+    }
+
+    /// FORM-FORMAT, FORM-CORRUPT and FORM-SECRET-MARKING for one document.
+    private func checkDocument(_ file: ScannedFile, ruleSet: RuleSet, sink: FindingSink) {
+        let ext = file.parts.extension
+        if file.content == .ole2 || (["docx", "xlsx"].contains(ext) && file.content != .zip) {
+            let detected = file.content == .ole2 ? Self.legacyName(ext) : (file.content?.rawValue.uppercased() ?? "?")
+            sink.emit(.formFormat, path: file.path, candidate: file.candidate, data: ["detected": .string(detected)])
+            return
+        }
+        var problem: OfficeProblem?
+        var lines: [(String, String)] = []
+        if case .failure(let error) = file.docx { problem = error }
+        if case .failure(let error) = file.xlsx { problem = error }
+        if case .success(let (document, _)) = file.docx {
+            lines += document.paragraphs.map { ("正文", $0) }
+            lines += document.tables.flatMap { $0.flatMap { $0.map { ("表格", $0.text) } } }
+            lines += document.headersAndFooters.sorted { $0.key < $1.key }.flatMap { part, text in
+                text.split(separator: "\n").map { (part.contains("header") ? "页眉" : "页脚", String($0)) }
+            }
+        }
+        if case .success(let (sheets, _)) = file.xlsx {
+            lines += sheets.flatMap { sheet in sheet.rows.flatMap { $0.map { ("工作表“\(sheet.name)”", $0) } } }
+        }
+        if let problem {
+            var variant: String?
+            if case .zip(.truncated) = problem { variant = "truncated" }
+            sink.emit(
+                .formCorrupt, path: file.path, candidate: file.candidate, variant: variant,
+                data: ["problem": .string(problem.description)])
+            return
+        }
+        for (place, line) in lines {
+            guard let marking = Self.marking(in: line, markings: ruleSet.forms.secretMarkings) else { continue }
+            let english = ["正文": "body text", "表格": "a table", "页眉": "the header", "页脚": "the footer"][place] ?? place
+            sink.emit(
+                .formSecretMarking, path: file.path, candidate: file.candidate,
+                data: ["marking": .string(marking), "where": .string(place)],
+                display: ["where": sink.language == .zh ? place : english])
+            return
+        }
+    }
+
+    /// A classification marking stands alone on its line or is followed by ★ (秘密★1年); the word inside a
+    /// sentence (“揭开生命的秘密”) is not one.
+    static func marking(in line: String, markings: [String]) -> String? {
+        let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        for marking in markings {
+            if text == marking || text.hasPrefix(marking + "★") || text.hasPrefix(marking + " ★") || text.contains(marking + "★") {
+                return marking
+            }
+        }
+        return nil
+    }
+
+    static func legacyName(_ ext: String) -> String {
+        switch ext {
+        case "xls", "xlsx", "et": "Excel 97-2003 (.xls)"
+        case "wps": "WPS (.wps)"
+        default: "Word 97-2003 (.doc)"
+        }
+    }
+
+    /// Required fields, valid birth date, publicity, and agreement with the summary table and the folder.
+    private func checkFields(
+        _ fields: [String: FieldFact], file: ScannedFile, candidate: ScannedCandidate, summary: SummaryTable?,
+        ruleSet: RuleSet, sink: FindingSink
+    ) {
+        let forms = ruleSet.forms
+        func label(_ key: String) -> String { forms.fields.first { $0.key == key }?.labels.first ?? key }
+        for key in forms.required where (fields[key]?.value ?? "").isEmpty {
+            sink.emit(
+                .formFieldMissing, path: file.path, candidate: candidate.name,
+                data: ["field": .string(key), "label": .string(label(key))])
+        }
+        if let birth = fields["birth"]?.value, !birth.isEmpty, FieldExtractor.yearMonth(birth) == nil {
+            sink.emit(
+                .formFieldInvalid, path: file.path, candidate: candidate.name,
+                data: ["field": .string("birth"), "label": .string(label("birth")), "value": .string(birth)],
+                display: ["expected": "1975.03"])
+        }
+        if (fields["publicity"]?.value ?? "").isEmpty {
+            sink.emit(.formPublicityMissing, path: file.path, candidate: candidate.name)
+        }
+        let zh = sink.language == .zh
+        let formWord = zh ? "推荐表" : "the form", tableWord = zh ? "汇总表" : "the summary table"
+        func differ(_ key: String, _ first: (String, String), _ second: (String, String)) {
+            sink.emit(
+                .formInconsistent, path: file.path, candidate: candidate.name,
+                data: ["field": .string(key), "label": .string(label(key)), "firstValue": .string(first.1), "secondValue": .string(second.1)],
+                display: ["firstSource": first.0, "secondSource": second.0])
+        }
+        if let name = fields["name"]?.value, !name.isEmpty, MediaName.normalise(name) != candidate.name {
+            differ("name", (formWord, name), (zh ? "文件夹名" : "the folder name", candidate.name))
+        }
+        guard let row = summary?.row(named: candidate.name) else { return }
+        for key in ["gender", "birth", "employer"] {
+            guard let mine = fields[key]?.value, !mine.isEmpty, let theirs = row[key]?.value, !theirs.isEmpty else { continue }
+            // An invalid birth date is reported once, as invalid, not again as a disagreement.
+            if key == "birth" && FieldExtractor.yearMonth(mine) == nil { continue }
+            let same = key == "employer" ? Self.similar(mine, theirs) : mine == theirs
+            if !same { differ(key, (formWord, mine), (tableWord, theirs)) }
+        }
+    }
+
+    /// Employers agree when one contains the other once spaces are gone (the table often shortens the title).
+    static func similar(_ first: String, _ second: String) -> Bool {
+        let a = first.filter { !$0.isWhitespace }, b = second.filter { !$0.isWhitespace }
+        return a.contains(b) || b.contains(a)
+    }
+}
