@@ -45,7 +45,7 @@ demo: build
 	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/samples-report.json (JSON report of every sample)"
 
 test-tools: deps
-	@test -x .build/tools-venv/bin/bagit.py -a -x .build/tools-venv/bin/python -a -f .build/tools-venv/.reporters || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit jsonschema junitparser && touch .build/tools-venv/.reporters; }
+	@test -x .build/tools-venv/bin/bagit.py -a -x .build/tools-venv/bin/python -a -f .build/tools-venv/.tools-2 || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit jsonschema junitparser python-docx openpyxl && touch .build/tools-venv/.tools-2; }
 
 test: test-tools
 	$(SWIFT) build

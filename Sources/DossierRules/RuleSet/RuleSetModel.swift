@@ -228,11 +228,27 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var normalise: Normalisation?
     }
 
+    /// What `dossier init` writes.
+    public struct Templates: Codable, Sendable, Equatable {
+        public var formTitle: String
+        public var formFile: String
+        public var summaryTitle: String
+        public var summaryFile: String
+        public var summaryColumns: [String]
+        public var activityTitle: String
+        public var activityFile: String
+        public var activityColumns: [String]
+        public var guideFile: String
+        /// `{unit}` is replaced by the unit's name.
+        public var guide: String
+    }
+
     public var fields: [Field]
     public var required: [String]
     public var summaryHeaderMinimumLabels: Int
     public var unitLabels: [String]
     public var secretMarkings: [String]
+    public var templates: Templates
 }
 
 /// The `forms.yaml` file.

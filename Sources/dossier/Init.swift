@@ -1,0 +1,36 @@
+import ArgumentParser
+import DossierSeal
+import Foundation
+
+extension Dossier {
+    /// `dossier init FOLDER --unit NAME`
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a new submission folder with blank templates. / 生成带空白模板的材料文件夹。")
+
+        @Argument(help: "The folder to make (it must not exist).")
+        var folder: String
+
+        @Option(name: .long, help: "The recommending unit's name, as on its seal.")
+        var unit: String
+
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            if unit.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--unit needs the unit's name") }
+        }
+
+        func run() throws {
+            let ruleSet = common.loadRuleSet()
+            do {
+                let files = try SubmissionTemplates.create(folder: folder, unit: unit, ruleSet: ruleSet)
+                let zh = common.language == .zh
+                print(zh ? "已生成 \(folder)：" : "Made \(folder):")
+                for file in files { print("  \(file)") }
+                print(zh ? "请先阅读其中的“\(ruleSet.forms.templates.guideFile)”。" : "Read \(ruleSet.forms.templates.guideFile) in it first.")
+            } catch {
+                Dossier.fail(error)
+            }
+        }
+    }
+}
