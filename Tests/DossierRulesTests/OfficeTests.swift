@@ -105,4 +105,36 @@ private struct Expected: Decodable {
         #expect(FieldExtractor.gender("男性") == "男")
         #expect(FieldExtractor.labelKey("姓　　名：") == "姓名")
     }
+
+    @Test func aSheetClaimingAMillionRowsIsStreamedAndBounded() throws {
+        // 1,048,576 rows (Excel's maximum): read as a stream, only the first rows kept.
+        var sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        sheet.reserveCapacity(40 << 20)
+        for row in 1...1_048_576 { sheet += #"<row r="\#(row)"><c r="A\#(row)"><v>\#(row)</v></c></row>"# }
+        sheet += "</sheetData></worksheet>"
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("big.xlsx").path
+        let workbook = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="大" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        let relations = #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>"#
+        try OfficeZip.write(path, [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", relations), ("xl/worksheets/sheet1.xml", sheet)])
+        let sheets = try OfficeReader.xlsx(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let read = try #require(sheets.first)
+        #expect(read.truncated)
+        #expect(read.rows.count == OfficeLimits().maximumRows)
+        #expect(read.rows.last == [String(OfficeLimits().maximumRows)])
+    }
+
+    @Test func aDocumentZipBombIsAZipBomb() throws {
+        let folder = try TemporaryFolder()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
+        try FileManager.default.copyItem(at: unit, to: copy)
+        let form = copy.appendingPathComponent("张三/张三推荐表.docx")
+        try FileManager.default.removeItem(at: form)
+        try FileManager.default.copyItem(at: office.appendingPathComponent("zip-bomb.docx"), to: form)
+        let report = try Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(asOf: "2021-06-01"))
+            .check(bundle: RawPath(copy.path), displayPath: "x")
+        #expect(report.findings.map(\.rule).contains(.zipBomb))
+        #expect(!report.findings.map(\.rule).contains(.formCorrupt))
+    }
 }

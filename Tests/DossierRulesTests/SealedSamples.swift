@@ -132,3 +132,14 @@ enum PlainZipSample {
         return path
     }
 }
+
+/// Small Office packages written with dossier's zip writer, for hostile-size tests.
+enum OfficeZip {
+    static func write(_ path: String, _ parts: [(String, String)]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        defer { close(descriptor) }
+        let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 1, day: 1)
+        for (name, text) in parts { try writer.add(name: name, bytes: Array(text.utf8), compress: true) }
+        try writer.finish()
+    }
+}

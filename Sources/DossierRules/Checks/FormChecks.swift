@@ -56,6 +56,16 @@ public struct FormChecks: CheckFamily {
             lines += sheets.flatMap { sheet in sheet.rows.flatMap { $0.map { ("工作表“\(sheet.name)”", $0) } } }
         }
         if let problem {
+            switch problem {
+            case .zip(.tooLarge(let entry, let bytes)), .zip(.ratio(let entry, _, let bytes)):
+                // A document that would expand too far is a zip bomb, whatever its name says.
+                sink.emit(
+                    .zipBomb, path: file.path, candidate: file.candidate,
+                    data: ["entry": .string(entry), "bytes": .int(Int(clamping: bytes))])
+                return
+            default:
+                break
+            }
             var variant: String?
             if case .zip(.truncated) = problem { variant = "truncated" }
             sink.emit(
