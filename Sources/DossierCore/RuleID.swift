@@ -81,3 +81,9 @@ extension RuleID {
     public static let layoutCandidateUnlisted: RuleID = "LAYOUT-CANDIDATE-UNLISTED"
     public static let layoutCandidateNoFolder: RuleID = "LAYOUT-CANDIDATE-NO-FOLDER"
 }
+
+extension RuleID {
+    public static let quotaExceeded: RuleID = "QUOTA-EXCEEDED"
+    public static let quotaUnitUnknown: RuleID = "QUOTA-UNIT-UNKNOWN"
+    public static let deadlinePassed: RuleID = "DEADLINE-PASSED"
+}

@@ -73,7 +73,7 @@ private func report(_ sample: String, language: Language = .zh) throws -> (Repor
         let candidateLine = try #require(lines.firstIndex(of: "  周八"))
         #expect(unitLine < candidateLine)
         #expect(text.contains("→ 请把推荐表以 Word 格式放入该文件夹"))
-        #expect(lines.last == "共 1 个材料包：11 个错误，2 个警告，4 个提示 — 未通过")
+        #expect(lines.last == "共 1 个材料包：12 个错误，2 个警告，4 个提示 — 未通过")
     }
 
     @Test func quietTextIsOneLine() throws {

@@ -37,7 +37,8 @@ enum BuiltSample {
     /// Builds sample `name` (with its leading @) in `folder` and returns the unit folder.
     static func make(_ name: String, in folder: TemporaryFolder) throws -> URL {
         guard let valid = Repository.unitFolder(ofSample: "valid") else { throw CocoaError(.fileNoSuchFile) }
-        let unit = folder.url.appendingPathComponent(valid.lastPathComponent)
+        // A misspelt unit: the folder and the summary table's unit row both say 湖北省科学协会.
+        let unit = folder.url.appendingPathComponent(name == "@unit-unknown" ? "湖北省科学协会" : valid.lastPathComponent)
         try FileManager.default.copyItem(at: valid, to: unit)
         let person = unit.appendingPathComponent("张三")
         func fixture(_ file: String) throws -> Data { try Data(contentsOf: Repository.fixtures.appendingPathComponent(file)) }
@@ -64,6 +65,11 @@ enum BuiltSample {
             var bytes = try fixture("whole.jpg")
             bytes.append(Data(count: 2_097_152 + 1000))
             try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
+        case "@late":
+            break
+        case "@unit-unknown":
+            // The summary table names the unit: take it out, so the (misspelt) folder name is the unit's name.
+            try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
         default:
@@ -103,6 +109,7 @@ final class SampleRuns: @unchecked Sendable {
             reports[name] = report
             return report
         }
+        if name == "@late" { asOf = "2021-06-21" }
         if name.hasPrefix("@") {
             let folder = try TemporaryFolder()
             folders.append(folder)

@@ -32,12 +32,14 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
     case missingPath(String)
     case notAFolder(String)
     case unreadableFolder(String)
+    case unknownUnitType(String, [String])
 
     public var description: String {
         switch self {
         case .missingPath(let path): "\(path): no such file or folder"
         case .notAFolder(let path): "\(path): not a folder"
         case .unreadableFolder(let path): "\(path): the folder cannot be read"
+        case .unknownUnitType(let type, let known): "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
         }
     }
 }
@@ -54,6 +56,9 @@ public struct Checker: Sendable {
 
     /// Checks every bundle found at each of `paths` (SPEC §4).
     public func check(paths: [String]) throws(CheckError) -> Report {
+        if let type = options.unitType, !ruleSet.units.types.contains(where: { $0.key == type }) {
+            throw .unknownUnitType(type, ruleSet.units.types.map(\.key))
+        }
         var bundles: [BundleReport] = []
         for path in paths {
             for bundle in try BundleDiscovery(layout: ruleSet.layout).bundles(at: path) {
@@ -74,7 +79,7 @@ public struct Checker: Sendable {
     /// Checks the bundle `source` holds, reported as `subject`.
     public func check(source: any BundleSource, unitName: String, subject: Subject) throws(CheckError) -> BundleReport {
         let displayPath = subject.path
-        let scanned: ScannedBundle
+        var scanned: ScannedBundle
         do {
             scanned = try BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails).scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
@@ -84,7 +89,8 @@ public struct Checker: Sendable {
         } catch {
             throw .unreadableFolder(displayPath)
         }
-        let sink = FindingSink(ruleSet: ruleSet, language: options.language)
+        scanned.folderName = unitName
+        let sink = FindingSink(ruleSet: ruleSet, language: options.language, options: options)
         for family in CheckFamilies.all {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
@@ -95,7 +101,7 @@ public struct Checker: Sendable {
         }
         var report = BundleReport(
             subject: subject,
-            unit: UnitInfo(name: unitName, type: options.unitType, quota: options.quota, approval: options.approval),
+            unit: UnitResolver(rules: ruleSet.units).resolve(name: scanned.unitName(ruleSet), options: options),
             candidates: candidates(scanned),
             files: files, findings: sink.findings, strict: options.strict)
         for file in scanned.files {

@@ -4,11 +4,14 @@ import DossierCore
 public final class FindingSink {
     public let ruleSet: RuleSet
     public let language: Language
+    /// The run's options, for checks that judge against them (the date, the unit's type and quota).
+    public let options: CheckOptions?
     public private(set) var findings: [Finding] = []
 
-    public init(ruleSet: RuleSet, language: Language) {
+    public init(ruleSet: RuleSet, language: Language, options: CheckOptions? = nil) {
         self.ruleSet = ruleSet
         self.language = language
+        self.options = options
     }
 
     /// Records a finding of `rule` at `path`. `data` holds measured values (they reach the JSON report);
@@ -43,7 +46,7 @@ public protocol CheckFamily: Sendable {
 /// The check families, in the order they run. Add a family here and nowhere else.
 public enum CheckFamilies {
     public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(),
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(), JudgementChecks(),
     ]
 
     /// Every rule some family can emit.

@@ -42,6 +42,8 @@ public struct ScannedBundle: Sendable {
     public var candidates: [ScannedCandidate]
     /// Junk folders (`__MACOSX/`): reported once each, their content ignored.
     public var junkFolders: [TreeEntry]
+    /// The unit's folder name (the fallback for the unit's name).
+    public var folderName: String = ""
 
     /// The files of `candidate`, in path order.
     public func files(of candidate: ScannedCandidate) -> [ScannedFile] {
@@ -87,5 +89,17 @@ extension ScannedBundle {
             if case .success(let (document, facts)) = file.docx { return (file, document, facts) }
         }
         return nil
+    }
+}
+
+extension ScannedBundle {
+    /// The unit's name: the summary table's `推荐单位（盖章）：…` row, else the folder's name (SPEC §3).
+    public func unitName(_ ruleSet: RuleSet) -> String {
+        summaryTable(ruleSet)?.unit.map(MediaName.normalise) ?? folderName
+    }
+
+    /// How many candidates the bundle recommends: the summary table's rows, else the candidate folders.
+    public func candidateCount(_ ruleSet: RuleSet) -> Int {
+        summaryTable(ruleSet)?.rows.count ?? candidates.count
     }
 }

@@ -8,6 +8,7 @@ public struct RuleSet: Sendable {
     /// The files of a rule-set folder, in the order they are hashed.
     public static let fileNames = [
         "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml", "forms.yaml",
+        "units.yaml",
     ]
 
     public var header: RuleSetHeader
@@ -17,6 +18,7 @@ public struct RuleSet: Sendable {
     public var photos: PhotoRules
     public var videos: VideoRules
     public var forms: FormRules
+    public var units: UnitRules
     /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
     public var sha256: String
     /// Where it was loaded from.
@@ -55,6 +57,8 @@ public struct RuleSet: Sendable {
         let videos = try StrictYAML.decode(VideosFile.self, from: texts["videos.yaml"] ?? "", file: path("videos.yaml"))
         let forms = try StrictYAML.decode(FormsFile.self, from: texts["forms.yaml"] ?? "", file: path("forms.yaml"))
         try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
+        let units = try StrictYAML.decode(UnitsFile.self, from: texts["units.yaml"] ?? "", file: path("units.yaml"))
+        try RuleSetValidation.validate(units: units.units, file: path("units.yaml"))
         try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
         try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
@@ -63,7 +67,7 @@ public struct RuleSet: Sendable {
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
             header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, forms: forms.forms, sha256: digest, folder: folder,
+            videos: videos.videos, forms: forms.forms, units: units.units, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -172,6 +176,28 @@ public enum RuleSetValidation {
         }
         if naming.maximumNameBytes < 16 {
             throw RuleSetError(file: file, keyPath: "naming.maximumNameBytes", problem: "must be at least 16")
+        }
+    }
+
+    static func validate(units: UnitRules, file: String) throws(RuleSetError) {
+        guard units.deadline.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+            throw RuleSetError(file: file, keyPath: "units.deadline", problem: "must be a date written YYYY-MM-DD")
+        }
+        var keys: Set<String> = []
+        for (index, type) in units.types.enumerated() {
+            if !keys.insert(type.key).inserted {
+                throw RuleSetError(file: file, keyPath: "units.types[\(index)].key", problem: "duplicate type \(type.key)")
+            }
+            if type.quota < 0 { throw RuleSetError(file: file, keyPath: "units.types[\(index)].quota", problem: "must not be negative") }
+        }
+        var names: Set<String> = []
+        for (index, unit) in units.registry.enumerated() {
+            if !keys.contains(unit.type) {
+                throw RuleSetError(file: file, keyPath: "units.registry[\(index)].type", problem: "unknown unit type \(unit.type)")
+            }
+            for name in [unit.name] + unit.aliases where !names.insert(UnitResolver.key(name)).inserted {
+                throw RuleSetError(file: file, keyPath: "units.registry[\(index)]", problem: "the name \(name) is used twice")
+            }
         }
     }
 

@@ -27,6 +27,9 @@ public enum RuleSetLint {
         case "naming.yaml":
             try RuleSetValidation.validate(
                 naming: try StrictYAML.decode(NamingFile.self, from: text, file: path).naming, file: path)
+        case "units.yaml":
+            try RuleSetValidation.validate(
+                units: try StrictYAML.decode(UnitsFile.self, from: text, file: path).units, file: path)
         case "forms.yaml":
             try RuleSetValidation.validate(
                 forms: try StrictYAML.decode(FormsFile.self, from: text, file: path).forms, file: path)

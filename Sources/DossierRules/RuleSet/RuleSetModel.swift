@@ -255,3 +255,27 @@ public struct FormRules: Codable, Sendable, Equatable {
 public struct FormsFile: Codable, Sendable, Equatable {
     public var forms: FormRules
 }
+
+/// `units.yaml`: unit types, their quotas, the registry of units, the deadline.
+public struct UnitRules: Codable, Sendable, Equatable {
+    public struct UnitType: Codable, Sendable, Equatable {
+        public var key: String
+        public var quota: Int
+        public var title: LocalizedText
+    }
+    public struct Unit: Codable, Sendable, Equatable {
+        public var type: String
+        public var name: String
+        public var aliases: [String]
+    }
+
+    /// `YYYY-MM-DD`: materials are due by this day (DEADLINE-PASSED after it).
+    public var deadline: String
+    public var types: [UnitType]
+    public var registry: [Unit]
+}
+
+/// The `units.yaml` file.
+public struct UnitsFile: Codable, Sendable, Equatable {
+    public var units: UnitRules
+}
