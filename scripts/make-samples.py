@@ -98,7 +98,8 @@ def write(path, data):
         handle.write(data)
 
 
-def form(path, name, gender, birth, employer, publicity=True, header=None):
+def form(path, name, gender, birth, employer, publicity=True, header=None, identity="事业单位专业技术人员",
+         rank="无", honors=None, category="科研人员"):
     """A 推荐表 laid out like the 2021 form: label cells and value cells."""
     document = Document()
     if header:
@@ -111,12 +112,14 @@ def form(path, name, gender, birth, employer, publicity=True, header=None):
         ("出生年月", birth, "民　　族", "汉族"),
         ("政治面貌", "中共党员", "职　　称", "研究员"),
         ("工作单位及职务", employer, "联系电话", "027-87654321"),
-        ("人员身份", "事业单位专业技术人员", "行政级别", "无"),
-        ("人选类别", "科研人员", "专业领域", "材料科学"),
+        ("人员身份", identity, "行政级别", rank),
+        ("人选类别", category, "专业领域", "材料科学"),
     ]
     for row, values in zip(table.rows, cells):
         for cell, value in zip(row.cells, values):
             cell.text = value
+    if honors:
+        document.add_paragraph(f"曾获荣誉：{honors}")
     document.add_paragraph("主要事迹：长期扎根科研一线，带领团队攻克关键核心技术。")
     if publicity:
         document.add_paragraph("公示情况：已于2021年5月在本单位公示5个工作日，无异议。")
@@ -262,6 +265,21 @@ def form_problems():
     form(os.path.join(folder, "周四", "周四推荐表.docx"), "周四", "男", "1977.08", "")
 
 
+def judgement_problems():
+    unit = "中国物理学会"
+    folder = os.path.join(ROOT, "judgement-problems", unit)
+    people = [
+        (("甲一", "男", "1965.02", "某研究所研究员"), dict(identity="现役军人")),
+        (("乙二", "男", "1963.06", "某部科技司司长"), dict(identity="公务员", rank="司局级")),
+        (("丙三", "女", "1966.09", "某局科技处"), dict(identity="参照公务员法管理", rank="厅局级")),
+        (("丁四", "男", "1968.11", "某委科技处处长"), dict(identity="公务员", rank="处级")),
+        (("戊五", "女", "1962.04", "某大学教授"), dict(honors="2015年全国劳动模范")),
+    ]
+    unit_documents(folder, unit, [person for person, _ in people])
+    for person, extra in people:
+        form(os.path.join(folder, person[0], f"{person[0]}推荐表.docx"), *person, **extra)
+
+
 def valid_videos():
     here = os.path.join(ROOT, "valid", "湖北省科协", "张三")
     clip(os.path.join(here, "张三1.mp4"), extra=("-movflags", "+faststart"))                  # 1920x1080 landscape
@@ -299,12 +317,14 @@ def main():
         for name in sys.argv[1:]:
             globals()[name]()
         return
-    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems"]:
+    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems",
+                   "judgement-problems"]:
         folder = os.path.join(ROOT, sample)
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             if os.path.isdir(os.path.join(folder, name)):
                 shutil.rmtree(os.path.join(folder, name))
-    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems, form_problems]:
+    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems, form_problems,
+                 judgement_problems]:
         make()
 
 

@@ -87,3 +87,11 @@ extension RuleID {
     public static let quotaUnitUnknown: RuleID = "QUOTA-UNIT-UNKNOWN"
     public static let deadlinePassed: RuleID = "DEADLINE-PASSED"
 }
+
+extension RuleID {
+    public static let exclMilitary: RuleID = "EXCL-MILITARY"
+    public static let exclOfficialRank: RuleID = "EXCL-OFFICIAL-RANK"
+    public static let exclNationalHonor: RuleID = "EXCL-NATIONAL-HONOR"
+    public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
+    public static let balanceAge: RuleID = "BALANCE-AGE"
+}

@@ -115,4 +115,20 @@ import Testing
         #expect(MessageTemplate.fill("只有 {megabytes} MB（{x}）", ["megabytes": "1.5"]) == "只有 1.5 MB（{x}）")
         #expect(MessageTemplate.placeholders("{a} and {b}") == ["a", "b"])
     }
+
+    @Test func anUnknownOperatorIsNamedWithItsPath() throws {
+        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "containsAny: [现役军人]", with: "containsAll: [现役军人]") })
+        #expect(error.keyPath.hasPrefix("judgement.exclusions[0].when"))
+    }
+
+    @Test func anUnknownFieldInAConditionIsRefused() throws {
+        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "{field: identity, containsAny: [现役军人]}", with: "{field: identty, containsAny: [现役军人]}") })
+        #expect(error.keyPath == "judgement.exclusions[0].when.field")
+        #expect(error.problem.contains("identty"))
+    }
+
+    @Test func aRankOffTheScaleIsRefused() throws {
+        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })
+        #expect(error.problem.contains("司令级"))
+    }
 }

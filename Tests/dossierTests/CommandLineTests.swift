@@ -43,7 +43,7 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.stdout.contains("0 个错误，0 个警告，0 个提示 — 通过"))
     }
 
-    @Test(arguments: ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems"])
+    @Test(arguments: ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems", "judgement-problems"])
     func everySampleGivesItsExitCodeAndJSON(_ sample: String) throws {
         let expected = try json(String(contentsOf: root.appendingPathComponent("Samples/\(sample)/expected.json"), encoding: .utf8))
         let run = try dossier("check", "Samples/\(sample)", "--format", "json", "--as-of", "2021-06-01")
@@ -64,7 +64,7 @@ private func snapshot(_ folder: String) -> [String] {
         let run = try dossier("check", "Samples", "--format", "json", "--as-of", "2021-06-01")
         #expect(run.status == 1)
         let summary = try #require(try json(run.stdout)["summary"] as? [String: Any])
-        #expect(summary["bundles"] as? Int == 6)
+        #expect(summary["bundles"] as? Int == 7)
         #expect(summary["verdict"] as? String == "fail")
     }
 

@@ -2,7 +2,7 @@ import DossierCore
 
 /// The notice's judgement on the bundle as a whole: the unit's type and quota, and the deadline.
 public struct JudgementChecks: CheckFamily {
-    public static let ruleIDs: [RuleID] = [.quotaExceeded, .quotaUnitUnknown, .deadlinePassed]
+    public static let ruleIDs: [RuleID] = [.quotaExceeded, .quotaUnitUnknown, .deadlinePassed, .balanceCategory, .balanceAge]
 
     public init() {}
 
@@ -23,10 +23,44 @@ public struct JudgementChecks: CheckFamily {
             if let approval = unit.approval { data["approval"] = .string(approval) }
             sink.emit(.quotaExceeded, path: "", data: data)
         }
+        checkBalance(bundle, ruleSet: ruleSet, asOf: options.asOf, sink: sink)
         if options.asOf > ruleSet.units.deadline {
             sink.emit(
                 .deadlinePassed, path: "",
                 data: ["deadline": .string(ruleSet.units.deadline), "asOf": .string(options.asOf)])
+        }
+    }
+
+    /// Balance requirements over the candidates whose fields say enough, from `minimumCandidates` on.
+    private func checkBalance(_ bundle: ScannedBundle, ruleSet: RuleSet, asOf: String, sink: FindingSink) {
+        let candidates = bundle.candidateRecords(ruleSet)
+        let judgement = ruleSet.judgement
+        for balance in judgement.balance {
+            let require = balance.require
+            if let field = require.distinct {
+                let values = candidates.compactMap { $0.fields[field] }.filter { !$0.isEmpty }
+                guard values.count >= balance.minimumCandidates else { continue }
+                let distinct = Set(values).count
+                if let least = require.atLeast, Double(distinct) < least {
+                    sink.emit(
+                        balance.rule, path: "",
+                        data: ["field": .string(field), "distinct": .int(distinct), "count": .int(values.count)],
+                        display: ["value": values.first ?? ""])
+                }
+                continue
+            }
+            guard let condition = require.share else { continue }
+            let results = candidates.compactMap { condition.holds($0.fields, scales: judgement.scales, asOf: asOf) }
+            guard results.count >= balance.minimumCandidates else { continue }
+            let share = Double(results.filter { $0 }.count) / Double(results.count)
+            let below = require.atLeast.map { share < $0 } ?? false
+            let above = require.atMost.map { share > $0 } ?? false
+            guard below || above else { continue }
+            let bound = require.atLeast ?? require.atMost ?? 0
+            sink.emit(
+                balance.rule, path: "",
+                data: ["share": .double(share), "bound": .double(bound), "count": .int(results.count)],
+                display: ["percent": (share * 100).formatted2, "minimum": (bound * 100).formatted2])
         }
     }
 }

@@ -112,25 +112,9 @@ public struct Checker: Sendable {
 }
 
 extension Checker {
-    /// The candidates: the summary table's rows when it was read (SPEC §3), else the folders; fields from the
-    /// table, completed by the form.
+    /// The candidates as reports show them.
     func candidates(_ scanned: ScannedBundle) -> [CandidateInfo] {
-        var result: [CandidateInfo] = []
-        let summary = scanned.summaryTable(ruleSet)
-        let names = summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? scanned.candidates.map(\.name)
-        for name in names where !name.isEmpty && !result.contains(where: { $0.name == name }) {
-            let folder = scanned.candidates.first { $0.name == name }
-            var fields = (summary?.row(named: name) ?? [:]).mapValues(\.value)
-            if let folder, let (_, _, facts) = scanned.form(of: folder) {
-                for (key, field) in facts.fields where !field.value.isEmpty { fields[key] = field.value }
-            }
-            result.append(CandidateInfo(name: name, folder: folder?.folder ?? "", fields: fields))
-        }
-        // Folders the table does not list are candidates too, as far as their files go.
-        for folder in scanned.candidates where !result.contains(where: { $0.name == folder.name }) {
-            result.append(CandidateInfo(name: folder.name, folder: folder.folder))
-        }
-        return result
+        scanned.candidateRecords(ruleSet).map { CandidateInfo(name: $0.name, folder: $0.folder ?? "", fields: $0.fields) }
     }
 }
 

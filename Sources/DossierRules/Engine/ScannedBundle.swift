@@ -103,3 +103,34 @@ extension ScannedBundle {
         summaryTable(ruleSet)?.rows.count ?? candidates.count
     }
 }
+
+/// A candidate as the checks judge them: from the summary table's row, completed by their form.
+public struct CandidateRecord: Sendable {
+    public var name: String
+    public var folder: String?
+    /// Field values by key (SPEC §3), normalised.
+    public var fields: [String: String]
+    /// The form the fields came from, when there is one.
+    public var formPath: String?
+}
+
+extension ScannedBundle {
+    /// The candidates: the summary table's rows when it was read (SPEC §3), else the folders; then folders the
+    /// table does not list.
+    public func candidateRecords(_ ruleSet: RuleSet) -> [CandidateRecord] {
+        var result: [CandidateRecord] = []
+        let summary = summaryTable(ruleSet)
+        let names = summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
+        for name in names + candidates.map(\.name) where !name.isEmpty && !result.contains(where: { $0.name == name }) {
+            let folder = candidates.first { $0.name == name }
+            var record = CandidateRecord(
+                name: name, folder: folder?.folder, fields: (summary?.row(named: name) ?? [:]).mapValues(\.value))
+            if let folder, let (file, _, facts) = form(of: folder) {
+                record.formPath = file.path
+                for (key, field) in facts.fields where !field.value.isEmpty { record.fields[key] = field.value }
+            }
+            result.append(record)
+        }
+        return result
+    }
+}

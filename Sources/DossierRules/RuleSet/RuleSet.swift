@@ -8,7 +8,7 @@ public struct RuleSet: Sendable {
     /// The files of a rule-set folder, in the order they are hashed.
     public static let fileNames = [
         "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml", "forms.yaml",
-        "units.yaml",
+        "units.yaml", "judgement.yaml",
     ]
 
     public var header: RuleSetHeader
@@ -19,6 +19,7 @@ public struct RuleSet: Sendable {
     public var videos: VideoRules
     public var forms: FormRules
     public var units: UnitRules
+    public var judgement: JudgementRules
     /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
     public var sha256: String
     /// Where it was loaded from.
@@ -59,6 +60,10 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
         let units = try StrictYAML.decode(UnitsFile.self, from: texts["units.yaml"] ?? "", file: path("units.yaml"))
         try RuleSetValidation.validate(units: units.units, file: path("units.yaml"))
+        let judgement = try StrictYAML.decode(JudgementFile.self, from: texts["judgement.yaml"] ?? "", file: path("judgement.yaml"))
+        try RuleSetValidation.validate(
+            judgement: judgement.judgement, fields: Set(forms.forms.fields.map(\.key)), rules: Set(catalogue.rules.map(\.id)),
+            file: path("judgement.yaml"))
         try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
         try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
@@ -67,7 +72,7 @@ public struct RuleSet: Sendable {
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
             header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, forms: forms.forms, units: units.units, sha256: digest, folder: folder,
+            videos: videos.videos, forms: forms.forms, units: units.units, judgement: judgement.judgement, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -176,6 +181,66 @@ public enum RuleSetValidation {
         }
         if naming.maximumNameBytes < 16 {
             throw RuleSetError(file: file, keyPath: "naming.maximumNameBytes", problem: "must be at least 16")
+        }
+    }
+
+    static func validate(judgement: JudgementRules, fields: Set<String>, rules: Set<RuleID>, file: String) throws(RuleSetError) {
+        var conditions: [(String, Condition)] = judgement.exclusions.enumerated().map { ("judgement.exclusions[\($0)].when", $1.when) }
+        conditions += judgement.balance.enumerated().compactMap { index, balance in
+            balance.require.share.map { ("judgement.balance[\(index)].require.share", $0) }
+        }
+        for (index, exclusion) in judgement.exclusions.enumerated() where !rules.contains(exclusion.rule) {
+            throw RuleSetError(file: file, keyPath: "judgement.exclusions[\(index)].rule", problem: "unknown rule \(exclusion.rule)")
+        }
+        for (index, balance) in judgement.balance.enumerated() {
+            let here = "judgement.balance[\(index)]"
+            if !rules.contains(balance.rule) { throw RuleSetError(file: file, keyPath: "\(here).rule", problem: "unknown rule \(balance.rule)") }
+            let require = balance.require
+            if (require.distinct == nil) == (require.share == nil) {
+                throw RuleSetError(file: file, keyPath: "\(here).require", problem: "needs exactly one of distinct or share")
+            }
+            if (require.atLeast == nil) == (require.atMost == nil) {
+                throw RuleSetError(file: file, keyPath: "\(here).require", problem: "needs exactly one of atLeast or atMost")
+            }
+            if let field = require.distinct, !fields.contains(field) {
+                throw RuleSetError(file: file, keyPath: "\(here).require.distinct", problem: "unknown field \(field)")
+            }
+        }
+        for (path, condition) in conditions {
+            try validate(condition, path: path, fields: fields, scales: judgement.scales, file: file)
+        }
+    }
+
+    private static func validate(
+        _ condition: Condition, path: String, fields: Set<String>, scales: [String: [[String]]], file: String
+    ) throws(RuleSetError) {
+        switch condition {
+        case .all(let inner), .any(let inner):
+            let name = { if case .all = condition { return "all" } else { return "any" } }()
+            for (index, item) in inner.enumerated() {
+                try validate(item, path: "\(path).\(name)[\(index)]", fields: fields, scales: scales, file: file)
+            }
+        case .not(let inner):
+            try validate(inner, path: "\(path).not", fields: fields, scales: scales, file: file)
+        case .age(let test):
+            if (test.under == nil) == (test.atLeast == nil) {
+                throw RuleSetError(file: file, keyPath: "\(path).age", problem: "needs exactly one of under or atLeast")
+            }
+        case .field(let test):
+            if !fields.contains(test.field) {
+                throw RuleSetError(file: file, keyPath: "\(path).field", problem: "unknown field \(test.field) (see forms.yaml)")
+            }
+            if condition.operatorCount != 1 {
+                throw RuleSetError(file: file, keyPath: path, problem: "needs exactly one of equals, oneOf, containsAny, atLeast, atMost")
+            }
+            if test.atLeast != nil || test.atMost != nil {
+                guard let name = test.scale, let scale = scales[name] else {
+                    throw RuleSetError(file: file, keyPath: "\(path).scale", problem: "atLeast and atMost need a scale of judgement.scales")
+                }
+                for bound in [test.atLeast, test.atMost].compactMap({ $0 }) where Condition.level(of: bound, in: scale) == nil {
+                    throw RuleSetError(file: file, keyPath: path, problem: "\(bound) is not on the scale \(name)")
+                }
+            }
         }
     }
 

@@ -19,14 +19,21 @@ public enum RuleSetLint {
             try RuleSetValidation.validate(catalogue: catalogue, file: path)
         case "layout.yaml":
             let layout = try StrictYAML.decode(LayoutFile.self, from: text, file: path)
-            let sibling = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("catalogue.yaml")
-            let catalogue = FileManager.default.contents(atPath: sibling)
-                .flatMap { String(data: $0, encoding: .utf8) }
-                .flatMap { try? StrictYAML.decode(RuleCatalogueFile.self, from: $0, file: sibling) }
+            let catalogue = sibling("catalogue.yaml", of: path)
+                .flatMap { try? StrictYAML.decode(RuleCatalogueFile.self, from: $0.1, file: $0.0) }
             if let catalogue { try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path) }
         case "naming.yaml":
             try RuleSetValidation.validate(
                 naming: try StrictYAML.decode(NamingFile.self, from: text, file: path).naming, file: path)
+        case "judgement.yaml":
+            let judgement = try StrictYAML.decode(JudgementFile.self, from: text, file: path).judgement
+            let forms = sibling("forms.yaml", of: path).flatMap { try? StrictYAML.decode(FormsFile.self, from: $0.1, file: $0.0) }
+            let catalogue = sibling("catalogue.yaml", of: path)
+                .flatMap { try? StrictYAML.decode(RuleCatalogueFile.self, from: $0.1, file: $0.0) }
+            if let forms, let catalogue {
+                try RuleSetValidation.validate(
+                    judgement: judgement, fields: Set(forms.forms.fields.map(\.key)), rules: Set(catalogue.rules.map(\.id)), file: path)
+            }
         case "units.yaml":
             try RuleSetValidation.validate(
                 units: try StrictYAML.decode(UnitsFile.self, from: text, file: path).units, file: path)
@@ -43,5 +50,11 @@ public enum RuleSetLint {
             throw RuleSetError(
                 file: path, problem: "not a rules file: expected one of \(RuleSet.fileNames.joined(separator: ", "))")
         }
+    }
+
+    /// Another file of the same rule set (its path and text), for checks across files.
+    private static func sibling(_ name: String, of path: String) -> (String, String)? {
+        let other = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        return FileManager.default.contents(atPath: other).flatMap { String(data: $0, encoding: .utf8) }.map { (other, $0) }
     }
 }
