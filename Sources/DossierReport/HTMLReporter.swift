@@ -32,6 +32,9 @@ public struct HTMLReporter: Reporter {
             "totalLine": words.bundles(total.bundles)
                 + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
             "bundles": report.bundles.map { bundle(report: report, $0, words: words) },
+            "manualTitle": words.manualChecks,
+            "manual": (context.ruleSet.header.manualChecks ?? []).map { $0.text(context.language) },
+            "hasManual": !(context.ruleSet.header.manualChecks ?? []).isEmpty,
         ]
     }
 

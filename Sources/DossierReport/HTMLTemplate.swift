@@ -78,6 +78,10 @@ enum HTMLTemplate {
 </div>
 {{/hasSheet}}
 {{/bundles}}
+{{#hasManual}}<h2>{{manualTitle}}</h2>
+<ul class="checklist">
+{{#manual}}<li>□ {{.}}</li>{{/manual}}
+</ul>{{/hasManual}}
 </body>
 </html>
 """#

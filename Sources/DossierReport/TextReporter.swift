@@ -61,6 +61,12 @@ public struct TextReporter: Reporter {
                 "  " + paint.verdict(summary.verdict, words.summary(
                     errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict)))
         }
+        let manual = context.ruleSet.header.manualChecks ?? []
+        if !manual.isEmpty {
+            lines.append("")
+            lines.append(paint.bold(words.manualChecks))
+            lines += manual.map { "  □ " + $0.text(context.language) }
+        }
         lines.append("")
         lines.append(totalPainted)
         return lines.joined(separator: "\n") + "\n"

@@ -157,4 +157,17 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         #expect(text.components(separatedBy: "LAYOUT-UNKNOWN-FILE").count - 1 == 3)
         #expect(text.contains("…及其他 6 个文件（同一问题）：备注4.txt"))
     }
+
+    @Test func theManualChecklistEndsTextAndHTML() throws {
+        let (report, context) = try sampleReport("valid")
+        let items = try #require(context.ruleSet.header.manualChecks)
+        #expect(items.count >= 5)
+        let text = try TextReporter().render(report, context: context)
+        let html = try HTMLReporter().render(report, context: context)
+        for item in items {
+            #expect(text.contains("□ " + item.zh))
+            #expect(html.contains("<li>□ " + item.zh + "</li>"))
+        }
+        #expect(html.contains("<h2>请人工核对"))
+    }
 }
