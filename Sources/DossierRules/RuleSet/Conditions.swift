@@ -76,7 +76,9 @@ public indirect enum Condition: Codable, Sendable, Equatable {
             if let atLeast = test.atLeast { return age >= atLeast }
             return nil
         case .field(let test):
-            guard let value = fields[test.field], !value.isEmpty else { return nil }
+            // An absent or empty text contains none of the keywords; a rank or an age that is not given is unknown.
+            let value = fields[test.field] ?? ""
+            if value.isEmpty { return test.scale == nil ? false : nil }
             if let equals = test.equals { return value == equals }
             if let options = test.oneOf { return options.contains(value) }
             if let keywords = test.containsAny { return keywords.contains { value.contains($0) } }
