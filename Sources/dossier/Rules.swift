@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierReport
 import DossierRules
 import Foundation
 
@@ -13,9 +14,15 @@ extension Dossier {
             static let configuration = CommandConfiguration(abstract: "List every rule with its severity and title.")
             @OptionGroup var common: CommonOptions
 
+            @OptionGroup var destination: ReportOutput
+
             func run() throws {
                 let ruleSet = common.loadRuleSet()
                 let language = common.language
+                if common.format == MarkdownReporter.name {
+                    common.emit(RuleCatalogue.markdown(ruleSet, language: language), to: destination.output)
+                    return
+                }
                 var lines = ["\(ruleSet.header.id) — \(ruleSet.header.title.text(language))"]
                 let width = ruleSet.rules.map(\.id.rawValue.count).max() ?? 0
                 for rule in ruleSet.rules {

@@ -170,4 +170,14 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         }
         #expect(html.contains("<h2>请人工核对"))
     }
+
+    @Test(arguments: ["zuimei-2021", "example-province-2025"])
+    func theCommittedRuleCatalogueIsCurrent(_ id: String) throws {
+        let ruleSet = try RuleSet.load(folder: Repository.root.appendingPathComponent("rules/\(id)").path)
+        let committed = try String(
+            contentsOf: Repository.root.appendingPathComponent("docs/rules-\(id).md"), encoding: .utf8)
+        #expect(
+            RuleCatalogue.markdown(ruleSet, language: .zh) == committed,
+            "docs/rules-\(id).md is stale: run `dossier rules list --format markdown --rules rules/\(id) -o docs/rules-\(id).md`")
+    }
 }
