@@ -26,7 +26,7 @@ private struct Expected: Decodable {
         let ruleSet = try Repository.ruleSet()
         let document = try OfficeReader.docx(try bytes(file))
         let fields = FieldExtractor(rules: ruleSet.forms).fields(of: document)
-        #expect(fields["name"] == ExtractedField(value: "张三", label: "姓名"))
+        #expect(fields["name"] == FieldFact(value: "张三", label: "姓名"))
         #expect(fields["gender"]?.value == "男")
         #expect(fields["birth"]?.value == "1975-03")
         #expect(fields["political"]?.value == "中共党员")

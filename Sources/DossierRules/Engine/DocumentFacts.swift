@@ -8,7 +8,6 @@ public enum DocumentFacts {
         Result { () throws(OfficeProblem) -> (DocxDocument, DocxFacts) in
             let document = try OfficeReader.docx(bytes)
             let fields = FieldExtractor(rules: ruleSet.forms).fields(of: document)
-                .mapValues { FieldFact(value: $0.value, label: $0.label) }
             let tables = document.tables.map { $0.map { $0.map(\.text) } }
             return (document, DocxFacts(fields: fields, text: document.text, tables: tables))
         }

@@ -2,17 +2,6 @@ import DossierCore
 import DossierInspect
 import Foundation
 
-/// A field found in a document: its value and the label it came from (so a person can see why).
-public struct ExtractedField: Sendable, Equatable, Codable {
-    public var value: String
-    public var label: String
-
-    public init(value: String, label: String) {
-        self.value = value
-        self.label = label
-    }
-}
-
 /// Finds the rule set's fields in forms and tables: labels matched after removing spaces (U+3000 too) and
 /// colons; a label's value is the next non-label cell to its right, or the cell below a column header, or the text
 /// after the colon in the same cell or paragraph. Values are normalised as the rule set says.
@@ -45,12 +34,12 @@ public struct FieldExtractor: Sendable {
     }
 
     /// The fields of a Word form, by key.
-    public func fields(of document: DocxDocument) -> [String: ExtractedField] {
-        var found: [String: ExtractedField] = [:]
+    public func fields(of document: DocxDocument) -> [String: FieldFact] {
+        var found: [String: FieldFact] = [:]
         func keep(_ field: FormRules.Field, label: String, value: String) {
             let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard found[field.key] == nil || found[field.key]?.value.isEmpty == true else { return }
-            found[field.key] = ExtractedField(value: normalise(value, field.normalise), label: label)
+            found[field.key] = FieldFact(value: normalise(value, field.normalise), label: label)
         }
         for table in document.tables {
             for (rowIndex, row) in table.enumerated() {
@@ -86,7 +75,7 @@ public struct FieldExtractor: Sendable {
 
     /// The summary table of a workbook: the unit named in its `推荐单位（盖章）：…` row and one field map per
     /// candidate row below the header row (the first row with enough field labels), blank rows skipped.
-    public func summary(of sheets: [XlsxSheet]) -> (unit: String?, header: [String: String], rows: [[String: ExtractedField]])? {
+    public func summary(of sheets: [XlsxSheet]) -> (unit: String?, header: [String: String], rows: [[String: FieldFact]])? {
         for sheet in sheets {
             var unit: String?
             for (index, row) in sheet.rows.enumerated() {
@@ -101,13 +90,13 @@ public struct FieldExtractor: Sendable {
                 }
                 let columns = row.enumerated().compactMap { column, text in field(forLabel: text).map { (column, $0) } }
                 guard columns.count >= rules.summaryHeaderMinimumLabels else { continue }
-                var candidates: [[String: ExtractedField]] = []
+                var candidates: [[String: FieldFact]] = []
                 for line in sheet.rows.dropFirst(index + 1) {
-                    var fields: [String: ExtractedField] = [:]
+                    var fields: [String: FieldFact] = [:]
                     for (column, field) in columns where column < line.count {
                         let value = line[column].trimmingCharacters(in: .whitespacesAndNewlines)
                         if !value.isEmpty {
-                            fields[field.key] = ExtractedField(value: normalise(value, field.normalise), label: Self.labelKey(row[column]))
+                            fields[field.key] = FieldFact(value: normalise(value, field.normalise), label: Self.labelKey(row[column]))
                         }
                     }
                     if fields["name"] != nil { candidates.append(fields) }

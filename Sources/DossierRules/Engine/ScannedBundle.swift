@@ -63,10 +63,10 @@ extension ScannedBundle {
 public struct SummaryTable: Sendable {
     public var path: String
     public var unit: String?
-    public var rows: [[String: ExtractedField]]
+    public var rows: [[String: FieldFact]]
 
     /// The row of the candidate called `name`.
-    public func row(named name: String) -> [String: ExtractedField]? {
+    public func row(named name: String) -> [String: FieldFact]? {
         rows.first { MediaName.normalise($0["name"]?.value ?? "") == name }
     }
 }
