@@ -137,4 +137,13 @@ private struct Expected: Decodable {
         #expect(report.findings.map(\.rule).contains(.zipBomb))
         #expect(!report.findings.map(\.rule).contains(.formCorrupt))
     }
+
+    @Test func labelsAreMatchedWithoutTheCampaignPrefix() throws {
+        let ruleSet = try Repository.ruleSet()
+        let extractor = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes)
+        var document = DocxDocument()
+        document.paragraphs = ["2021年“最美科技工作者”公示情况：已公示。"]
+        #expect(extractor.fields(of: document)["publicity"] == FieldFact(value: "已公示。", label: "公示情况"))
+        #expect(FieldExtractor(rules: ruleSet.forms).fields(of: document)["publicity"] == nil)
+    }
 }

@@ -56,6 +56,8 @@ public struct DocxDocument: Sendable, Equatable {
     /// Headers and footers, by part name (`word/header1.xml`).
     public var headersAndFooters: [String: String] = [:]
 
+    public init() {}
+
     /// All the text, body first, in reading order.
     public var text: String {
         (paragraphs + tables.flatMap { $0.flatMap { $0.map(\.text) } }).joined(separator: "\n")

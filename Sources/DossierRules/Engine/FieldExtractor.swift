@@ -7,8 +7,13 @@ import Foundation
 /// after the colon in the same cell or paragraph. Values are normalised as the rule set says.
 public struct FieldExtractor: Sendable {
     public var rules: FormRules
+    /// The campaign's prefixes (`2021年“最美科技工作者”`), removed from the front of labels.
+    public var prefixes: [String]
 
-    public init(rules: FormRules) { self.rules = rules }
+    public init(rules: FormRules, prefixes: [String] = []) {
+        self.rules = rules
+        self.prefixes = prefixes.map { $0.filter { !$0.isWhitespace && $0 != "\u{3000}" } }
+    }
 
     /// `姓　　名：` → `姓名`.
     public static func labelKey(_ text: String) -> String {
@@ -17,9 +22,16 @@ public struct FieldExtractor: Sendable {
         return key
     }
 
+    /// The label key with the campaign prefix removed.
+    func key(_ text: String) -> String {
+        let key = Self.labelKey(text)
+        guard let prefix = prefixes.first(where: { !$0.isEmpty && key.hasPrefix($0) && key.count > $0.count }) else { return key }
+        return String(key.dropFirst(prefix.count))
+    }
+
     /// The field a cell's text names, if it is a label.
     func field(forLabel text: String) -> FormRules.Field? {
-        let key = Self.labelKey(text)
+        let key = key(text)
         guard !key.isEmpty, key.count <= 16 else { return nil }
         return rules.fields.first { $0.labels.contains(key) }
     }
@@ -30,7 +42,7 @@ public struct FieldExtractor: Sendable {
         let label = String(text[..<colon])
         let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         guard let field = field(forLabel: label), !value.isEmpty else { return nil }
-        return (field, Self.labelKey(label), value)
+        return (field, key(label), value)
     }
 
     /// The fields of a Word form, by key.
@@ -49,7 +61,7 @@ public struct FieldExtractor: Sendable {
                         continue
                     }
                     guard let field = field(forLabel: cell.text) else { continue }
-                    let label = Self.labelKey(cell.text)
+                    let label = key(cell.text)
                     // The next non-label cell to the right…
                     if let right = row.dropFirst(cellIndex + 1).first, self.field(forLabel: right.text) == nil {
                         keep(field, label: label, value: right.text)
@@ -96,12 +108,12 @@ public struct FieldExtractor: Sendable {
                     for (column, field) in columns where column < line.count {
                         let value = line[column].trimmingCharacters(in: .whitespacesAndNewlines)
                         if !value.isEmpty {
-                            fields[field.key] = FieldFact(value: normalise(value, field.normalise), label: Self.labelKey(row[column]))
+                            fields[field.key] = FieldFact(value: normalise(value, field.normalise), label: key(row[column]))
                         }
                     }
                     if fields["name"] != nil { candidates.append(fields) }
                 }
-                let header = Dictionary(columns.map { ($1.key, Self.labelKey(row[$0])) }, uniquingKeysWith: { first, _ in first })
+                let header = Dictionary(columns.map { ($1.key, key(row[$0])) }, uniquingKeysWith: { first, _ in first })
                 return (unit, header, candidates)
             }
         }

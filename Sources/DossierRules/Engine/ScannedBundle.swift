@@ -76,7 +76,7 @@ extension ScannedBundle {
     public func summaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
         for file in files where file.kind == .summary && file.candidate == nil {
             guard case .success(let (sheets, _)) = file.xlsx,
-                let summary = FieldExtractor(rules: ruleSet.forms).summary(of: sheets)
+                let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(of: sheets)
             else { continue }
             return SummaryTable(path: file.path, unit: summary.unit, rows: summary.rows)
         }
