@@ -8,7 +8,7 @@ APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7
 # Benchmarks compare against these reference tools.
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl
 
-.PHONY: all deps bench-deps test-tools build demo test bench install samples fixtures clean
+.PHONY: all deps bench-deps test-tools lint build demo test bench install samples fixtures clean
 
 all: build
 
@@ -47,7 +47,11 @@ demo: build
 test-tools: deps
 	@test -x .build/tools-venv/bin/bagit.py -a -x .build/tools-venv/bin/python -a -f .build/tools-venv/.tools-2 || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit jsonschema junitparser python-docx openpyxl && touch .build/tools-venv/.tools-2; }
 
-test: test-tools
+# House style (.swift-format; STYLE.md): formatting is checked before the tests.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+test: test-tools lint
 	$(SWIFT) build
 	$(SWIFT) test
 

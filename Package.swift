@@ -55,10 +55,12 @@ let package = Package(
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
         .testTarget(
-            name: "DossierRulesTests", dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierTestSupport"]),
+            name: "DossierRulesTests",
+            dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierTestSupport"]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"]),
         .testTarget(
-            name: "DossierSealTests", dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+            name: "DossierSealTests",
+            dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -29,7 +29,9 @@ public struct FolderSource: BundleSource {
 
     public func entries() throws -> [TreeEntry] { try walker.walk(root) }
 
-    public func prefix(of entry: TreeEntry, count: Int) -> [UInt8]? { FileBytes.readPrefix(entry.location, count: count) }
+    public func prefix(of entry: TreeEntry, count: Int) -> [UInt8]? {
+        FileBytes.readPrefix(entry.location, count: count)
+    }
 
     public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {
         try FileBytes.readAll(entry.location, limit: limit)
@@ -73,7 +75,9 @@ public struct ZipFolderSource: BundleSource {
             }
             let path = components.joined(separator: "/")
             let name = components[components.count - 1]
-            let rawName = entry.nameWasGBK ? Array(name.utf8) : Array(entry.rawName.split(separator: UInt8(ascii: "/")).last ?? [])
+            let rawName =
+                entry.nameWasGBK
+                ? Array(name.utf8) : Array(entry.rawName.split(separator: UInt8(ascii: "/")).last ?? [])
             result[path] = TreeEntry(
                 path: path, name: name, rawName: rawName, location: location,
                 kind: entry.isDirectory ? .directory : entry.isSymlink ? .symlink : .file,
@@ -101,7 +105,8 @@ public struct ZipFolderSource: BundleSource {
     /// Stored entries are read in place (sealed zips store videos); deflated ones forward only, inflating as they go.
     public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? {
         guard let zipEntry = byLocation[entry.location] else { return nil }
-        return ZipEntryRandomAccess(archive: archive, entry: zipEntry) ?? ZipEntryStreamAccess(archive: archive, entry: zipEntry)
+        return ZipEntryRandomAccess(archive: archive, entry: zipEntry)
+            ?? ZipEntryStreamAccess(archive: archive, entry: zipEntry)
     }
 
     public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {

@@ -33,7 +33,8 @@ public enum SingleFileInspector {
 
     /// Inspects the file at `path`, never following a symlink, reading at most `limit` bytes.
     public static func inspect(
-        _ path: String, jpegLimits: JPEGLimits = JPEGLimits(), limit: Int = 268_435_456, videoLimits: MP4Limits = MP4Limits()
+        _ path: String, jpegLimits: JPEGLimits = JPEGLimits(), limit: Int = 268_435_456,
+        videoLimits: MP4Limits = MP4Limits()
     ) throws(InspectError) -> Result {
         let location = RawPath(path)
         guard let info = location.linkStatus() else { throw .missing(path) }
@@ -53,7 +54,8 @@ public enum SingleFileInspector {
             entry.kind = .photo
             bytesRead = UInt64(entry.bytes)
             do {
-                let inspection = JPEGInspector.inspect(try FileBytes.readAll(location, limit: limit), limits: jpegLimits)
+                let inspection = JPEGInspector.inspect(
+                    try FileBytes.readAll(location, limit: limit), limits: jpegLimits)
                 entry.jpeg = inspection.facts
                 problem = inspection.tooLarge ? "header claims too many pixels: not decoded" : inspection.problem
             } catch {
@@ -75,7 +77,7 @@ public enum SingleFileInspector {
             problem = "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx"
         case .matroska, .avi, .flv:
             entry.kind = .video
-            problem = "\(content.rawValue) is not MP4 or MOV" 
+            problem = "\(content.rawValue) is not MP4 or MOV"
         default:
             break
         }

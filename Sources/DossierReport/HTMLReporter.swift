@@ -30,7 +30,8 @@ public struct HTMLReporter: Reporter {
             "asOfLabel": words.asOf, "asOf": report.asOf, "version": report.tool.version,
             "verdictClass": total.verdict.rawValue, "verdictText": words.verdict(total.verdict),
             "totalLine": words.bundles(total.bundles)
-                + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
+                + words.summary(
+                    errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
             "bundles": report.bundles.map { bundle(report: report, $0, words: words) },
             "manualTitle": words.manualChecks,
             "manual": (context.ruleSet.header.manualChecks ?? []).map { $0.text(context.language) },
@@ -47,10 +48,14 @@ public struct HTMLReporter: Reporter {
             let files = bundle.files.filter { $0.path.hasPrefix(candidate.folder + "/") }
             let photos = files.filter { $0.kind == .photo }
             let videos = files.filter { $0.kind == .video }
-            let videoText = videos.isEmpty ? "0" : "\(videos.count)（" + videos.map { file in
-                let seconds = file.video.map { "\($0.durationSeconds.formatted2) s" } ?? "?"
-                return "\(seconds), \((Double(file.bytes) / 1_048_576).formatted2) MB"
-            }.joined(separator: "; ") + "）"
+            let videoText =
+                videos.isEmpty
+                ? "0"
+                : "\(videos.count)（"
+                    + videos.map { file in
+                        let seconds = file.video.map { "\($0.durationSeconds.formatted2) s" } ?? "?"
+                        return "\(seconds), \((Double(file.bytes) / 1_048_576).formatted2) MB"
+                    }.joined(separator: "; ") + "）"
             candidates.append([
                 "name": candidate.name,
                 "form": files.contains { $0.kind == .form } ? (zh ? "有" : "yes") : (zh ? "无" : "no"),
@@ -63,7 +68,9 @@ public struct HTMLReporter: Reporter {
         }
         var groups: [[String: Any]] = []
         let unitLevel = bundle.findings.filter { $0.candidate == nil }
-        if !unitLevel.isEmpty { groups.append(["heading": bundle.unit.name, "findings": unitLevel.map { finding($0, words) }]) }
+        if !unitLevel.isEmpty {
+            groups.append(["heading": bundle.unit.name, "findings": unitLevel.map { finding($0, words) }])
+        }
         for candidate in bundle.candidates {
             let own = bundle.findings.filter { $0.candidate == candidate.name }
             if !own.isEmpty { groups.append(["heading": candidate.name, "findings": own.map { finding($0, words) }]) }
@@ -86,7 +93,8 @@ public struct HTMLReporter: Reporter {
             "quota": bundle.unit.quota.map(String.init) ?? "—",
             "subjectPath": bundle.subject.path,
             "verdictClass": summary.verdict.rawValue, "verdictText": words.verdict(summary.verdict),
-            "summaryLine": words.summary(errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict),
+            "summaryLine": words.summary(
+                errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict),
             "candidates": candidates, "groups": groups, "sheet": sheet, "hasSheet": !sheet.isEmpty,
             "labels": labels(words),
         ]

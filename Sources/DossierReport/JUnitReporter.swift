@@ -35,18 +35,21 @@ public struct JUnitReporter: Reporter {
             var failures = 0
             for testCase in cases {
                 let failing = testCase.findings.filter { $0.severity == .error || (strict && $0.severity == .warning) }
-                var element = "    <testcase classname=\"\(Self.escape(bundle.unit.name)).\(testCase.rule)\" name=\"\(Self.escape(testCase.rule + " " + (testCase.path.isEmpty ? "(bundle)" : testCase.path)))\" time=\"0\""
+                var element =
+                    "    <testcase classname=\"\(Self.escape(bundle.unit.name)).\(testCase.rule)\" name=\"\(Self.escape(testCase.rule + " " + (testCase.path.isEmpty ? "(bundle)" : testCase.path)))\" time=\"0\""
                 if testCase.findings.isEmpty {
                     element += "/>"
                 } else {
                     element += ">\n"
                     if let first = failing.first {
                         failures += 1
-                        element += "      <failure type=\"\(testCase.rule)\" message=\"\(Self.escape(first.message))\">\(Self.escape(failing.map { "\($0.message)\n→ \($0.hint)" }.joined(separator: "\n")))</failure>\n"
+                        element +=
+                            "      <failure type=\"\(testCase.rule)\" message=\"\(Self.escape(first.message))\">\(Self.escape(failing.map { "\($0.message)\n→ \($0.hint)" }.joined(separator: "\n")))</failure>\n"
                     }
                     let notes = testCase.findings.filter { !failing.contains($0) }
                     if !notes.isEmpty {
-                        element += "      <system-out>\(Self.escape(notes.map { "[\($0.severity.rawValue)] \($0.message) → \($0.hint)" }.joined(separator: "\n")))</system-out>\n"
+                        element +=
+                            "      <system-out>\(Self.escape(notes.map { "[\($0.severity.rawValue)] \($0.message) → \($0.hint)" }.joined(separator: "\n")))</system-out>\n"
                     }
                     element += "    </testcase>"
                 }
@@ -75,7 +78,8 @@ public struct JUnitReporter: Reporter {
         let bundleLevel: Set<String> = ["PHOTO-ID-MISSING", "PHOTO-COUNT", "NAME-SEQUENCE"]
         let checked = CheckFamilies.implementedRuleIDs
         return ruleSet.rules.map(\.id).filter { id in
-            checked.contains(id) && families.contains { id.rawValue.hasPrefix($0) } && !bundleLevel.contains(id.rawValue)
+            checked.contains(id) && families.contains { id.rawValue.hasPrefix($0) }
+                && !bundleLevel.contains(id.rawValue)
         }.map(\.rawValue)
     }
 
@@ -91,7 +95,9 @@ public struct JUnitReporter: Reporter {
             case "'": result += "&apos;"
             case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
-                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { result.unicodeScalars.append(scalar) }
+                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

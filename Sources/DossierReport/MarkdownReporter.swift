@@ -11,13 +11,19 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: Report, context: ReportContext) throws -> String {
         let words = ReportWords(context.language)
         let zh = context.language == .zh
-        var lines = ["# \(words.title)", "", "\(words.ruleSet) `\(report.ruleSet.id)` · \(words.asOf) \(report.asOf)", ""]
+        var lines = [
+            "# \(words.title)", "", "\(words.ruleSet) `\(report.ruleSet.id)` · \(words.asOf) \(report.asOf)", "",
+        ]
         for bundle in report.bundles {
             let summary = bundle.summary
             lines.append("## \(Self.cell(bundle.unit.name))")
             lines.append("")
             if let seal = bundle.seal { lines.append("\(zh ? "封装指纹" : "Fingerprint"): `\(seal.fingerprint)`\n") }
-            lines.append("**" + words.summary(errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict) + "**")
+            lines.append(
+                "**"
+                    + words.summary(
+                        errors: summary.errors, warnings: summary.warnings, notices: summary.notices,
+                        verdict: summary.verdict) + "**")
             lines.append("")
             guard !bundle.findings.isEmpty else {
                 lines.append(words.noFindings)
@@ -27,12 +33,17 @@ public struct MarkdownReporter: Reporter {
             lines.append(zh ? "| 级别 | 规则 | 文件 | 问题 | 处理 |" : "| Severity | Rule | File | Problem | Fix |")
             lines.append("| --- | --- | --- | --- | --- |")
             for finding in bundle.findings {
-                lines.append("| \(words.severity(finding.severity)) | `\(finding.rule)` | \(Self.cell(finding.path)) | \(Self.cell(finding.message)) | \(Self.cell(finding.hint)) |")
+                lines.append(
+                    "| \(words.severity(finding.severity)) | `\(finding.rule)` | \(Self.cell(finding.path)) | \(Self.cell(finding.message)) | \(Self.cell(finding.hint)) |"
+                )
             }
             lines.append("")
         }
         let total = report.summary
-        lines.append(words.bundles(total.bundles) + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict))
+        lines.append(
+            words.bundles(total.bundles)
+                + words.summary(
+                    errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict))
         return lines.joined(separator: "\n") + "\n"
     }
 

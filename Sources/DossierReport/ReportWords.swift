@@ -20,7 +20,9 @@ public struct ReportWords: Sendable {
     /// The line under a sealed bundle's heading.
     public func fingerprint(_ value: String, intact: Bool) -> String {
         intact
-            ? pick("封装完好，指纹：\(value)（请与盖章纸质报告上的指纹核对）", "Seal intact, fingerprint: \(value) (compare it with the stamped paper report)")
+            ? pick(
+                "封装完好，指纹：\(value)（请与盖章纸质报告上的指纹核对）",
+                "Seal intact, fingerprint: \(value) (compare it with the stamped paper report)")
             : pick("封装指纹：\(value)", "Seal fingerprint: \(value)")
     }
 
@@ -47,7 +49,8 @@ public struct ReportWords: Sendable {
     /// “…及其他 12 个文件（同一问题）：a.jpg、b.jpg…”
     public func andMore(_ count: Int, names: [String]) -> String {
         let listed = names.joined(separator: language == .zh ? "、" : ", ") + (count > names.count ? "…" : "")
-        return language == .zh ? "…及其他 \(count) 个文件（同一问题）：\(listed)" : "…and \(count) more files with the same problem: \(listed)"
+        return language == .zh
+            ? "…及其他 \(count) 个文件（同一问题）：\(listed)" : "…and \(count) more files with the same problem: \(listed)"
     }
 
     public func bundles(_ count: Int) -> String {
@@ -55,6 +58,8 @@ public struct ReportWords: Sendable {
     }
 
     public func files(_ count: Int, candidates: Int) -> String {
-        pick("\(candidates) 名人选，\(count) 个文件", "\(candidates) \(candidates == 1 ? "candidate" : "candidates"), \(count) files")
+        pick(
+            "\(candidates) 名人选，\(count) 个文件",
+            "\(candidates) \(candidates == 1 ? "candidate" : "candidates"), \(count) files")
     }
 }

@@ -41,13 +41,18 @@ public struct SARIFReporter: Reporter {
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": driver],
-                "results": results,
-                "properties": ["ruleSet": report.ruleSet.id, "ruleSetSha256": report.ruleSet.sha256, "asOf": report.asOf],
-            ]],
+            "runs": [
+                [
+                    "tool": ["driver": driver],
+                    "results": results,
+                    "properties": [
+                        "ruleSet": report.ruleSet.id, "ruleSetSha256": report.ruleSet.sha256, "asOf": report.asOf,
+                    ],
+                ]
+            ],
         ]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -57,9 +62,15 @@ public struct SARIFReporter: Reporter {
             "ruleId": finding.rule.rawValue,
             "level": Self.level(finding.severity),
             "message": ["text": finding.message + " " + finding.hint],
-            "locations": [["physicalLocation": ["artifactLocation": [
-                "uri": relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative,
-            ]]]],
+            "locations": [
+                [
+                    "physicalLocation": [
+                        "artifactLocation": [
+                            "uri": relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+                        ]
+                    ]
+                ]
+            ],
             // The same problem in the same place keeps its fingerprint across runs, whatever its wording.
             "partialFingerprints": [
                 "dossierFinding/v1": SHA256.hash(data: Data("\(finding.rule.rawValue)|\(relative)".utf8))

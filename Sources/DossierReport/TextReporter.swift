@@ -17,17 +17,25 @@ public struct TextReporter: Reporter {
         let words = ReportWords(context.language)
         let paint = Paint(enabled: context.color)
         let total = report.summary
-        let totalLine = words.bundles(total.bundles)
-            + words.summary(errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict)
+        let totalLine =
+            words.bundles(total.bundles)
+            + words.summary(
+                errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict)
         let totalPainted = paint.verdict(total.verdict, totalLine)
         if context.quiet { return totalPainted + "\n" }
         var lines: [String] = []
-        lines.append(paint.bold("\(words.title)") + " — \(words.ruleSet) \(report.ruleSet.id)  \(words.asOf) \(report.asOf)")
+        lines.append(
+            paint.bold("\(words.title)") + " — \(words.ruleSet) \(report.ruleSet.id)  \(words.asOf) \(report.asOf)")
         for bundle in report.bundles {
             lines.append("")
-            lines.append(paint.bold("■ \(bundle.unit.name)") + "  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))")
+            lines.append(
+                paint.bold("■ \(bundle.unit.name)")
+                    + "  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))"
+            )
             if let seal = bundle.seal {
-                let intact = !bundle.findings.contains { $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-") }
+                let intact = !bundle.findings.contains {
+                    $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-")
+                }
                 lines.append("  " + words.fingerprint(seal.fingerprint, intact: intact))
             }
             let groups = group(bundle)
@@ -51,15 +59,23 @@ public struct TextReporter: Reporter {
                     }
                     let mark = finding.severity == .error ? "✗" : finding.severity == .warning ? "!" : "·"
                     let place = finding.path.isEmpty ? "" : "  \(finding.path)"
-                    lines.append("    " + paint.severity(finding.severity, "\(mark) \(words.severity(finding.severity)) \(finding.rule)") + place)
+                    lines.append(
+                        "    "
+                            + paint.severity(
+                                finding.severity, "\(mark) \(words.severity(finding.severity)) \(finding.rule)") + place
+                    )
                     lines.append("      \(finding.message)")
                     lines.append("      → \(finding.hint)")
                 }
             }
             let summary = bundle.summary
             lines.append(
-                "  " + paint.verdict(summary.verdict, words.summary(
-                    errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict)))
+                "  "
+                    + paint.verdict(
+                        summary.verdict,
+                        words.summary(
+                            errors: summary.errors, warnings: summary.warnings, notices: summary.notices,
+                            verdict: summary.verdict)))
         }
         let manual = context.ruleSet.header.manualChecks ?? []
         if !manual.isEmpty {

@@ -28,9 +28,10 @@ public struct SealVerifier {
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         let subject = Subject(path: path, kind: .sealed)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        func finish(unit: String = name, candidates: [CandidateInfo] = [], files: [FileEntry] = [], extra: [Finding] = [],
-                    seal: SealInfo? = nil) -> BundleReport
-        {
+        func finish(
+            unit: String = name, candidates: [CandidateInfo] = [], files: [FileEntry] = [], extra: [Finding] = [],
+            seal: SealInfo? = nil
+        ) -> BundleReport {
             BundleReport(
                 subject: subject, unit: UnitInfo(name: unit, type: checker.options.unitType), candidates: candidates,
                 files: files, findings: sink.findings + extra, strict: checker.options.strict, seal: seal)
@@ -67,9 +68,12 @@ public struct SealVerifier {
         }
         let prefix = bag + "/"
         let files = archive.entries.filter { !$0.isDirectory }
-        let byName = Dictionary(files.map { (String($0.name.dropFirst(prefix.count)), $0) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(
+            files.map { (String($0.name.dropFirst(prefix.count)), $0) }, uniquingKeysWith: { first, _ in first })
         func text(_ name: String) -> String? {
-            guard let entry = byName[name], let bytes = try? archive.contents(entry, limit: 64 << 20) else { return nil }
+            guard let entry = byName[name], let bytes = try? archive.contents(entry, limit: 64 << 20) else {
+                return nil
+            }
             return String(validating: bytes, as: UTF8.self)
         }
         guard let declaration = text(BagLayout.bagit), declaration.contains("BagIt-Version: 1.0"),
@@ -78,14 +82,17 @@ public struct SealVerifier {
             let tagBytes = try? archive.contents(tagManifestEntry, limit: 64 << 20),
             let tagManifest = String(validating: tagBytes, as: UTF8.self).flatMap(BagLayout.parseManifest)
         else {
-            sink.emit(.sealFormat, path: "", data: ["problem": .string("no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest")])
+            sink.emit(
+                .sealFormat, path: "",
+                data: ["problem": .string("no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest")])
             return finish(unit: bag)
         }
 
         // Every entry's bytes: CRC-32 (by the reader) and SHA-256 against the manifests, entries spread over
         // every core (the reader's positional reads are independent).
         let totalBytes = files.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
-        let tally = ProgressTally(SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
+        let tally = ProgressTally(
+            SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in

@@ -50,12 +50,15 @@ public struct Sealer {
         guard bundle.summary.verdict == .pass else { return .refused(report) }
 
         let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
-        let destinationFolder = output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
+        let destinationFolder =
+            output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
         let inputPath = URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path + "/"
         if (URL(fileURLWithPath: destinationFolder).resolvingSymlinksInPath().path + "/").hasPrefix(inputPath) {
-            throw SealError.refused("the sealed zip must not be written inside the folder being sealed (input is read-only)")
+            throw SealError.refused(
+                "the sealed zip must not be written inside the folder being sealed (input is read-only)")
         }
-        let temporary = (destinationFolder as NSString).appendingPathComponent(".dossier-seal-\(getpid())-\(UUID().uuidString.prefix(8)).partial")
+        let temporary = (destinationFolder as NSString).appendingPathComponent(
+            ".dossier-seal-\(getpid())-\(UUID().uuidString.prefix(8)).partial")
         // Armed before the file exists, so that no signal can fall between its creation and its cleanup.
         let cleanupSlot = InterruptCleanup.arm(temporary)
         var succeeded = false
@@ -64,7 +67,9 @@ public struct Sealer {
             InterruptCleanup.disarm(cleanupSlot)
         }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))")
+        }
         let fingerprint: Fingerprint
         do {
             defer { close(descriptor) }
@@ -72,9 +77,13 @@ public struct Sealer {
             guard fsync(descriptor) == 0 else { throw SealError.write(String(cString: strerror(errno))) }
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
-        let final = output ?? (parent as NSString).appendingPathComponent(
-            "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
-        guard rename(temporary, final) == 0 else { throw SealError.write("\(final): \(String(cString: strerror(errno)))") }
+        let final =
+            output
+            ?? (parent as NSString).appendingPathComponent(
+                "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+        guard rename(temporary, final) == 0 else {
+            throw SealError.write("\(final): \(String(cString: strerror(errno)))")
+        }
         succeeded = true
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
@@ -84,13 +93,15 @@ public struct Sealer {
 
     /// Writes every entry in path order: bag-info.txt, bagit.txt, data/… (hashed while copied), the manifest,
     /// the reports, the tag manifest.
-    private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint {
+    private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint
+    {
         let payload = bundle.files.filter { $0.kind != .junk }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let totalBytes = payload.reduce(UInt64(0)) { $0 + UInt64($1.bytes) }
         let parts = checker.options.asOf.split(separator: "-").compactMap { Int($0) }
         let writer = ZipWriter(
-            descriptor: descriptor, year: parts.first ?? 1980, month: parts.dropFirst().first ?? 1, day: parts.last ?? 1)
+            descriptor: descriptor, year: parts.first ?? 1980, month: parts.dropFirst().first ?? 1, day: parts.last ?? 1
+        )
         let prefix = bagName + "/"
         var tags: [(path: String, sha256: String)] = []
         func addTag(_ name: String, _ text: String) throws {
@@ -118,7 +129,8 @@ public struct Sealer {
             let hasher = PipelinedSHA256()
             try writer.add(
                 name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
-                compress: !Self.storedKinds.contains(file.kind) && !Self.storedExtensions.contains(FileNameParts(file.path).extension)
+                compress: !Self.storedKinds.contains(file.kind)
+                    && !Self.storedExtensions.contains(FileNameParts(file.path).extension)
             ) { consume in
                 try FileChunks.read(location) { chunk in
                     hasher.update(chunk)
@@ -146,7 +158,9 @@ public struct Sealer {
 
     /// Already-compressed media and documents are stored; everything else is deflated.
     static let storedKinds: Set<FileKind> = [.photo, .video, .form, .summary, .activity, .report, .scan]
-    static let storedExtensions: Set<String> = ["jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic"]
+    static let storedExtensions: Set<String> = [
+        "jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic",
+    ]
 }
 
 /// Reads a file in 1 MiB chunks through `RawPath.openForReading` (no symlink followed).

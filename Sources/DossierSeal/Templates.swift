@@ -34,7 +34,12 @@ public enum SubmissionTemplates {
             let labels = ruleSet.forms.fields.compactMap(\.labels.first)
             try write(docx(title: templates.formTitle, labels: labels), to: staging + "/" + templates.formFile)
             try write(
-                xlsx(sheet: "汇总表", rows: [[templates.summaryTitle], ["\(ruleSet.forms.unitLabels.first ?? "推荐单位")：\(unit)"], templates.summaryColumns]),
+                xlsx(
+                    sheet: "汇总表",
+                    rows: [
+                        [templates.summaryTitle], ["\(ruleSet.forms.unitLabels.first ?? "推荐单位")：\(unit)"],
+                        templates.summaryColumns,
+                    ]),
                 to: staging + "/" + templates.summaryFile)
             try write(
                 xlsx(sheet: "活动", rows: [[templates.activityTitle], templates.activityColumns]),
@@ -69,7 +74,8 @@ public enum SubmissionTemplates {
         func paragraph(_ text: String, bold: Bool = false) -> String {
             "<w:p><w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
         }
-        let border = "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
+        let border =
+            "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
         let rows = labels.map { label in
             "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2400\" w:type=\"dxa\"/></w:tcPr>\(paragraph(label, bold: true))</w:tc>"
                 + "<w:tc><w:tcPr><w:tcW w:w=\"6600\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc></w:tr>"
@@ -79,14 +85,20 @@ public enum SubmissionTemplates {
             <w:document xmlns:w="\(main)"><w:body>\(paragraph(title, bold: true))<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/><w:tblBorders>\(border)</w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="2400"/><w:gridCol w:w="6600"/></w:tblGrid>\(rows)</w:tbl><w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
             """
         return [
-            ("[Content_Types].xml", """
+            (
+                "[Content_Types].xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
-                """),
-            ("_rels/.rels", """
+                """
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
-                """),
+                """
+            ),
             ("word/document.xml", document),
         ]
     }
@@ -102,31 +114,47 @@ public enum SubmissionTemplates {
             return name
         }
         let data = rows.enumerated().map { rowIndex, row in
-            "<row r=\"\(rowIndex + 1)\">" + row.enumerated().map { columnIndex, text in
-                "<c r=\"\(column(columnIndex))\(rowIndex + 1)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
-            }.joined() + "</row>"
+            "<row r=\"\(rowIndex + 1)\">"
+                + row.enumerated().map { columnIndex, text in
+                    "<c r=\"\(column(columnIndex))\(rowIndex + 1)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
+                }.joined() + "</row>"
         }.joined()
         return [
-            ("[Content_Types].xml", """
+            (
+                "[Content_Types].xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
-                """),
-            ("_rels/.rels", """
+                """
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """),
-            ("xl/workbook.xml", """
+                """
+            ),
+            (
+                "xl/workbook.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(escape(sheet))" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """),
-            ("xl/_rels/workbook.xml.rels", """
+                """
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-                """),
-            ("xl/worksheets/sheet1.xml", """
+                """
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(data)</sheetData></worksheet>
-                """),
+                """
+            ),
         ]
     }
 }

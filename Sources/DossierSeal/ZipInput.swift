@@ -16,7 +16,8 @@ public enum ZipInput {
         let subject = Subject(path: path, kind: .zip)
         func alone() -> BundleReport {
             BundleReport(
-                subject: subject, unit: UnitInfo(name: fallbackName, type: checker.options.unitType), candidates: [], files: [],
+                subject: subject, unit: UnitInfo(name: fallbackName, type: checker.options.unitType), candidates: [],
+                files: [],
                 findings: sink.findings, strict: checker.options.strict)
         }
         let archive: ZipArchive

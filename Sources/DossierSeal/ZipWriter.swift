@@ -105,14 +105,18 @@ final class ZipWriter {
             sizes.u64(compressed)
             try pwriteAll(sizes.data, at: headerOffset + 30 + UInt64(nameBytes.count) + 4)
         } else {
-            guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else { throw SealError.write("entry \(name) grew past 4 GiB") }
+            guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else {
+                throw SealError.write("entry \(name) grew past 4 GiB")
+            }
             patch.u32(UInt32(compressed))
             patch.u32(UInt32(uncompressed))
             try pwriteAll(patch.data, at: headerOffset + 14)
         }
         records.append(
-            Record(name: nameBytes, flags: flags, method: compress ? 8 : 0, crc: crc, compressed: compressed, uncompressed: uncompressed,
-                   offset: headerOffset))
+            Record(
+                name: nameBytes, flags: flags, method: compress ? 8 : 0, crc: crc, compressed: compressed,
+                uncompressed: uncompressed,
+                offset: headerOffset))
     }
 
     /// Writes the central directory and the end records.

@@ -44,7 +44,8 @@ struct CommonOptions: ParsableArguments {
     /// What reporters need; colours only on a terminal, never into a file, never with `NO_COLOR`.
     func reportContext(ruleSet: RuleSet, toFile: Bool) -> ReportContext {
         let environment = ProcessInfo.processInfo.environment
-        let color = !toFile && isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
+        let color =
+            !toFile && isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
         return ReportContext(language: language, quiet: quiet, ruleSet: ruleSet, color: color)
     }

@@ -17,7 +17,9 @@ extension Dossier {
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            if unit.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--unit needs the unit's name") }
+            if unit.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--unit needs the unit's name")
+            }
         }
 
         func run() throws {
@@ -27,7 +29,10 @@ extension Dossier {
                 let zh = common.language == .zh
                 print(zh ? "已生成 \(folder)：" : "Made \(folder):")
                 for file in files { print("  \(file)") }
-                print(zh ? "请先阅读其中的“\(ruleSet.forms.templates.guideFile)”。" : "Read \(ruleSet.forms.templates.guideFile) in it first.")
+                print(
+                    zh
+                        ? "请先阅读其中的“\(ruleSet.forms.templates.guideFile)”。"
+                        : "Read \(ruleSet.forms.templates.guideFile) in it first.")
             } catch {
                 Dossier.fail(error)
             }

@@ -41,9 +41,12 @@ extension Dossier {
                 }
             }
             if common.format == JSONReporter.name {
-                common.emit(try JSONReporter.encode(Output(files: results.map(\.entry))), to: destination.output, inputs: files)
+                common.emit(
+                    try JSONReporter.encode(Output(files: results.map(\.entry))), to: destination.output, inputs: files)
             } else {
-                common.emit(results.map { describe($0, language: common.language) }.joined(), to: destination.output, inputs: files)
+                common.emit(
+                    results.map { describe($0, language: common.language) }.joined(), to: destination.output,
+                    inputs: files)
             }
             if results.contains(where: { $0.problem != nil }) { throw ExitCode(1) }
         }
@@ -67,20 +70,33 @@ extension Dossier {
         private func describe(_ result: SingleFileInspector.Result, language: Language) -> String {
             let zh = language == .zh
             var lines = ["\(result.entry.path)"]
-            lines.append("  \(zh ? "大小" : "bytes"): \(result.entry.bytes)  (\((Double(result.entry.bytes) / 1_048_576).formatted2) MB)")
+            lines.append(
+                "  \(zh ? "大小" : "bytes"): \(result.entry.bytes)  (\((Double(result.entry.bytes) / 1_048_576).formatted2) MB)"
+            )
             lines.append("  \(zh ? "内容" : "content"): \(result.content.rawValue)")
             if let jpeg = result.entry.jpeg {
-                lines.append("  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (EXIF orientation \(jpeg.orientation))")
-                lines.append("  \(zh ? "颜色" : "colour"): \(jpeg.colorSpace), \(jpeg.components) \(zh ? "个分量" : "components")")
+                lines.append(
+                    "  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (EXIF orientation \(jpeg.orientation))"
+                )
+                lines.append(
+                    "  \(zh ? "颜色" : "colour"): \(jpeg.colorSpace), \(jpeg.components) \(zh ? "个分量" : "components")")
                 lines.append("  \(zh ? "编码" : "coding"): \(jpeg.progressive ? "progressive" : "baseline")")
                 lines.append("  \(zh ? "完整解码" : "decodes"): \(jpeg.decodes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))")
                 lines.append("  \(zh ? "结束标记后的字节" : "bytes after end of image"): \(jpeg.trailingBytes)")
             }
             if let video = result.entry.video {
-                lines.append("  \(zh ? "容器" : "container"): \(video.container)  \(zh ? "编码" : "codec"): \(video.codec.isEmpty ? "-" : video.codec)")
-                lines.append("  \(zh ? "时长" : "duration"): \(video.durationSeconds.formatted2) s  \(zh ? "帧率" : "frame rate"): \(video.frameRate.formatted2)")
-                lines.append("  \(zh ? "编码尺寸" : "coded size"): \(video.width)×\(video.height)  \(zh ? "显示为" : "displayed") \(video.displayWidth)×\(video.displayHeight)  (\(zh ? "旋转" : "rotation") \(video.rotation)°)")
-                lines.append("  \(zh ? "画面轨道" : "video track"): \(video.hasVideoTrack ? (zh ? "有" : "yes") : (zh ? "无" : "no"))  \(zh ? "读取字节" : "bytes read"): \(result.bytesRead)")
+                lines.append(
+                    "  \(zh ? "容器" : "container"): \(video.container)  \(zh ? "编码" : "codec"): \(video.codec.isEmpty ? "-" : video.codec)"
+                )
+                lines.append(
+                    "  \(zh ? "时长" : "duration"): \(video.durationSeconds.formatted2) s  \(zh ? "帧率" : "frame rate"): \(video.frameRate.formatted2)"
+                )
+                lines.append(
+                    "  \(zh ? "编码尺寸" : "coded size"): \(video.width)×\(video.height)  \(zh ? "显示为" : "displayed") \(video.displayWidth)×\(video.displayHeight)  (\(zh ? "旋转" : "rotation") \(video.rotation)°)"
+                )
+                lines.append(
+                    "  \(zh ? "画面轨道" : "video track"): \(video.hasVideoTrack ? (zh ? "有" : "yes") : (zh ? "无" : "no"))  \(zh ? "读取字节" : "bytes read"): \(result.bytesRead)"
+                )
             }
             if let docx = result.entry.docx {
                 lines.append(zh ? "  找到的字段（来自哪个标签）：" : "  fields found (and the label each came from):")
@@ -89,7 +105,11 @@ extension Dossier {
                 }
                 for (index, table) in docx.tables.enumerated() {
                     lines.append("  \(zh ? "表格" : "table") \(index + 1):")
-                    for row in table { lines.append("    | " + row.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |") }
+                    for row in table {
+                        lines.append(
+                            "    | " + row.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ")
+                                + " |")
+                    }
                 }
             }
             if let xlsx = result.entry.xlsx {

@@ -40,7 +40,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let megabytes = { (bytes: UInt64) in (Double(bytes) / 1_048_576).formatted2 }
-        let text = language == .zh
+        let text =
+            language == .zh
             ? "\(label) \(bar) \(progress.files)/\(progress.totalFiles) 个文件  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/秒  剩余 \(Int(left.rounded())) 秒"
             : "\(label) \(bar) \(progress.files)/\(progress.totalFiles) files  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/s  \(Int(left.rounded())) s left"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))

@@ -53,15 +53,20 @@ extension Dossier {
         @OptionGroup var common: CommonOptions
         @OptionGroup var judgement: JudgementOptions
 
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Where to write the sealed zip (default: beside the folder, 单位-YYYYMMDD-XXXXXXXX.zip).")
+        @Option(
+            name: [.customShort("o"), .customLong("output")],
+            help: "Where to write the sealed zip (default: beside the folder, 单位-YYYYMMDD-XXXXXXXX.zip).")
         var zip: String?
 
         func run() throws {
             let checker = judgement.checker(common)
-            let bar = ProgressBar.make(label: common.language == .zh ? "封装" : "Sealing", language: common.language, disabled: common.noProgress)
+            let bar = ProgressBar.make(
+                label: common.language == .zh ? "封装" : "Sealing", language: common.language, disabled: common.noProgress
+            )
             let outcome: SealOutcome
             do {
-                outcome = try Sealer(checker: checker, progress: bar.map { bar in { bar.update($0) } }).seal(folder: folder, output: zip)
+                outcome = try Sealer(checker: checker, progress: bar.map { bar in { bar.update($0) } }).seal(
+                    folder: folder, output: zip)
             } catch let error as CheckError {
                 Dossier.fail(error)
             } catch {
@@ -73,16 +78,23 @@ extension Dossier {
             let zh = common.language == .zh
             switch outcome {
             case .refused(let report):
-                common.emit(try Reporters.named(common.format)?.render(report, context: context) ?? "", inputs: [folder])
-                FileHandle.standardError.write(Data((zh ? "未封装：请先改正上面的错误。\n" : "Not sealed: fix the errors above first.\n").utf8))
+                common.emit(
+                    try Reporters.named(common.format)?.render(report, context: context) ?? "", inputs: [folder])
+                FileHandle.standardError.write(
+                    Data((zh ? "未封装：请先改正上面的错误。\n" : "Not sealed: fix the errors above first.\n").utf8))
                 throw ExitCode(1)
             case .sealed(let path, let fingerprint, let report):
                 if common.format == JSONReporter.name {
                     common.emit(try JSONReporter().render(report, context: context), inputs: [folder])
                 } else {
-                    if !common.quiet { common.emit(try TextReporter().render(report, context: context), inputs: [folder]) }
+                    if !common.quiet {
+                        common.emit(try TextReporter().render(report, context: context), inputs: [folder])
+                    }
                     print(zh ? "已封装：\(path)" : "Sealed: \(path)")
-                    print(zh ? "指纹（请写在盖章的纸质报告上）：\(fingerprint)" : "Fingerprint (write it on the stamped paper report): \(fingerprint)")
+                    print(
+                        zh
+                            ? "指纹（请写在盖章的纸质报告上）：\(fingerprint)"
+                            : "Fingerprint (write it on the stamped paper report): \(fingerprint)")
                 }
             }
         }
@@ -106,7 +118,9 @@ extension Dossier {
         func run() throws {
             let checker = judgement.checker(common)
             for zip in zips where !FileManager.default.fileExists(atPath: zip) { Dossier.fail("\(zip): no such file") }
-            let bar = ProgressBar.make(label: common.language == .zh ? "核验" : "Verifying", language: common.language, disabled: common.noProgress)
+            let bar = ProgressBar.make(
+                label: common.language == .zh ? "核验" : "Verifying", language: common.language,
+                disabled: common.noProgress)
             let verifier = SealVerifier(checker: checker, progress: bar.map { bar in { bar.update($0) } })
             let bundles = zips.map { verifier.verify($0, fingerprint: fingerprint) }
             bar?.finish()

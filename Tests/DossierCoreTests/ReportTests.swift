@@ -15,11 +15,14 @@ import Testing
 
     @Test func runSummaryAddsBundlesUp() {
         let subject = Subject(path: "x", kind: .folder)
-        let failing = BundleReport(subject: subject, unit: UnitInfo(name: "x"), candidates: [], files: [],
-                                   findings: [finding(.error), finding(.warning)], strict: false)
-        let passing = BundleReport(subject: subject, unit: UnitInfo(name: "y"), candidates: [], files: [],
-                                   findings: [finding(.notice)], strict: false)
-        let report = Report(ruleSet: RuleSetInfo(id: "r", title: "t", sha256: ""), asOf: "2021-06-01", bundles: [failing, passing])
+        let failing = BundleReport(
+            subject: subject, unit: UnitInfo(name: "x"), candidates: [], files: [],
+            findings: [finding(.error), finding(.warning)], strict: false)
+        let passing = BundleReport(
+            subject: subject, unit: UnitInfo(name: "y"), candidates: [], files: [],
+            findings: [finding(.notice)], strict: false)
+        let report = Report(
+            ruleSet: RuleSetInfo(id: "r", title: "t", sha256: ""), asOf: "2021-06-01", bundles: [failing, passing])
         #expect(report.summary.bundles == 2 && report.summary.errors == 1 && report.summary.warnings == 1)
         #expect(report.summary.notices == 1 && report.summary.verdict == .fail)
     }
@@ -39,8 +42,9 @@ import Testing
     }
 
     @Test func displaySizeFollowsOrientation() {
-        let facts = JPEGFacts(width: 4000, height: 3000, components: 3, colorSpace: "YCbCr", progressive: false,
-                              orientation: 6, trailingBytes: 0, decodes: true)
+        let facts = JPEGFacts(
+            width: 4000, height: 3000, components: 3, colorSpace: "YCbCr", progressive: false,
+            orientation: 6, trailingBytes: 0, decodes: true)
         #expect(facts.displayWidth == 3000 && facts.displayHeight == 4000)
     }
 

@@ -16,8 +16,10 @@ import Testing
     @Test func symlinksAreListedNeverFollowed() throws {
         let root = try makeFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("张三/张三1.jpg").path, withDestinationPath: "/etc/passwd")
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("系统").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("张三/张三1.jpg").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("系统").path, withDestinationPath: "/etc")
         let entries = try FileTreeWalker().walk(RawPath(root.path))
         let link = try #require(entries.first { $0.path == "张三/张三1.jpg" })
         #expect(link.kind == .symlink && link.linkTarget == "/etc/passwd" && link.bytes == 0)
@@ -65,7 +67,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("big")
         try Data(count: 4096).write(to: file)
-        #expect(throws: FileBytes.ReadError.tooLarge(bytes: 4096, limit: 100)) { try FileBytes.readAll(RawPath(file.path), limit: 100) }
+        #expect(throws: FileBytes.ReadError.tooLarge(bytes: 4096, limit: 100)) {
+            try FileBytes.readAll(RawPath(file.path), limit: 100)
+        }
         #expect(try FileBytes.readAll(RawPath(file.path), limit: 4096).count == 4096)
     }
 }

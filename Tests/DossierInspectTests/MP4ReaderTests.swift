@@ -1,8 +1,9 @@
 import DossierCore
-@testable import DossierInspect
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import DossierInspect
 
 private let videos = Repository.root.appendingPathComponent("Tests/Fixtures/video")
 
@@ -37,10 +38,13 @@ final class MemoryFile: RandomAccess {
 /// A box: 32-bit size, type, payload.
 private func box(_ type: String, _ payload: [UInt8] = []) -> [UInt8] {
     let size = UInt32(8 + payload.count)
-    return [UInt8(size >> 24), UInt8(size >> 16 & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size & 0xFF)] + Array(type.utf8) + payload
+    return [UInt8(size >> 24), UInt8(size >> 16 & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size & 0xFF)] + Array(type.utf8)
+        + payload
 }
 
-private func be32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+private func be32(_ value: UInt32) -> [UInt8] {
+    [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+}
 
 @Suite struct MP4ReaderTests {
     @Test func ffprobeReferenceIsThere() { #expect(probes.count >= 10) }
@@ -59,12 +63,16 @@ private func be32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value
             #expect(facts.displayWidth == (swapped ? facts.height : facts.width))
         }
         // Box headers and moov only: a small fraction of any file of some size.
-        if file.size > 200_000 { #expect(file.bytesRead * 20 < file.size, "read \(file.bytesRead) of \(file.size) bytes") }
+        if file.size > 200_000 {
+            #expect(file.bytesRead * 20 < file.size, "read \(file.bytesRead) of \(file.size) bytes")
+        }
     }
 
     @Test func containerComesFromTheBrands() throws {
-        let mov = try MP4Reader().read(try #require(FileRandomAccess(RawPath(videos.appendingPathComponent("quicktime.mov").path))))
-        let mp4 = try MP4Reader().read(try #require(FileRandomAccess(RawPath(videos.appendingPathComponent("landscape.mp4").path))))
+        let mov = try MP4Reader().read(
+            try #require(FileRandomAccess(RawPath(videos.appendingPathComponent("quicktime.mov").path))))
+        let mp4 = try MP4Reader().read(
+            try #require(FileRandomAccess(RawPath(videos.appendingPathComponent("landscape.mp4").path))))
         #expect(mov.container == "mov" && mp4.container == "mp4")
     }
 
@@ -87,18 +95,38 @@ private func be32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value
         let cases: [(String, [UInt8])] = [
             ("no moov", ftyp + box("mdat", [1, 2, 3])),
             ("size below a header", ftyp + [0, 0, 0, 4] + Array("moov".utf8)),
-            ("absurd 64-bit size", ftyp + [0, 0, 0, 1] + Array("mdat".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
+            (
+                "absurd 64-bit size",
+                ftyp + [0, 0, 0, 1] + Array("mdat".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+            ),
             ("box larger than its parent", ftyp + box("moov", box("trak", [0, 0, 0xFF, 0xFF] + Array("mdia".utf8)))),
-            ("a box that claims to contain itself", ftyp + box("moov", be32(24) + Array("trak".utf8) + be32(24) + Array("trak".utf8))),
-            ("stsz claiming billions of samples", ftyp + box("moov", box("trak", box("mdia", box("minf", box("stbl",
-                box("stsz", [0, 0, 0, 0] + be32(0) + be32(4_000_000_000)))))))),
+            (
+                "a box that claims to contain itself",
+                ftyp + box("moov", be32(24) + Array("trak".utf8) + be32(24) + Array("trak".utf8))
+            ),
+            (
+                "stsz claiming billions of samples",
+                ftyp
+                    + box(
+                        "moov",
+                        box(
+                            "trak",
+                            box(
+                                "mdia",
+                                box(
+                                    "minf",
+                                    box(
+                                        "stbl",
+                                        box("stsz", [0, 0, 0, 0] + be32(0) + be32(4_000_000_000)))))))
+            ),
             ("stray bytes", ftyp + [1, 2, 3]),
         ]
         for (what, bytes) in cases {
             #expect(throws: MP4Problem.self, "\(what)") { try reader.read(MemoryFile(bytes)) }
         }
         // Size 0 means “to the end of the file”; timescale 0 gives no duration, not a division by zero.
-        let mvhd = box("mvhd", [0, 0, 0, 0] + be32(0) + be32(0) + be32(0) + be32(1000) + [UInt8](repeating: 0, count: 80))
+        let mvhd = box(
+            "mvhd", [0, 0, 0, 0] + be32(0) + be32(0) + be32(0) + be32(1000) + [UInt8](repeating: 0, count: 80))
         let facts = try? reader.read(MemoryFile(ftyp + [0, 0, 0, 0] + Array("moov".utf8) + mvhd))
         #expect(facts?.durationSeconds == 0 && facts?.hasVideoTrack == false)
     }

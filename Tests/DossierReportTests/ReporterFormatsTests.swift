@@ -14,16 +14,21 @@ private func sampleReport(_ sample: String, thumbnails: Bool = false) throws -> 
     let ruleSet = try RuleSet.load(folder: Repository.rules)
     var options = CheckOptions(language: .zh, asOf: "2021-06-01")
     options.thumbnails = thumbnails
-    let report = try Checker(ruleSet: ruleSet, options: options).check(paths: [Repository.samples.appendingPathComponent(sample).path])
+    let report = try Checker(ruleSet: ruleSet, options: options).check(paths: [
+        Repository.samples.appendingPathComponent(sample).path
+    ])
     return (report, ReportContext(language: .zh, ruleSet: ruleSet))
 }
 
 /// Output with the checkout's location and the rule set's hash taken out: golden files are about the formats, and
 /// compare the same from any clone and after any change to the rules' wording.
 private func portable(_ text: String, ruleSetSHA: String) -> String {
-    text.replacingOccurrences(of: ruleSetSHA, with: "RULES-SHA256").replacingOccurrences(of: String(ruleSetSHA.prefix(16)), with: "RULES-SHA")
-        .replacingOccurrences(of: Repository.root.path + "/", with: "")
-        .replacingOccurrences(of: Repository.root.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", with: "")
+    text.replacingOccurrences(of: ruleSetSHA, with: "RULES-SHA256").replacingOccurrences(
+        of: String(ruleSetSHA.prefix(16)), with: "RULES-SHA"
+    )
+    .replacingOccurrences(of: Repository.root.path + "/", with: "")
+    .replacingOccurrences(
+        of: Repository.root.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", with: "")
 }
 
 private func runPython(_ script: String, _ arguments: [String]) throws -> CommandRunner.Result? {
@@ -48,7 +53,10 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
                 continue
             }
             let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(output == expected, "\(sample).\(name) differs from its golden file; if the change is intended, run with DOSSIER_UPDATE_GOLDEN=1")
+            #expect(
+                output == expected,
+                "\(sample).\(name) differs from its golden file; if the change is intended, run with DOSSIER_UPDATE_GOLDEN=1"
+            )
         }
     }
 
@@ -57,7 +65,9 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("r.sarif").path
         try SARIFReporter().render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
-        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent(
+            "shared/schemas/sarif-schema-2.1.0.json"
+        ).path
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
@@ -71,12 +81,16 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         }
         guard let result = try runPython(script, [schema, path]) else { return }
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(report.bundles[0].findings.count) \(context.ruleSet.rules.count)")
+        #expect(
+            result.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "\(report.bundles[0].findings.count) \(context.ruleSet.rules.count)")
     }
 
     @Test func sarifFingerprintsAreStableAcrossRuns() throws {
-        let first = try SARIFReporter().render(try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
-        let second = try SARIFReporter().render(try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
+        let first = try SARIFReporter().render(
+            try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
+        let second = try SARIFReporter().render(
+            try sampleReport("photo-problems").0, context: try sampleReport("photo-problems").1)
         #expect(first == second)
         #expect(first.contains("partialFingerprints"))
     }
@@ -97,7 +111,8 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         let fields = result.text.split(separator: " ").map(String.init)
         #expect(fields.first == "中国化学会")
         // Every error fails exactly one test case (two errors on one rule and file share a case).
-        let failingPlaces = Set(report.bundles[0].findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.path)" })
+        let failingPlaces = Set(
+            report.bundles[0].findings.filter { $0.severity == .error }.map { "\($0.rule) \($0.path)" })
         #expect(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) == String(failingPlaces.count))
         #expect((Int(fields[1]) ?? 0) > report.bundles[0].files.count)
     }
@@ -108,7 +123,8 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
         try FileManager.default.copyItem(at: unit, to: copy)
         try FileManager.default.copyItem(
-            at: copy.appendingPathComponent("张三/张三2.jpg"), to: copy.appendingPathComponent("张三/<img src=x onerror=alert(1)>.jpg"))
+            at: copy.appendingPathComponent("张三/张三2.jpg"),
+            to: copy.appendingPathComponent("张三/<img src=x onerror=alert(1)>.jpg"))
         try Data("x".utf8).write(to: copy.appendingPathComponent("<script>alert(1).txt"))
         let ruleSet = try RuleSet.load(folder: Repository.rules)
         var options = CheckOptions(asOf: "2021-06-01")
@@ -178,6 +194,7 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
             contentsOf: Repository.root.appendingPathComponent("docs/rules-\(id).md"), encoding: .utf8)
         #expect(
             RuleCatalogue.markdown(ruleSet, language: .zh) == committed,
-            "docs/rules-\(id).md is stale: run `dossier rules list --format markdown --rules rules/\(id) -o docs/rules-\(id).md`")
+            "docs/rules-\(id).md is stale: run `dossier rules list --format markdown --rules rules/\(id) -o docs/rules-\(id).md`"
+        )
     }
 }

@@ -47,10 +47,13 @@ private func report(_ sample: String, language: Language = .zh) throws -> (Repor
         let photo = try #require(files.first { $0["path"] as? String == "王芳/王芳4.jpg" })
         #expect(photo["kind"] as? String == "photo" && (photo["bytes"] as? Int ?? 0) > 2_097_152)
         let jpeg = try #require(photo["jpeg"] as? [String: Any])
-        for key in ["width", "height", "components", "colorSpace", "progressive", "orientation", "trailingBytes", "decodes"] {
+        for key in [
+            "width", "height", "components", "colorSpace", "progressive", "orientation", "trailingBytes", "decodes",
+        ] {
             #expect(jpeg[key] != nil, "jpeg.\(key)")
         }
-        let finding = try #require((bundle["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "PHOTO-SIZE" })
+        let finding = try #require(
+            (bundle["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "PHOTO-SIZE" })
         #expect(finding["severity"] as? String == "error" && finding["candidate"] as? String == "王芳")
         let data = try #require(finding["data"] as? [String: Any])
         #expect(data["minimum"] as? Int == 2_097_152 && data["bytes"] as? Int != nil)
@@ -80,6 +83,7 @@ private func report(_ sample: String, language: Language = .zh) throws -> (Repor
         let (value, context) = try report("valid", language: .en)
         var quiet = context
         quiet.quiet = true
-        #expect(try TextReporter().render(value, context: quiet) == "1 bundle: 0 errors, 0 warnings, 0 notices — pass\n")
+        #expect(
+            try TextReporter().render(value, context: quiet) == "1 bundle: 0 errors, 0 warnings, 0 notices — pass\n")
     }
 }

@@ -7,7 +7,9 @@ import Testing
 
 private let office = Repository.root.appendingPathComponent("Tests/Fixtures/office")
 
-private func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: office.appendingPathComponent(name))) }
+private func bytes(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: office.appendingPathComponent(name)))
+}
 
 /// What a person reads in each fixture (scripts/make-office-fixtures.py wrote it).
 private struct Expected: Decodable {
@@ -63,7 +65,9 @@ private struct Expected: Decodable {
 
     @Test func externalEntitiesAreNeverRead() throws {
         // Had the entity been expanded, the machine's name would be in the text.
-        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        let hostname =
+            (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines) ?? "?"
         do {
             let document = try OfficeReader.docx(try bytes("external-entity.docx"))
             #expect(!document.text.contains(hostname))
@@ -114,9 +118,16 @@ private struct Expected: Decodable {
         sheet += "</sheetData></worksheet>"
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("big.xlsx").path
-        let workbook = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="大" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-        let relations = #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>"#
-        try OfficeZip.write(path, [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", relations), ("xl/worksheets/sheet1.xml", sheet)])
+        let workbook =
+            #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="大" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        let relations =
+            #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>"#
+        try OfficeZip.write(
+            path,
+            [
+                ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", relations),
+                ("xl/worksheets/sheet1.xml", sheet),
+            ])
         let sheets = try OfficeReader.xlsx(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         let read = try #require(sheets.first)
         #expect(read.truncated)

@@ -17,7 +17,8 @@ import Testing
         var ruleSet = try Repository.ruleSet()
         let unit = try #require(Repository.unitFolder(ofSample: "valid"))
         let size = try #require(
-            try FileManager.default.attributesOfItem(atPath: unit.appendingPathComponent("张三/张三1.jpg").path)[.size] as? Int)
+            try FileManager.default.attributesOfItem(atPath: unit.appendingPathComponent("张三/张三1.jpg").path)[.size]
+                as? Int)
         ruleSet.photos.minimumBytes = size
         #expect(try findings(ruleSet).filter { $0.path == "张三/张三1.jpg" && $0.rule == .photoSize }.isEmpty)
         ruleSet.photos.minimumBytes = size + 1
@@ -42,8 +43,10 @@ import Testing
 
     @Test func englishMessagesAreEnglish() throws {
         let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
-        let report = try Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(language: .en, asOf: "2021-06-01"))
-            .check(bundle: RawPath(unit.path), displayPath: "x")
+        let report = try Checker(
+            ruleSet: try Repository.ruleSet(), options: CheckOptions(language: .en, asOf: "2021-06-01")
+        )
+        .check(bundle: RawPath(unit.path), displayPath: "x")
         let size = try #require(report.findings.first { $0.rule == .photoSize })
         #expect(size.message.hasPrefix("The photo is only"))
         #expect(!report.findings.contains { $0.message.contains("{") || $0.hint.contains("{") })
@@ -51,7 +54,8 @@ import Testing
 
     @Test func strictMakesWarningsFail() throws {
         let unit = try #require(Repository.unitFolder(ofSample: "naming-problems"))
-        let checker = Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(strict: true, asOf: "2021-06-01"))
+        let checker = Checker(
+            ruleSet: try Repository.ruleSet(), options: CheckOptions(strict: true, asOf: "2021-06-01"))
         #expect(try checker.check(bundle: RawPath(unit.path), displayPath: "x").summary.verdict == .fail)
     }
 

@@ -37,7 +37,10 @@ import Testing
         let report = try SampleRuns.shared.report(item.example.sample)
         let fired = report.findings.contains { $0.rule == item.rule && $0.path == item.example.path }
         if item.triggers {
-            #expect(fired, "expected \(item.rule) at “\(item.example.path)”; got \(report.findings.map { "\($0.rule) \($0.path)" })")
+            #expect(
+                fired,
+                "expected \(item.rule) at “\(item.example.path)”; got \(report.findings.map { "\($0.rule) \($0.path)" })"
+            )
         } else {
             #expect(!fired, "\(item.rule) fired at “\(item.example.path)” but must not")
         }

@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func unknownKeyIsNamedWithItsPath() throws {
-        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "minimumBytes:", with: "minimumByte:") })
+        let error = try #require(
+            try loadError("photos.yaml") { $0.replacingOccurrences(of: "minimumBytes:", with: "minimumByte:") })
         #expect(error.file.hasSuffix("photos.yaml"))
         // The misspelt key is reported (the real one is then missing, which is reported first by the decoder).
         #expect(error.keyPath.hasPrefix("photos.minimumByte"))
@@ -48,20 +49,30 @@ import Testing
 
     @Test func unknownNestedKeyIsNamed() throws {
         let error = try #require(
-            try loadError("photos.yaml") { $0.replacingOccurrences(of: "  paddingMinimumBytes: 16", with: "  paddingMinimumBytes: 16\n  padingLimit: 3") })
+            try loadError("photos.yaml") {
+                $0.replacingOccurrences(
+                    of: "  paddingMinimumBytes: 16", with: "  paddingMinimumBytes: 16\n  padingLimit: 3")
+            })
         #expect(error.keyPath == "photos.padingLimit")
         #expect(error.problem == "unknown key")
     }
 
     @Test func unknownKeyInAListItemIsNamed() throws {
         let error = try #require(
-            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "    severity: error\n", with: "    severity: error\n    colour: red\n", range: $0.range(of: "    severity: error\n")) })
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(
+                    of: "    severity: error\n", with: "    severity: error\n    colour: red\n",
+                    range: $0.range(of: "    severity: error\n"))
+            })
         #expect(error.keyPath == "rules[0].colour")
     }
 
     @Test func badSeverityIsRefused() throws {
         let error = try #require(
-            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "severity: error", with: "severity: fatal", range: $0.range(of: "severity: error")) })
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(
+                    of: "severity: error", with: "severity: fatal", range: $0.range(of: "severity: error"))
+            })
         #expect(error.keyPath == "rules[0].severity")
     }
 
@@ -69,7 +80,8 @@ import Testing
         let error = try #require(
             try loadError("catalogue.yaml") { text in
                 text.replacingOccurrences(
-                    of: #"hint: {zh: 请删除链接，把真正的文件复制到这个位置。, en: Delete the link and copy the real file into its place.}"#,
+                    of:
+                        #"hint: {zh: 请删除链接，把真正的文件复制到这个位置。, en: Delete the link and copy the real file into its place.}"#,
                     with: "hint: {zh: 请删除链接，把真正的文件复制到这个位置。}")
             })
         #expect(error.keyPath == "rules[0].hint.en")
@@ -78,7 +90,9 @@ import Testing
 
     @Test func duplicateIDIsRefused() throws {
         let error = try #require(
-            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "id: FS-SPECIAL-FILE", with: "id: FS-SYMLINK") })
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "id: FS-SPECIAL-FILE", with: "id: FS-SYMLINK")
+            })
         #expect(error.keyPath == "rules[1].id")
         #expect(error.problem.contains("duplicate"))
     }
@@ -91,23 +105,33 @@ import Testing
 
     @Test func droppingASpecRuleIsRefused() throws {
         let error = try #require(
-            try loadError("catalogue.yaml") { $0.replacingOccurrences(of: "id: CROSS-RESUBMISSION", with: "id: CROSS-RESENT") })
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "id: CROSS-RESUBMISSION", with: "id: CROSS-RESENT")
+            })
         #expect(error.problem.contains("CROSS-RESUBMISSION"))
     }
 
     @Test func outOfRangeValueIsRefused() throws {
-        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "scaleDenominator: 8", with: "scaleDenominator: 3") })
+        let error = try #require(
+            try loadError("photos.yaml") {
+                $0.replacingOccurrences(of: "scaleDenominator: 8", with: "scaleDenominator: 3")
+            })
         #expect(error.keyPath == "photos.limits.scaleDenominator")
     }
 
     @Test func wrongTypeIsRefused() throws {
-        let error = try #require(try loadError("photos.yaml") { $0.replacingOccurrences(of: "minimumBytes: 2097152", with: "minimumBytes: two") })
+        let error = try #require(
+            try loadError("photos.yaml") {
+                $0.replacingOccurrences(of: "minimumBytes: 2097152", with: "minimumBytes: two")
+            })
         #expect(error.keyPath == "photos.minimumBytes")
         #expect(error.problem.contains("whole number"))
     }
 
     @Test func lintRefusesAFileThatIsNoRulesFile() throws {
-        #expect(throws: RuleSetError.self) { try RuleSetLint.lint(file: Repository.root.appendingPathComponent("Package.swift").path) }
+        #expect(throws: RuleSetError.self) {
+            try RuleSetLint.lint(file: Repository.root.appendingPathComponent("Package.swift").path)
+        }
         try RuleSetLint.lint(file: Repository.rules + "/catalogue.yaml")
     }
 
@@ -117,18 +141,26 @@ import Testing
     }
 
     @Test func anUnknownOperatorIsNamedWithItsPath() throws {
-        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "containsAny: [现役军人]", with: "containsAll: [现役军人]") })
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "containsAny: [现役军人]", with: "containsAll: [现役军人]")
+            })
         #expect(error.keyPath.hasPrefix("judgement.exclusions[0].when"))
     }
 
     @Test func anUnknownFieldInAConditionIsRefused() throws {
-        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "{field: identity, containsAny: [现役军人]}", with: "{field: identty, containsAny: [现役军人]}") })
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(
+                    of: "{field: identity, containsAny: [现役军人]}", with: "{field: identty, containsAny: [现役军人]}")
+            })
         #expect(error.keyPath == "judgement.exclusions[0].when.field")
         #expect(error.problem.contains("identty"))
     }
 
     @Test func aRankOffTheScaleIsRefused() throws {
-        let error = try #require(try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })
+        let error = try #require(
+            try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })
         #expect(error.problem.contains("司令级"))
     }
 }

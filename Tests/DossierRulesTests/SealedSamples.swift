@@ -1,9 +1,10 @@
 import DossierCore
 import DossierInspect
 import DossierRules
-@testable import DossierSeal
 import DossierTestSupport
 import Foundation
+
+@testable import DossierSeal
 
 /// Sealed zips the tests build from Samples/valid, untouched or tampered with, for the SEAL-* and ZIP-* examples.
 /// Tampered copies are rewritten with dossier's own zip writer, so only the change under test differs.
@@ -15,7 +16,9 @@ enum SealedSample {
         guard let unit = Repository.unitFolder(ofSample: "valid") else { throw CocoaError(.fileNoSuchFile) }
         let output = folder.url.appendingPathComponent("original.zip").path
         let checker = Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf))
-        guard case .sealed(let path, let fingerprint, _) = try Sealer(checker: checker).seal(folder: unit.path, output: output)
+        guard
+            case .sealed(let path, let fingerprint, _) = try Sealer(checker: checker).seal(
+                folder: unit.path, output: output)
         else { throw CocoaError(.featureUnsupported) }
         return (path, fingerprint)
     }
@@ -51,7 +54,8 @@ enum SealedSample {
             var bytes = try Data(contentsOf: URL(fileURLWithPath: sealed))
             let entry = try requireEntry(photo, in: sealed)
             let header = Int(entry.localHeaderOffset)
-            let start = header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28])
+            let start =
+                header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28])
                 + Int(bytes[header + 29]) << 8
             bytes[start + 100_000] ^= 0x01
             try bytes.write(to: URL(fileURLWithPath: target))
@@ -70,8 +74,9 @@ enum SealedSample {
             try rewrite(sealed, to: target) { name, bytes in
                 if name.hasSuffix("张三3.jpg") { return changed }
                 if name.hasSuffix("/manifest-sha256.txt") {
-                    return Array(String(decoding: bytes, as: UTF8.self)
-                        .replacingOccurrences(of: sha256Hex(original), with: sha256Hex(changed)).utf8)
+                    return Array(
+                        String(decoding: bytes, as: UTF8.self)
+                            .replacingOccurrences(of: sha256Hex(original), with: sha256Hex(changed)).utf8)
                 }
                 return bytes
             }
@@ -123,10 +128,13 @@ enum PlainZipSample {
         }
         for relative in files {
             let name = "湖北省科协/" + relative
-            let nameBytes = gbk
+            let nameBytes =
+                gbk
                 ? Array(name.data(using: String.Encoding(rawValue: 0x8000_0632)) ?? Data(name.utf8)) : Array(name.utf8)
             let bytes = Array(try Data(contentsOf: unit.appendingPathComponent(relative)))
-            try writer.add(nameBytes: nameBytes, utf8: !gbk, size: UInt64(bytes.count), compress: true) { try $0(bytes) }
+            try writer.add(nameBytes: nameBytes, utf8: !gbk, size: UInt64(bytes.count), compress: true) {
+                try $0(bytes)
+            }
         }
         try writer.finish()
         return path

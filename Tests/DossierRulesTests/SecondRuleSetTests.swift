@@ -11,7 +11,8 @@ import Testing
 
     private func findings(_ unit: URL, rules: String, options: CheckOptions) throws -> [Finding] {
         let ruleSet = try RuleSet.load(folder: rules)
-        return try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "x").findings
+        return try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "x")
+            .findings
     }
 
     @Test func bothRuleSetsLoad() throws {
@@ -38,7 +39,8 @@ import Testing
     @Test func theValidBundleGetsTheProvincesOwnVerdict() throws {
         let unit = try #require(Repository.unitFolder(ofSample: "valid"))
         let national = try findings(unit, rules: Repository.rules, options: CheckOptions(asOf: "2021-06-01"))
-        let provincial = try findings(unit, rules: provinceRules, options: CheckOptions(asOf: "2025-05-01", unitType: "city"))
+        let provincial = try findings(
+            unit, rules: provinceRules, options: CheckOptions(asOf: "2025-05-01", unitType: "city"))
         #expect(national.isEmpty)
         // A sole candidate of 50: the province wants at least 20 % under 45 (a notice).
         #expect(provincial.map(\.rule) == [.balanceAge])

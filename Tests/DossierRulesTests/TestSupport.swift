@@ -41,13 +41,17 @@ enum BuiltSample {
         let unit = folder.url.appendingPathComponent(name == "@unit-unknown" ? "湖北省科学协会" : valid.lastPathComponent)
         try FileManager.default.copyItem(at: valid, to: unit)
         let person = unit.appendingPathComponent("张三")
-        func fixture(_ file: String) throws -> Data { try Data(contentsOf: Repository.fixtures.appendingPathComponent(file)) }
+        func fixture(_ file: String) throws -> Data {
+            try Data(contentsOf: Repository.fixtures.appendingPathComponent(file))
+        }
         switch name {
         case "@symlink":
             try FileManager.default.createSymbolicLink(
                 atPath: person.appendingPathComponent("张三5.jpg").path, withDestinationPath: "/etc/passwd")
         case "@fifo":
-            guard mkfifo(person.appendingPathComponent("管道").path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            guard mkfifo(person.appendingPathComponent("管道").path, 0o644) == 0 else {
+                throw CocoaError(.fileWriteUnknown)
+            }
         case "@unreadable":
             chmod(person.appendingPathComponent("张三4.jpg").path, 0)
         case "@undecodable":
@@ -138,13 +142,16 @@ extension CommandRunner {
         let place = try TemporaryFolder()
         let binary = place.url.appendingPathComponent("dossier")
         try FileManager.default.copyItem(at: Repository.binary, to: binary)
-        try FileManager.default.createDirectory(at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
         let result = try run(
             "/usr/bin/setpriv",
-            ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "check", unit.path, "--format", "json",
-             "--as-of", asOf],
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "check", unit.path, "--format", "json",
+                "--as-of", asOf,
+            ],
             environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
         return try JSONDecoder().decode(Report.self, from: result.stdout).bundles[0]
     }

@@ -1,10 +1,11 @@
 import DossierCore
 import DossierInspect
 import DossierRules
-@testable import DossierSeal
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import DossierSeal
 
 #if canImport(Glibc)
     import Glibc
@@ -25,14 +26,21 @@ private func validCopy(in folder: TemporaryFolder) throws -> URL {
 }
 
 private func seal(_ folder: URL, to output: String?, asOf: String = "2021-06-18") throws -> (String, Fingerprint) {
-    guard case .sealed(let path, let fingerprint, _) = try Sealer(checker: try checker(asOf: asOf)).seal(folder: folder.path, output: output)
+    guard
+        case .sealed(let path, let fingerprint, _) = try Sealer(checker: try checker(asOf: asOf)).seal(
+            folder: folder.path, output: output)
     else { throw CocoaError(.featureUnsupported) }
     return (path, fingerprint)
 }
 
 /// Runs `tool` if it is on the PATH that `make test` prepares; the result, or nil with a recorded issue.
-private func external(_ tool: String, _ arguments: [String], directory: URL = Repository.root) throws -> CommandRunner.Result? {
-    let candidates = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)", Repository.root.appendingPathComponent(".build/tools-venv/bin/\(tool)").path]
+private func external(_ tool: String, _ arguments: [String], directory: URL = Repository.root) throws -> CommandRunner
+    .Result?
+{
+    let candidates = [
+        "/usr/bin/\(tool)", "/usr/local/bin/\(tool)",
+        Repository.root.appendingPathComponent(".build/tools-venv/bin/\(tool)").path,
+    ]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         Issue.record("\(tool) is not installed: run `make test`, which installs it")
         return nil
@@ -68,16 +76,22 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let unit = try validCopy(in: folder)
         let before = try FileManager.default.subpathsOfDirectory(atPath: unit.path).sorted()
         let (path, fingerprint) = try seal(unit, to: nil)
-        #expect(path == folder.url.appendingPathComponent("湖北省科协-20210618-\(fingerprint.sha256.prefix(8).uppercased()).zip").path)
+        #expect(
+            path
+                == folder.url.appendingPathComponent("湖北省科协-20210618-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+                .path)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: unit.path).sorted() == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [URL(fileURLWithPath: path).lastPathComponent, "湖北省科协"].sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+                == [URL(fileURLWithPath: path).lastPathComponent, "湖北省科协"].sorted())
     }
 
     @Test func errorsRefuseTheSealAndNothingIsWritten() throws {
         let folder = try TemporaryFolder()
         let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
         let output = folder.url.appendingPathComponent("x.zip").path
-        guard case .refused(let report) = try Sealer(checker: try checker()).seal(folder: unit.path, output: output) else {
+        guard case .refused(let report) = try Sealer(checker: try checker()).seal(folder: unit.path, output: output)
+        else {
             Issue.record("a bundle with errors was sealed")
             return
         }
@@ -101,7 +115,10 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let names = archive.entries.map(\.name)
         #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(!names.contains { $0.contains(".DS_Store") })
-        for tag in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "report/report.json", "report/report.html"] {
+        for tag in [
+            "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "report/report.json",
+            "report/report.html",
+        ] {
             #expect(names.contains("湖北省科协/\(tag)"), "\(tag)")
         }
         for entry in archive.entries {
@@ -109,11 +126,18 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
             let stored = [".jpg", ".docx", ".xlsx", ".mp4", ".mov"].contains { entry.name.hasSuffix($0) }
             #expect(entry.method == (stored ? 0 : 8), "\(entry.name)")
         }
-        let info = String(decoding: try archive.contents(try #require(archive.entries.first { $0.name.hasSuffix("bag-info.txt") }), limit: 1 << 20), as: UTF8.self)
-        for field in ["Source-Organization: 湖北省科协", "Bagging-Date: 2021-06-18", "Payload-Oxum: ", "Bag-Software-Agent: dossier", "Campaign: zuimei-2021", "Rules-SHA256: ", "Unit-Type: ", "Candidate-Count: 1"] {
+        let info = String(
+            decoding: try archive.contents(
+                try #require(archive.entries.first { $0.name.hasSuffix("bag-info.txt") }), limit: 1 << 20),
+            as: UTF8.self)
+        for field in [
+            "Source-Organization: 湖北省科协", "Bagging-Date: 2021-06-18", "Payload-Oxum: ", "Bag-Software-Agent: dossier",
+            "Campaign: zuimei-2021", "Rules-SHA256: ", "Unit-Type: ", "Candidate-Count: 1",
+        ] {
             #expect(info.contains(field), "\(field)")
         }
-        let tags = try archive.contents(try #require(archive.entries.first { $0.name.hasSuffix("tagmanifest-sha256.txt") }), limit: 1 << 20)
+        let tags = try archive.contents(
+            try #require(archive.entries.first { $0.name.hasSuffix("tagmanifest-sha256.txt") }), limit: 1 << 20)
         #expect(Fingerprint(tagManifest: tags) == fingerprint)
     }
 
@@ -127,7 +151,9 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         if let sevenZip = try external("7z", ["t", path]) {
             #expect(sevenZip.status == 0 && sevenZip.text.contains("Everything is Ok"))
         }
-        if let python = try external("python3", ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", path]) {
+        if let python = try external(
+            "python3", ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", path])
+        {
             #expect(python.text.contains("湖北省科协/data/张三/张三1.jpg"))
         }
         let extracted = folder.url.appendingPathComponent("extracted")
@@ -144,7 +170,8 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let folder = try TemporaryFolder()
         let unit = try validCopy(in: folder)
         let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
-        let report = SealVerifier(checker: try checker()).verify(path, fingerprint: fingerprint.description.lowercased())
+        let report = SealVerifier(checker: try checker()).verify(
+            path, fingerprint: fingerprint.description.lowercased())
         #expect(report.findings.isEmpty, "\(report.findings.map(\.rule))")
         #expect(report.summary.verdict == .pass)
         #expect(report.seal?.fingerprint == fingerprint.description)
@@ -222,7 +249,10 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
     @Test func hostileArchivesAreErrorsNotCrashes() throws {
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("x.zip").path
-        for bytes: [UInt8] in [[], Array("PK\u{5}\u{6}".utf8), [UInt8](repeating: 0x50, count: 100), Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 0, count: 60)] {
+        for bytes: [UInt8] in [
+            [], Array("PK\u{5}\u{6}".utf8), [UInt8](repeating: 0x50, count: 100),
+            Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 0, count: 60),
+        ] {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(throws: ZipError.self) { try ZipArchive(RawPath(path)) }
         }

@@ -28,10 +28,14 @@ private func json(_ text: String) throws -> [String: Any] {
 /// Path, size, modification and status-change time of everything below `folder`.
 private func snapshot(_ folder: String) -> [String] {
     var result: [String] = []
-    for case let relative as String in FileManager.default.enumerator(atPath: folder) ?? FileManager.DirectoryEnumerator() {
+    for case let relative as String in FileManager.default.enumerator(atPath: folder)
+        ?? FileManager.DirectoryEnumerator()
+    {
         var info = stat()
         lstat(folder + "/" + relative, &info)
-        result.append("\(relative) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+        result.append(
+            "\(relative) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        )
     }
     return result.sorted()
 }
@@ -43,9 +47,13 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.stdout.contains("0 个错误，0 个警告，0 个提示 — 通过"))
     }
 
-    @Test(arguments: ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems", "judgement-problems"])
+    @Test(arguments: [
+        "valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems",
+        "judgement-problems",
+    ])
     func everySampleGivesItsExitCodeAndJSON(_ sample: String) throws {
-        let expected = try json(String(contentsOf: root.appendingPathComponent("Samples/\(sample)/expected.json"), encoding: .utf8))
+        let expected = try json(
+            String(contentsOf: root.appendingPathComponent("Samples/\(sample)/expected.json"), encoding: .utf8))
         let run = try dossier("check", "Samples/\(sample)", "--format", "json", "--as-of", "2021-06-01")
         #expect(run.status == (expected["exitCode"] as? Int).map(Int32.init))
         let report = try json(run.stdout)
@@ -80,7 +88,8 @@ private func snapshot(_ folder: String) -> [String] {
         let flag = try dossier("check", "Samples/photo-problems", "--lang", "en", "--as-of", "2021-06-01")
         #expect(flag.stdout.contains("The photo is only"))
         #expect(flag.stdout.contains("— fail"))
-        let environment = try dossier("check", "Samples/photo-problems", "--as-of", "2021-06-01", environment: ["LANG": "en_US.UTF-8"])
+        let environment = try dossier(
+            "check", "Samples/photo-problems", "--as-of", "2021-06-01", environment: ["LANG": "en_US.UTF-8"])
         #expect(environment.stdout.contains("The photo is only"))
         let chinese = try dossier("check", "Samples/photo-problems", "--as-of", "2021-06-01")
         #expect(chinese.stdout.contains("照片只有"))
@@ -144,7 +153,8 @@ private func snapshot(_ folder: String) -> [String] {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: root.appendingPathComponent("rules/zuimei-2021"), to: folder)
         let photos = folder.appendingPathComponent("photos.yaml")
-        let text = try String(contentsOf: photos, encoding: .utf8).replacingOccurrences(of: "maximumScans: 500", with: "maximumScans: 500\n    maximumScan: 5")
+        let text = try String(contentsOf: photos, encoding: .utf8).replacingOccurrences(
+            of: "maximumScans: 500", with: "maximumScans: 500\n    maximumScan: 5")
         try text.write(to: photos, atomically: true, encoding: .utf8)
         let run = try dossier("check", "Samples/valid", "--rules", folder.path)
         #expect(run.status == 2)
@@ -180,7 +190,8 @@ private func snapshot(_ folder: String) -> [String] {
 
     @Test func worksFromAnyDirectory() throws {
         let run = try CommandRunner.dossier(
-            ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"], directory: URL(fileURLWithPath: "/"))
+            ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"],
+            directory: URL(fileURLWithPath: "/"))
         #expect(run.status == 0)
     }
 
@@ -190,13 +201,20 @@ private func snapshot(_ folder: String) -> [String] {
         try FileManager.default.copyItem(at: root.appendingPathComponent("Samples/valid/湖北省科协"), to: unit)
         let sealed = try CommandRunner.dossier(["seal", unit.path, "--as-of", "2021-06-18", "--quiet"])
         #expect(sealed.status == 0, "\(sealed.stderr)")
-        let fingerprint = try #require(sealed.text.split(separator: "：").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let fingerprint = try #require(
+            sealed.text.split(separator: "：").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         #expect(fingerprint.count == 24)
         let zips = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".zip") }
         #expect(zips.count == 1 && zips[0].hasPrefix("湖北省科协-20210618-"))
         let zip = folder.url.appendingPathComponent(zips[0]).path
-        #expect(try CommandRunner.dossier(["verify", zip, "--fingerprint", fingerprint.replacingOccurrences(of: "-", with: ""), "--as-of", "2021-06-18"]).status == 0)
-        let forged = try CommandRunner.dossier(["verify", zip, "--fingerprint", "0000-0000-0000-0000-0000", "--as-of", "2021-06-18"])
+        #expect(
+            try CommandRunner.dossier([
+                "verify", zip, "--fingerprint", fingerprint.replacingOccurrences(of: "-", with: ""), "--as-of",
+                "2021-06-18",
+            ]).status == 0)
+        let forged = try CommandRunner.dossier([
+            "verify", zip, "--fingerprint", "0000-0000-0000-0000-0000", "--as-of", "2021-06-18",
+        ])
         #expect(forged.status == 1 && forged.text.contains("SEAL-FINGERPRINT-MISMATCH"))
         let checked = try CommandRunner.dossier(["check", zip, "--format", "json", "--as-of", "2021-06-18"])
         #expect(checked.status == 0)
@@ -207,11 +225,12 @@ private func snapshot(_ folder: String) -> [String] {
 
     @Test func sealRefusesABundleWithErrors() throws {
         let folder = try TemporaryFolder()
-        let refused = try CommandRunner.dossier(["seal", "Samples/photo-problems/中国化学会", "-o", folder.url.appendingPathComponent("x.zip").path])
+        let refused = try CommandRunner.dossier([
+            "seal", "Samples/photo-problems/中国化学会", "-o", folder.url.appendingPathComponent("x.zip").path,
+        ])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("未封装"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
         #expect(try CommandRunner.dossier(["verify", "/no/such.zip"]).status == 2)
     }
 }
-

@@ -13,7 +13,9 @@ import Testing
         #expect(try String(contentsOf: unit.appendingPathComponent("说明.txt"), encoding: .utf8).contains("深圳市科协"))
 
         // The blank form is read back with every field found (empty).
-        let inspected = try CommandRunner.dossier(["inspect", unit.appendingPathComponent("推荐表.docx").path, "--format", "json"])
+        let inspected = try CommandRunner.dossier([
+            "inspect", unit.appendingPathComponent("推荐表.docx").path, "--format", "json",
+        ])
         let json = try #require(try JSONSerialization.jsonObject(with: inspected.stdout) as? [String: Any])
         let docx = try #require(((json["files"] as? [[String: Any]])?.first?["docx"]) as? [String: Any])
         #expect((docx["fields"] as? [String: Any])?.count == 16)

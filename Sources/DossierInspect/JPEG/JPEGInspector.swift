@@ -13,8 +13,10 @@ public struct JPEGLimits: Sendable, Equatable {
     /// |Cb−128| + |Cr−128| above which a pixel counts as coloured.
     public var chromaThreshold: Int
 
-    public init(maximumPixels: Int = 100_000_000, maximumScans: Int = 500, scaleDenominator: Int = 8,
-                chromaThreshold: Int = 8) {
+    public init(
+        maximumPixels: Int = 100_000_000, maximumScans: Int = 500, scaleDenominator: Int = 8,
+        chromaThreshold: Int = 8
+    ) {
         self.maximumPixels = maximumPixels
         self.maximumScans = maximumScans
         self.scaleDenominator = scaleDenominator
@@ -49,13 +51,15 @@ public enum JPEGInspector {
         bytes.withUnsafeBufferPointer { buffer in
             if decode, let quality = thumbnailQuality {
                 CJPEGShim_inspect_with_thumbnail(
-                    buffer.baseAddress, buffer.count, Int32(limits.scaleDenominator), UInt64(max(0, limits.maximumPixels)),
+                    buffer.baseAddress, buffer.count, Int32(limits.scaleDenominator),
+                    UInt64(max(0, limits.maximumPixels)),
                     Int32(limits.maximumScans), Int32(limits.chromaThreshold), Int32(orientation), Int32(quality), &raw,
                     &small)
             } else {
                 CJPEGShim_inspect(
                     buffer.baseAddress, buffer.count, decode ? 1 : 0, Int32(limits.scaleDenominator),
-                    UInt64(max(0, limits.maximumPixels)), Int32(limits.maximumScans), Int32(limits.chromaThreshold), &raw)
+                    UInt64(max(0, limits.maximumPixels)), Int32(limits.maximumScans), Int32(limits.chromaThreshold),
+                    &raw)
             }
         }
         var thumbnail: [UInt8]?

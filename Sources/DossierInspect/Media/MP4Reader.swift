@@ -12,8 +12,10 @@ public struct MP4Limits: Sendable, Equatable {
     /// Most samples a track may list.
     public var maximumSamples: Int
 
-    public init(maximumMovieBytes: Int = 64 << 20, maximumBoxes: Int = 200_000, maximumDepth: Int = 16,
-                maximumSamples: Int = 20_000_000) {
+    public init(
+        maximumMovieBytes: Int = 64 << 20, maximumBoxes: Int = 200_000, maximumDepth: Int = 16,
+        maximumSamples: Int = 20_000_000
+    ) {
         self.maximumMovieBytes = maximumMovieBytes
         self.maximumBoxes = maximumBoxes
         self.maximumDepth = maximumDepth
@@ -89,13 +91,17 @@ public struct MP4Reader: Sendable {
             let type = head.fourCC(4)
             var header: UInt64 = 8
             if size == 1 {
-                guard let large = file.read(at: offset + 8, count: 8) else { throw .damaged("box ‘\(type)’ is cut short") }
+                guard let large = file.read(at: offset + 8, count: 8) else {
+                    throw .damaged("box ‘\(type)’ is cut short")
+                }
                 size = large.be64(0)
                 header = 16
             } else if size == 0 {
                 size = available
             }
-            guard size >= header else { throw .damaged("box ‘\(type)’ at byte \(offset) has an impossible size \(size)") }
+            guard size >= header else {
+                throw .damaged("box ‘\(type)’ at byte \(offset) has an impossible size \(size)")
+            }
             guard size <= available else {
                 if type == "mdat" {
                     throw .truncated(fileBytes: file.size, neededBytes: offset + size)
@@ -115,7 +121,11 @@ public struct MP4Reader: Sendable {
                 guard let payload = file.read(at: offset + header, count: Int(size - header)) else {
                     throw .damaged("‘\(type)’ cannot be read")
                 }
-                if type == "moov" { movie = payload } else if fragments.count < limits.maximumBoxes { fragments.append(payload) }
+                if type == "moov" {
+                    movie = payload
+                } else if fragments.count < limits.maximumBoxes {
+                    fragments.append(payload)
+                }
             default:
                 break
             }
@@ -150,9 +160,14 @@ public struct MP4Reader: Sendable {
             case "mvex":
                 for inner in try children(box.payload, depth: 2) where inner.type == "mehd" {
                     let p = inner.payload
-                    if p.count >= 12 && p[0] == 1 { fragmentDuration = p.be64(4) } else if p.count >= 8 { fragmentDuration = UInt64(p.be32(4)) }
+                    if p.count >= 12 && p[0] == 1 {
+                        fragmentDuration = p.be64(4)
+                    } else if p.count >= 8 {
+                        fragmentDuration = UInt64(p.be32(4))
+                    }
                 }
-                for inner in try children(box.payload, depth: 2) where inner.type == "trex" && inner.payload.count >= 16 {
+                for inner in try children(box.payload, depth: 2) where inner.type == "trex" && inner.payload.count >= 16
+                {
                     let id = inner.payload.be32(4)
                     for index in tracks.indices where tracks[index].trackID == id {
                         tracks[index].defaultSampleDuration = inner.payload.be32(12)
@@ -207,7 +222,8 @@ public struct MP4Reader: Sendable {
                 let matrixAt = version1 ? 52 : 40
                 guard p.count >= matrixAt + 44 else { throw .damaged("‘tkhd’ is too short") }
                 track.trackID = p.be32(version1 ? 20 : 12)
-                track.rotation = Self.rotation(a: Int32(bitPattern: p.be32(matrixAt)), b: Int32(bitPattern: p.be32(matrixAt + 4)))
+                track.rotation = Self.rotation(
+                    a: Int32(bitPattern: p.be32(matrixAt)), b: Int32(bitPattern: p.be32(matrixAt + 4)))
             case "mdia":
                 for inner in try children(box.payload, depth: 3) {
                     let p = inner.payload
@@ -280,7 +296,9 @@ public struct MP4Reader: Sendable {
                 guard p.count >= 8 else { break }
                 let entries = Int(p.be32(4))
                 let width = box.type == "stco" ? 4 : 8
-                guard entries <= (p.count - 8) / width else { throw .damaged("‘\(box.type)’ lists more chunks than it holds") }
+                guard entries <= (p.count - 8) / width else {
+                    throw .damaged("‘\(box.type)’ lists more chunks than it holds")
+                }
                 chunkOffsets = (0..<entries).map { width == 4 ? UInt64(p.be32(8 + $0 * 4)) : p.be64(8 + $0 * 8) }
             case "stsc":
                 guard p.count >= 8 else { break }
@@ -332,7 +350,11 @@ public struct MP4Reader: Sendable {
                         if flags & 0x02 != 0 { at += 4 }
                         if flags & 0x08 != 0, p.count >= at + 4 { defaultDuration = p.be32(at) }
                     case "tfdt":
-                        if p.first == 1, p.count >= 12 { base = p.be64(4) } else if p.count >= 8 { base = UInt64(p.be32(4)) }
+                        if p.first == 1, p.count >= 12 {
+                            base = p.be64(4)
+                        } else if p.count >= 8 {
+                            base = UInt64(p.be32(4))
+                        }
                     case "trun":
                         guard p.count >= 8 else { break }
                         let flags = UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
@@ -388,7 +410,8 @@ public struct MP4Reader: Sendable {
                 guard offset + 16 <= bytes.count else { throw .damaged("box ‘\(type)’ is cut short") }
                 let large = bytes.be64(offset + 8)
                 guard large <= UInt64(bytes.count - offset) else {
-                    throw .boxOverrun(type: type, offset: UInt64(offset), claimed: large, available: UInt64(bytes.count - offset))
+                    throw .boxOverrun(
+                        type: type, offset: UInt64(offset), claimed: large, available: UInt64(bytes.count - offset))
                 }
                 size = Int(large)
                 header = 16
@@ -397,7 +420,8 @@ public struct MP4Reader: Sendable {
             }
             guard size >= header else { throw .damaged("box ‘\(type)’ has an impossible size \(size)") }
             guard size <= bytes.count - offset else {
-                throw .boxOverrun(type: type, offset: UInt64(offset), claimed: UInt64(size), available: UInt64(bytes.count - offset))
+                throw .boxOverrun(
+                    type: type, offset: UInt64(offset), claimed: UInt64(size), available: UInt64(bytes.count - offset))
             }
             result.append(Box(type: type, payload: Array(bytes[(offset + header)..<(offset + size)])))
             offset += size
@@ -413,6 +437,7 @@ extension [UInt8] {
     func be64(_ at: Int) -> UInt64 { UInt64(be32(at)) << 32 | UInt64(be32(at + 4)) }
     func fourCC(_ at: Int) -> String {
         guard at + 4 <= count else { return "" }
-        return String(decoding: self[at..<(at + 4)].map { (0x20...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        return String(
+            decoding: self[at..<(at + 4)].map { (0x20...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
     }
 }

@@ -25,7 +25,8 @@ public struct OfficeLimits: Sendable, Equatable {
     public var maximumColumns: Int
 
     public init(
-        zip: ZipLimits = ZipLimits(maximumEntries: 10_000, maximumEntryBytes: 256 << 20, maximumTotalBytes: 512 << 20, maximumRatio: 200),
+        zip: ZipLimits = ZipLimits(
+            maximumEntries: 10_000, maximumEntryBytes: 256 << 20, maximumTotalBytes: 512 << 20, maximumRatio: 200),
         maximumPartBytes: Int = 128 << 20, maximumEvents: Int = 20_000_000, maximumRows: Int = 20_000,
         maximumColumns: Int = 256
     ) {
@@ -76,14 +77,17 @@ public struct XlsxSheet: Sendable, Equatable {
 /// Reads .docx and .xlsx files (OOXML): a zip of XML parts, read with limits on both.
 public enum OfficeReader {
     /// The document in `bytes` (a .docx).
-    public static func docx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem) -> DocxDocument {
+    public static func docx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem)
+        -> DocxDocument
+    {
         let archive = try open(bytes, limits: limits)
         var document = DocxDocument()
         guard let body = try part("word/document.xml", in: archive, limits: limits) else {
             throw .missingPart("word/document.xml")
         }
         try parseWord(body, part: "word/document.xml", into: &document, limits: limits)
-        for entry in archive.entries where entry.name.range(of: #"^word/(header|footer)\d*\.xml$"#, options: .regularExpression) != nil {
+        for entry in archive.entries
+        where entry.name.range(of: #"^word/(header|footer)\d*\.xml$"#, options: .regularExpression) != nil {
             if let bytes = try part(entry.name, in: archive, limits: limits) {
                 var inner = DocxDocument()
                 try parseWord(bytes, part: entry.name, into: &inner, limits: limits)
@@ -94,7 +98,9 @@ public enum OfficeReader {
     }
 
     /// The sheets in `bytes` (an .xlsx), with dates as `YYYY-MM-DD` where the cell's style is a date.
-    public static func xlsx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem) -> [XlsxSheet] {
+    public static func xlsx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem)
+        -> [XlsxSheet]
+    {
         let archive = try open(bytes, limits: limits)
         guard let workbook = try part("xl/workbook.xml", in: archive, limits: limits) else {
             throw .missingPart("xl/workbook.xml")
@@ -108,7 +114,9 @@ public enum OfficeReader {
                 {
                     sheets.append((sheetName, id))
                 }
-                if local(name) == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
+                if local(name) == "workbookPr", let value = attributes["date1904"] {
+                    date1904 = value == "1" || value == "true"
+                }
             }
         }
         var targets: [String: String] = [:]
@@ -128,8 +136,9 @@ public enum OfficeReader {
             let path = targets[sheet.id] ?? "xl/worksheets/sheet\(index + 1).xml"
             guard let bytes = try part(path, in: archive, limits: limits) else { throw .missingPart(path) }
             result.append(
-                try parseSheet(bytes, name: sheet.name, part: path, strings: strings, dateStyles: dateStyles,
-                               date1904: date1904, limits: limits))
+                try parseSheet(
+                    bytes, name: sheet.name, part: path, strings: strings, dateStyles: dateStyles,
+                    date1904: date1904, limits: limits))
         }
         return result
     }
@@ -146,7 +155,9 @@ public enum OfficeReader {
         }
     }
 
-    private static func part(_ name: String, in archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem) -> [UInt8]? {
+    private static func part(_ name: String, in archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem)
+        -> [UInt8]?
+    {
         guard let entry = archive.entries.first(where: { $0.name == name }) else { return nil }
         do {
             return try archive.contents(entry, limit: limits.maximumPartBytes)
@@ -179,11 +190,14 @@ public enum OfficeReader {
 
     /// Wingdings and Wingdings 2 check-box glyphs, as Word's “symbol” runs store them.
     static let symbols: [String: String] = [
-        "F0FE": "☑", "F0FD": "☒", "F0A8": "□", "F06F": "□", "F078": "☒", "F052": "☑", "F054": "☒", "F0A3": "□", "F0A2": "□",
+        "F0FE": "☑", "F0FD": "☒", "F0A8": "□", "F06F": "□", "F078": "☒", "F052": "☑", "F054": "☒", "F0A3": "□",
+        "F0A2": "□",
         "F0D6": "☑", "F0FC": "✓",
     ]
 
-    private static func parseWord(_ bytes: [UInt8], part: String, into document: inout DocxDocument, limits: OfficeLimits) throws(OfficeProblem) {
+    private static func parseWord(
+        _ bytes: [UInt8], part: String, into document: inout DocxDocument, limits: OfficeLimits
+    ) throws(OfficeProblem) {
         // Nested tables: a stack of tables, each a list of rows.
         var tables: [[[DocxCell]]] = []
         var cell: DocxCell?
@@ -236,7 +250,8 @@ public enum OfficeReader {
                     paragraph = ""
                 case "tc":
                     if var finished = cell, !tables.isEmpty, !tables[tables.count - 1].isEmpty {
-                        finished.text = cellParagraphs.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                        finished.text = cellParagraphs.joined(separator: "\n").trimmingCharacters(
+                            in: .whitespacesAndNewlines)
                         let rows = tables[tables.count - 1].count
                         tables[tables.count - 1][rows - 1].append(finished)
                     }
@@ -294,7 +309,8 @@ public enum OfficeReader {
     /// Built-in number formats that show dates (ECMA-376 §18.8.30, with the CJK ones).
     static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
-    private static func dateStyleIndices(_ archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem) -> Set<Int> {
+    private static func dateStyleIndices(_ archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem) -> Set<Int>
+    {
         guard let bytes = try part("xl/styles.xml", in: archive, limits: limits) else { return [] }
         var customDates: Set<Int> = []
         var formats: [Int] = []
@@ -304,7 +320,9 @@ public enum OfficeReader {
             case .start(let name, let attributes, _):
                 switch local(name) {
                 case "numFmt":
-                    if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], isDateFormat(code) {
+                    if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"],
+                        isDateFormat(code)
+                    {
                         customDates.insert(id)
                     }
                 case "cellXfs": inCellXfs = true
@@ -317,7 +335,8 @@ public enum OfficeReader {
                 break
             }
         }
-        return Set(formats.enumerated().filter { builtInDateFormats.contains($1) || customDates.contains($1) }.map(\.offset))
+        return Set(
+            formats.enumerated().filter { builtInDateFormats.contains($1) || customDates.contains($1) }.map(\.offset))
     }
 
     /// A format code shows a date when, outside quoted text and [brackets], it has a year or day part.
@@ -344,10 +363,12 @@ public enum OfficeReader {
         var days = Int(serial.rounded(.down))
         // The 1900 system counts a 29 February 1900 that never was (serial 60).
         if !date1904 && days < 60 { days += 1 }
-        let epoch = date1904 ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: 30)
+        let epoch =
+            date1904 ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: 30)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let start = calendar.date(from: epoch), let day = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        guard let start = calendar.date(from: epoch), let day = calendar.date(byAdding: .day, value: days, to: start)
+        else { return nil }
         let parts = calendar.dateComponents([.year, .month, .day], from: day)
         guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, dayOfMonth)
@@ -383,7 +404,9 @@ public enum OfficeReader {
                     inRow = true
                     row = []
                     // Empty rows in between keep their place.
-                    if let number = attributes["r"].flatMap(Int.init), number - 1 > sheet.rows.count, number - 1 <= limits.maximumRows {
+                    if let number = attributes["r"].flatMap(Int.init), number - 1 > sheet.rows.count,
+                        number - 1 <= limits.maximumRows
+                    {
                         sheet.rows += Array(repeating: [], count: number - 1 - sheet.rows.count)
                     }
                 case "c":
@@ -394,7 +417,8 @@ public enum OfficeReader {
                     inline = ""
                 case "v": inValue = true
                 case "t": inInlineText = true
-                case "mergeCell": if let reference = attributes["ref"], sheet.merges.count < 10_000 { sheet.merges.append(reference) }
+                case "mergeCell":
+                    if let reference = attributes["ref"], sheet.merges.count < 10_000 { sheet.merges.append(reference) }
                 default: break
                 }
             case .end(let tag):
@@ -413,7 +437,9 @@ public enum OfficeReader {
                     case "b": shown = value == "1" ? "TRUE" : "FALSE"
                     case "str", "e": shown = value
                     default:
-                        if dateStyles.contains(style), let serial = Double(value), let date = date(serial: serial, date1904: date1904) {
+                        if dateStyles.contains(style), let serial = Double(value),
+                            let date = date(serial: serial, date1904: date1904)
+                        {
                             shown = date
                         } else if let number = Double(value), number == number.rounded(), abs(number) < 1e15 {
                             shown = String(Int(number))

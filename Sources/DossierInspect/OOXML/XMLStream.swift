@@ -27,9 +27,13 @@ public enum XMLProblem: Error, Equatable, CustomStringConvertible {
 /// type declaration or an entity reference ends the read: entity bombs and external entities never run.
 public enum XMLStream {
     /// Calls `handle` with every event of `bytes`, stopping after `maximumEvents` nodes.
-    public static func read(_ bytes: [UInt8], maximumEvents: Int = 5_000_000, _ handle: (XMLEvent) throws -> Void) throws {
+    public static func read(_ bytes: [UInt8], maximumEvents: Int = 5_000_000, _ handle: (XMLEvent) throws -> Void)
+        throws
+    {
         try bytes.withUnsafeBufferPointer { buffer in
-            guard let reader = CXMLShim_open(buffer.baseAddress, buffer.count) else { throw XMLProblem.malformed("empty") }
+            guard let reader = CXMLShim_open(buffer.baseAddress, buffer.count) else {
+                throw XMLProblem.malformed("empty")
+            }
             defer { CXMLShim_close(reader) }
             var count = 0
             while true {

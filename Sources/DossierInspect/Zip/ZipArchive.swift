@@ -102,7 +102,8 @@ public final class ZipArchive: @unchecked Sendable {
         guard size >= 22 else { throw ZipError.notAZip }
         let tailLength = Int(min(size, 65_557))
         let tail = try bytes(at: size - UInt64(tailLength), count: tailLength, what: "end of archive")
-        guard let end = stride(from: tailLength - 22, through: 0, by: -1).first(where: { tail.u32($0) == 0x0605_4B50 }) else {
+        guard let end = stride(from: tailLength - 22, through: 0, by: -1).first(where: { tail.u32($0) == 0x0605_4B50 })
+        else {
             // It starts like a zip but its end is missing: the copy was cut short.
             let head = try bytes(at: 0, count: 4, what: "start of archive")
             if head.u32(0) == 0x0403_4B50 { throw ZipError.truncated("the end of the archive is missing") }
@@ -149,7 +150,8 @@ public final class ZipArchive: @unchecked Sendable {
                 unixMode: directory.u16(position + 4) >> 8 == 3 ? directory.u32(position + 38) >> 16 : 0)
             (entry.name, entry.nameWasGBK) = Self.decodeName(rawName, utf8Flag: flags & 0x0800 != 0)
             try Self.applyZIP64(
-                &entry, extra: Array(directory[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)]))
+                &entry,
+                extra: Array(directory[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)]))
             if entry.uncompressedSize > limits.maximumEntryBytes {
                 throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize)
             }
@@ -182,7 +184,9 @@ public final class ZipArchive: @unchecked Sendable {
                 }
                 if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = take() ?? entry.uncompressedSize }
                 if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = take() ?? entry.compressedSize }
-                if entry.localHeaderOffset == 0xFFFF_FFFF { entry.localHeaderOffset = take() ?? entry.localHeaderOffset }
+                if entry.localHeaderOffset == 0xFFFF_FFFF {
+                    entry.localHeaderOffset = take() ?? entry.localHeaderOffset
+                }
             }
             position += 4 + length
         }
@@ -191,7 +195,9 @@ public final class ZipArchive: @unchecked Sendable {
     /// UTF-8 when flagged or when the bytes are valid UTF-8; else GB18030, as Chinese Windows tools write.
     public static func decodeName(_ raw: [UInt8], utf8Flag: Bool) -> (String, Bool) {
         if let text = String(validating: raw, as: UTF8.self) { return (text, false) }
-        if !utf8Flag, let text = String(data: Data(raw), encoding: String.Encoding(rawValue: 0x8000_0632)), !text.isEmpty {
+        if !utf8Flag, let text = String(data: Data(raw), encoding: String.Encoding(rawValue: 0x8000_0632)),
+            !text.isEmpty
+        {
             return (text, true)
         }
         return (String(decoding: raw, as: UTF8.self), false)
@@ -242,13 +248,17 @@ public final class ZipArchive: @unchecked Sendable {
         default:
             throw ZipError.unsupportedMethod(entry.method)
         }
-        guard produced == entry.uncompressedSize else { throw ZipError.corrupt("\(entry.name): size differs from the directory") }
+        guard produced == entry.uncompressedSize else {
+            throw ZipError.corrupt("\(entry.name): size differs from the directory")
+        }
         guard crc == entry.crc32 else { throw ZipError.crcMismatch(entry: entry.name) }
     }
 
     /// The whole entry in memory, refusing entries over `limit` bytes.
     public func contents(_ entry: ZipEntry, limit: Int) throws -> [UInt8] {
-        guard entry.uncompressedSize <= UInt64(limit) else { throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize) }
+        guard entry.uncompressedSize <= UInt64(limit) else {
+            throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize)
+        }
         var result: [UInt8] = []
         result.reserveCapacity(Int(entry.uncompressedSize))
         try read(entry) { result.append(contentsOf: $0) }
@@ -291,7 +301,9 @@ final class Inflater {
                     finished = true
                     return
                 }
-                guard status == Z_OK || status == Z_BUF_ERROR else { throw ZipError.corrupt("\(entry): bad compressed data") }
+                guard status == Z_OK || status == Z_BUF_ERROR else {
+                    throw ZipError.corrupt("\(entry): bad compressed data")
+                }
                 if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 { return }
             } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
         }

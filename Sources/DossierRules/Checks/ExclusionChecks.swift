@@ -11,12 +11,16 @@ public struct ExclusionChecks: CheckFamily {
         let judgement = ruleSet.judgement
         for candidate in bundle.candidateRecords(ruleSet) {
             for exclusion in judgement.exclusions {
-                guard exclusion.when.holds(candidate.fields, scales: judgement.scales, asOf: asOf) == true else { continue }
+                guard exclusion.when.holds(candidate.fields, scales: judgement.scales, asOf: asOf) == true else {
+                    continue
+                }
                 var display = candidate.fields
                 display["matched"] = exclusion.when.matchedKeyword(candidate.fields) ?? ""
                 sink.emit(
                     exclusion.rule, path: candidate.formPath ?? candidate.folder ?? "", candidate: candidate.name,
-                    data: candidate.fields.filter { ["identity", "adminRank", "honors"].contains($0.key) }.mapValues { .string($0) },
+                    data: candidate.fields.filter { ["identity", "adminRank", "honors"].contains($0.key) }.mapValues {
+                        .string($0)
+                    },
                     display: display)
             }
         }

@@ -14,7 +14,8 @@ public struct FormChecks: CheckFamily {
 
     public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
         let documentKinds: Set<FileKind> = [.form, .summary, .activity, .report]
-        for file in bundle.files where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.bytes > 0 {
+        for file in bundle.files
+        where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.bytes > 0 {
             checkDocument(file, ruleSet: ruleSet, sink: sink)
         }
         let summary = bundle.summaryTable(ruleSet)
@@ -89,7 +90,9 @@ public struct FormChecks: CheckFamily {
     static func marking(in line: String, markings: [String]) -> String? {
         let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         for marking in markings {
-            if text == marking || text.hasPrefix(marking + "★") || text.hasPrefix(marking + " ★") || text.contains(marking + "★") {
+            if text == marking || text.hasPrefix(marking + "★") || text.hasPrefix(marking + " ★")
+                || text.contains(marking + "★")
+            {
                 return marking
             }
         }
@@ -130,7 +133,10 @@ public struct FormChecks: CheckFamily {
         func differ(_ key: String, _ first: (String, String), _ second: (String, String)) {
             sink.emit(
                 .formInconsistent, path: file.path, candidate: candidate.name,
-                data: ["field": .string(key), "label": .string(label(key)), "firstValue": .string(first.1), "secondValue": .string(second.1)],
+                data: [
+                    "field": .string(key), "label": .string(label(key)), "firstValue": .string(first.1),
+                    "secondValue": .string(second.1),
+                ],
                 display: ["firstSource": first.0, "secondSource": second.0])
         }
         if let name = fields["name"]?.value, !name.isEmpty, MediaName.normalise(name) != candidate.name {
@@ -138,7 +144,9 @@ public struct FormChecks: CheckFamily {
         }
         guard let row = summary?.row(named: candidate.name) else { return }
         for key in ["gender", "birth", "employer"] {
-            guard let mine = fields[key]?.value, !mine.isEmpty, let theirs = row[key]?.value, !theirs.isEmpty else { continue }
+            guard let mine = fields[key]?.value, !mine.isEmpty, let theirs = row[key]?.value, !theirs.isEmpty else {
+                continue
+            }
             // An invalid birth date is reported once, as invalid, not again as a disagreement.
             if key == "birth" && FieldExtractor.yearMonth(mine) == nil { continue }
             let same = key == "employer" ? Self.similar(mine, theirs) : mine == theirs

@@ -2,7 +2,9 @@ import DossierCore
 
 /// The notice's judgement on the bundle as a whole: the unit's type and quota, and the deadline.
 public struct JudgementChecks: CheckFamily {
-    public static let ruleIDs: [RuleID] = [.quotaExceeded, .quotaUnitUnknown, .deadlinePassed, .balanceCategory, .balanceAge]
+    public static let ruleIDs: [RuleID] = [
+        .quotaExceeded, .quotaUnitUnknown, .deadlinePassed, .balanceCategory, .balanceAge,
+    ]
 
     public init() {}
 
@@ -15,7 +17,10 @@ public struct JudgementChecks: CheckFamily {
             let suggestions = resolver.suggestions(for: name)
             sink.emit(
                 .quotaUnitUnknown, path: "", data: ["unit": .string(name), "suggestions": .list(suggestions)],
-                display: ["suggestions": suggestions.isEmpty ? "—" : suggestions.joined(separator: sink.language == .zh ? "、" : ", ")])
+                display: [
+                    "suggestions": suggestions.isEmpty
+                        ? "—" : suggestions.joined(separator: sink.language == .zh ? "、" : ", ")
+                ])
         }
         let count = bundle.candidateCount(ruleSet)
         if let quota = unit.quota, count > quota {

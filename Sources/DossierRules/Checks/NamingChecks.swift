@@ -19,12 +19,16 @@ public struct NamingChecks: CheckFamily {
         checkCollisions(entries, sink: sink)
         for candidate in bundle.candidates {
             let media = CandidateMedia(candidate, in: bundle, ruleSet: ruleSet)
-            for file in media.unattributed { reportUnattributed(file, candidate: candidate, ruleSet: ruleSet, sink: sink) }
+            for file in media.unattributed {
+                reportUnattributed(file, candidate: candidate, ruleSet: ruleSet, sink: sink)
+            }
             for item in media.photos + media.videos {
                 reportNoncanonical(item, candidate: candidate, ruleSet: ruleSet, sink: sink)
             }
-            checkSequence(media.photos, first: ruleSet.naming.firstLifePhotoNumber, gapVariant: nil, sink: sink, media: media)
-            checkSequence(media.videos, first: ruleSet.naming.firstVideoNumber, gapVariant: "videoGap", sink: sink, media: media)
+            checkSequence(
+                media.photos, first: ruleSet.naming.firstLifePhotoNumber, gapVariant: nil, sink: sink, media: media)
+            checkSequence(
+                media.videos, first: ruleSet.naming.firstVideoNumber, gapVariant: "videoGap", sink: sink, media: media)
         }
     }
 
@@ -43,7 +47,9 @@ public struct NamingChecks: CheckFamily {
         }
         if !forbidden.isEmpty {
             let shown = Set(forbidden).sorted().map { (character: Character) -> String in
-                if let code = character.asciiValue, code < 0x20 || code == 0x7F { return String(format: "\\x%02X", code) }
+                if let code = character.asciiValue, code < 0x20 || code == 0x7F {
+                    return String(format: "\\x%02X", code)
+                }
                 return String(character)
             }
             return emit(nil, ["characters": .string(shown.joined(separator: " "))])
@@ -77,7 +83,9 @@ public struct NamingChecks: CheckFamily {
     }
 
     /// NAME-PATTERN or NAME-MISMATCH for a photo or video that is not the candidate's 姓名+序号.
-    private func reportUnattributed(_ file: ScannedFile, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink) {
+    private func reportUnattributed(
+        _ file: ScannedFile, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink
+    ) {
         let name = MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
         let first = file.kind == .photo ? ruleSet.naming.firstLifePhotoNumber : ruleSet.naming.firstVideoNumber
         if let name, MediaName.containsHan(name.namePart), name.namePart != candidate.name,
@@ -96,7 +104,9 @@ public struct NamingChecks: CheckFamily {
     }
 
     /// NAME-NONCANONICAL for tolerated spellings: separators, full-width digits, leading zeros, extensions.
-    private func reportNoncanonical(_ item: AttributedMedia, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink) {
+    private func reportNoncanonical(
+        _ item: AttributedMedia, candidate: ScannedCandidate, ruleSet: RuleSet, sink: FindingSink
+    ) {
         let canonical = CandidateMedia.canonicalName(
             candidate: candidate, number: item.name.number, file: item.file, ruleSet: ruleSet)
         guard canonical != item.file.name.precomposedStringWithCanonicalMapping else { return }

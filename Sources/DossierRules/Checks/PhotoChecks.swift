@@ -33,11 +33,15 @@ public struct PhotoChecks: CheckFamily {
             sink.emit(
                 .photoFormat, path: file.path, candidate: file.candidate, variant: content == .heic ? "heic" : nil,
                 data: ["detected": .string(content == .unknown ? "unknown" : content.rawValue.uppercased())],
-                display: ["detected": content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()])
+                display: [
+                    "detected": content == .unknown
+                        ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
+                ])
             return
         }
         if !ruleSet.layout.candidate.photoExtensions.contains(file.parts.extension) {
-            let canonical = MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
+            let canonical =
+                MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
                 .map { $0.namePart + String($0.number) } ?? file.parts.stem
             sink.emit(
                 .photoFormat, path: file.path, candidate: file.candidate, variant: "wrongExtension",
@@ -116,8 +120,10 @@ public struct PhotoChecks: CheckFamily {
         guard let id = media.idPhoto(ruleSet) else {
             sink.emit(
                 .photoIDMissing, path: candidate.folder, candidate: candidate.name,
-                display: ["canonical": candidate.name + String(ruleSet.naming.idPhotoNumber) + "."
-                    + ruleSet.layout.candidate.canonicalPhotoExtension])
+                display: [
+                    "canonical": candidate.name + String(ruleSet.naming.idPhotoNumber) + "."
+                        + ruleSet.layout.candidate.canonicalPhotoExtension
+                ])
             return
         }
         guard let inspection = id.file.jpeg, let facts = inspection.facts, !inspection.tooLarge else { return }

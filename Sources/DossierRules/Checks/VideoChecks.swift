@@ -15,7 +15,8 @@ public struct VideoChecks: CheckFamily {
         for file in bundle.files where file.kind == .video && file.entry.kind == .file && file.entry.bytes > 0 {
             guard let content = file.content else { continue }
             guard content == .mp4 || content == .mov else {
-                let detected = content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
+                let detected =
+                    content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
                 sink.emit(
                     .videoFormat, path: file.path, candidate: file.candidate,
                     data: ["detected": .string(content.rawValue)], display: ["detected": detected])
@@ -27,7 +28,8 @@ public struct VideoChecks: CheckFamily {
             default: container = content.rawValue
             }
             if file.parts.extension != container {
-                let stem = MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
+                let stem =
+                    MediaName.parse(stem: file.parts.stem, separators: ruleSet.naming.separators)
                     .map { $0.namePart + String($0.number) } ?? file.parts.stem
                 sink.emit(
                     .videoFormat, path: file.path, candidate: file.candidate, variant: "container",
@@ -52,13 +54,15 @@ public struct VideoChecks: CheckFamily {
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "truncated",
                 data: ["bytes": .int(Int(clamping: fileBytes)), "neededBytes": .int(Int(clamping: needed))],
                 display: [
-                    "fileMB": (Double(fileBytes) / 1_000_000).formatted2, "neededMB": (Double(needed) / 1_000_000).formatted2,
+                    "fileMB": (Double(fileBytes) / 1_000_000).formatted2,
+                    "neededMB": (Double(needed) / 1_000_000).formatted2,
                 ])
         case .noMovie:
             sink.emit(.videoCorrupt, path: file.path, candidate: file.candidate, variant: "noMovie")
         default:
             sink.emit(
-                .videoCorrupt, path: file.path, candidate: file.candidate, data: ["problem": .string(problem.description)])
+                .videoCorrupt, path: file.path, candidate: file.candidate,
+                data: ["problem": .string(problem.description)])
         }
     }
 
@@ -77,7 +81,8 @@ public struct VideoChecks: CheckFamily {
             sink.emit(
                 .videoResolution, path: file.path, candidate: file.candidate,
                 data: [
-                    "width": .int(facts.displayWidth), "height": .int(facts.displayHeight), "rotation": .int(facts.rotation),
+                    "width": .int(facts.displayWidth), "height": .int(facts.displayHeight),
+                    "rotation": .int(facts.rotation),
                     "allowed": .list(allowed),
                 ],
                 display: ["allowed": allowed.joined(separator: sink.language == .zh ? "、" : ", ")])

@@ -67,7 +67,8 @@ public struct BundleScanner: Sendable {
             guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
                 return .docx(.failure(.zip(.corrupt("cannot be read"))))
             }
-            return item.1 == "docx" ? .docx(DocumentFacts.docx(bytes, ruleSet: ruleSet)) : .xlsx(DocumentFacts.xlsx(bytes))
+            return item.1 == "docx"
+                ? .docx(DocumentFacts.docx(bytes, ruleSet: ruleSet)) : .xlsx(DocumentFacts.xlsx(bytes))
         }
         for (index, result) in zip(indices, results) {
             switch result {
@@ -90,7 +91,9 @@ public struct BundleScanner: Sendable {
         let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
         let entries = indices.map { files[$0].entry }
         let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
-            guard let file = source.randomAccess(of: entry) else { return .failure(.damaged("cannot be read in place")) }
+            guard let file = source.randomAccess(of: entry) else {
+                return .failure(.damaged("cannot be read in place"))
+            }
             return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
         }
         for (index, result) in zip(indices, results) { files[index].video = result }
@@ -105,7 +108,8 @@ public struct BundleScanner: Sendable {
         }
         var sizes: [Int: Int] = [:]
         for index in indices { sizes[files[index].entry.bytes, default: 0] += 1 }
-        let hashed = Set(indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
+        let hashed = Set(
+            indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
         let jpegLimits = ruleSet.photos.jpegLimits
         let quality: Int? = thumbnails ? 72 : nil
@@ -113,7 +117,8 @@ public struct BundleScanner: Sendable {
         let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
-                let digest = hashed.contains(entry.location)
+                let digest =
+                    hashed.contains(entry.location)
                     ? SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() : nil
                 return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
             } catch let error as FileBytes.ReadError {
@@ -146,7 +151,8 @@ public struct FileClassifier: Sendable {
     public static func matches(_ name: String, _ requirement: DocumentRequirement) -> Bool {
         let parts = FileNameParts(name)
         let stem = MediaName.normalise(parts.stem)
-        return requirement.extensions.contains(parts.extension) && requirement.nameContains.contains { stem.contains($0) }
+        return requirement.extensions.contains(parts.extension)
+            && requirement.nameContains.contains { stem.contains($0) }
     }
 
     /// The kind of a file named `name`, whose first bytes say `content`.

@@ -39,7 +39,8 @@ public enum CheckError: Error, Equatable, CustomStringConvertible {
         case .missingPath(let path): "\(path): no such file or folder"
         case .notAFolder(let path): "\(path): not a folder"
         case .unreadableFolder(let path): "\(path): the folder cannot be read"
-        case .unknownUnitType(let type, let known): "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
+        case .unknownUnitType(let type, let known):
+            "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
         }
     }
 }
@@ -114,7 +115,9 @@ public struct Checker: Sendable {
 extension Checker {
     /// The candidates as reports show them.
     func candidates(_ scanned: ScannedBundle) -> [CandidateInfo] {
-        scanned.candidateRecords(ruleSet).map { CandidateInfo(name: $0.name, folder: $0.folder ?? "", fields: $0.fields) }
+        scanned.candidateRecords(ruleSet).map {
+            CandidateInfo(name: $0.name, folder: $0.folder ?? "", fields: $0.fields)
+        }
     }
 }
 
@@ -152,7 +155,8 @@ public struct BundleDiscovery: Sendable {
         var level = [Found(location: root, displayPath: display)]
         for _ in 0..<depth {
             level = level.flatMap { parent -> [Found] in
-                (FileTreeWalker.list(parent.location) ?? []).sorted { $0.lexicographicallyPrecedes($1) }.compactMap { raw in
+                (FileTreeWalker.list(parent.location) ?? []).sorted { $0.lexicographicallyPrecedes($1) }.compactMap {
+                    raw in
                     let location = parent.location.appending(raw)
                     let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
                     guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR,
@@ -172,7 +176,8 @@ public struct BundleDiscovery: Sendable {
             let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
             let location = folder.appending(raw)
             guard let info = location.linkStatus() else { continue }
-            if info.st_mode & S_IFMT == S_IFREG, layout.documents.contains(where: { FileClassifier.matches(name, $0) }) {
+            if info.st_mode & S_IFMT == S_IFREG, layout.documents.contains(where: { FileClassifier.matches(name, $0) })
+            {
                 return true
             }
             if info.st_mode & S_IFMT == S_IFDIR, !classifier.isJunkFolder(name) {

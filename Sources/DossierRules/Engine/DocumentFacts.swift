@@ -7,7 +7,8 @@ public enum DocumentFacts {
     public static func docx(_ bytes: [UInt8], ruleSet: RuleSet) -> Result<(DocxDocument, DocxFacts), OfficeProblem> {
         Result { () throws(OfficeProblem) -> (DocxDocument, DocxFacts) in
             let document = try OfficeReader.docx(bytes)
-            let fields = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).fields(of: document)
+            let fields = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).fields(
+                of: document)
             let tables = document.tables.map { $0.map { $0.map(\.text) } }
             return (document, DocxFacts(fields: fields, text: document.text, tables: tables))
         }

@@ -25,7 +25,9 @@ public struct FieldExtractor: Sendable {
     /// The label key with the campaign prefix removed.
     func key(_ text: String) -> String {
         let key = Self.labelKey(text)
-        guard let prefix = prefixes.first(where: { !$0.isEmpty && key.hasPrefix($0) && key.count > $0.count }) else { return key }
+        guard let prefix = prefixes.first(where: { !$0.isEmpty && key.hasPrefix($0) && key.count > $0.count }) else {
+            return key
+        }
         return String(key.dropFirst(prefix.count))
     }
 
@@ -87,7 +89,9 @@ public struct FieldExtractor: Sendable {
 
     /// The summary table of a workbook: the unit named in its `推荐单位（盖章）：…` row and one field map per
     /// candidate row below the header row (the first row with enough field labels), blank rows skipped.
-    public func summary(of sheets: [XlsxSheet]) -> (unit: String?, header: [String: String], rows: [[String: FieldFact]])? {
+    public func summary(of sheets: [XlsxSheet]) -> (
+        unit: String?, header: [String: String], rows: [[String: FieldFact]]
+    )? {
         for sheet in sheets {
             var unit: String?
             for (index, row) in sheet.rows.enumerated() {
@@ -95,7 +99,8 @@ public struct FieldExtractor: Sendable {
                     for label in rules.unitLabels {
                         let key = Self.labelKey(cell)
                         if key.hasPrefix(label) {
-                            let rest = String(key.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：:"))
+                            let rest = String(key.dropFirst(label.count)).trimmingCharacters(
+                                in: CharacterSet(charactersIn: "：:"))
                             if !rest.isEmpty { unit = unit ?? rest }
                         }
                     }
@@ -108,7 +113,8 @@ public struct FieldExtractor: Sendable {
                     for (column, field) in columns where column < line.count {
                         let value = line[column].trimmingCharacters(in: .whitespacesAndNewlines)
                         if !value.isEmpty {
-                            fields[field.key] = FieldFact(value: normalise(value, field.normalise), label: key(row[column]))
+                            fields[field.key] = FieldFact(
+                                value: normalise(value, field.normalise), label: key(row[column]))
                         }
                     }
                     if fields["name"] != nil { candidates.append(fields) }

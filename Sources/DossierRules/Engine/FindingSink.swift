@@ -46,7 +46,8 @@ public protocol CheckFamily: Sendable {
 /// The check families, in the order they run. Add a family here and nowhere else.
 public enum CheckFamilies {
     public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(), ExclusionChecks(),
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(),
+        ExclusionChecks(),
         JudgementChecks(),
     ]
 

@@ -76,7 +76,8 @@ extension ScannedBundle {
     public func summaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
         for file in files where file.kind == .summary && file.candidate == nil {
             guard case .success(let (sheets, _)) = file.xlsx,
-                let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(of: sheets)
+                let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(
+                    of: sheets)
             else { continue }
             return SummaryTable(path: file.path, unit: summary.unit, rows: summary.rows)
         }
@@ -120,7 +121,8 @@ extension ScannedBundle {
     public func candidateRecords(_ ruleSet: RuleSet) -> [CandidateRecord] {
         var result: [CandidateRecord] = []
         let summary = summaryTable(ruleSet)
-        let names = summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
+        let names =
+            summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
         for name in names + candidates.map(\.name) where !name.isEmpty && !result.contains(where: { $0.name == name }) {
             let folder = candidates.first { $0.name == name }
             var record = CandidateRecord(

@@ -30,7 +30,8 @@ public struct UnitResolver: Sendable {
     public func suggestions(for name: String, count: Int = 3) -> [String] {
         let wanted = Array(Self.key(name))
         let scored = rules.registry.map { unit -> (String, Int) in
-            let distance = ([unit.name] + unit.aliases).map { Self.distance(wanted, Array(Self.key($0))) }.min() ?? Int.max
+            let distance =
+                ([unit.name] + unit.aliases).map { Self.distance(wanted, Array(Self.key($0))) }.min() ?? Int.max
             return (unit.name, distance)
         }
         return scored.filter { $0.1 <= max(2, wanted.count / 2) }.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }

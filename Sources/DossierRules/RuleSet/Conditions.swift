@@ -41,8 +41,10 @@ public indirect enum Condition: Codable, Sendable, Equatable {
         } else if container.contains(.field) {
             self = .field(try FieldTest(from: decoder))
         } else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "a condition needs one of: all, any, not, field, age"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a condition needs one of: all, any, not, field, age"))
         }
     }
 
@@ -82,7 +84,9 @@ public indirect enum Condition: Codable, Sendable, Equatable {
             if let equals = test.equals { return value == equals }
             if let options = test.oneOf { return options.contains(value) }
             if let keywords = test.containsAny { return keywords.contains { value.contains($0) } }
-            guard let name = test.scale, let scale = scales[name], let level = Self.level(of: value, in: scale) else { return nil }
+            guard let name = test.scale, let scale = scales[name], let level = Self.level(of: value, in: scale) else {
+                return nil
+            }
             if let bound = test.atLeast, let limit = Self.level(of: bound, in: scale) { return level >= limit }
             if let bound = test.atMost, let limit = Self.level(of: bound, in: scale) { return level <= limit }
             return nil
@@ -92,7 +96,8 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     /// The first keyword of a `containsAny` test found in the fields (for messages).
     public func matchedKeyword(_ fields: [String: String]) -> String? {
         switch self {
-        case .all(let conditions), .any(let conditions): return conditions.lazy.compactMap { $0.matchedKeyword(fields) }.first
+        case .all(let conditions), .any(let conditions):
+            return conditions.lazy.compactMap { $0.matchedKeyword(fields) }.first
         case .not, .age: return nil
         case .field(let test):
             guard let value = fields[test.field] else { return nil }
@@ -103,13 +108,15 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     /// The position of `value` on an ordered scale (levels listed lowest first, each with its spellings).
     static func level(of value: String, in scale: [[String]]) -> Int? {
         let key = value.filter { !$0.isWhitespace }
-        return scale.firstIndex { $0.contains(key) } ?? scale.firstIndex { level in level.contains { key.contains($0) } }
+        return scale.firstIndex { $0.contains(key) }
+            ?? scale.firstIndex { level in level.contains { key.contains($0) } }
     }
 
     /// Whole years from a `YYYY-MM` birth to a `YYYY-MM-DD` date.
     static func age(birth: String?, asOf: String) -> Int? {
         guard let birth = birth.flatMap(FieldExtractor.yearMonth) else { return nil }
-        let b = birth.split(separator: "-").compactMap { Int($0) }, d = asOf.split(separator: "-").compactMap { Int($0) }
+        let b = birth.split(separator: "-").compactMap { Int($0) },
+            d = asOf.split(separator: "-").compactMap { Int($0) }
         guard b.count == 2, d.count >= 2 else { return nil }
         return d[0] - b[0] - (d[1] < b[1] ? 1 : 0)
     }
@@ -128,8 +135,10 @@ public indirect enum Condition: Codable, Sendable, Equatable {
     /// How many operators a field test names (exactly one is valid).
     var operatorCount: Int? {
         guard case .field(let test) = self else { return nil }
-        return [test.equals != nil, test.oneOf != nil, test.containsAny != nil, test.atLeast != nil, test.atMost != nil]
-            .filter { $0 }.count
+        return [
+            test.equals != nil, test.oneOf != nil, test.containsAny != nil, test.atLeast != nil, test.atMost != nil,
+        ]
+        .filter { $0 }.count
     }
 }
 

@@ -49,7 +49,8 @@ public struct RuleSet: Sendable {
             texts[name] = text
         }
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        let header = try StrictYAML.decode(RuleSetHeader.self, from: texts["ruleset.yaml"] ?? "", file: path("ruleset.yaml"))
+        let header = try StrictYAML.decode(
+            RuleSetHeader.self, from: texts["ruleset.yaml"] ?? "", file: path("ruleset.yaml"))
         let catalogue = try StrictYAML.decode(
             RuleCatalogueFile.self, from: texts["catalogue.yaml"] ?? "", file: path("catalogue.yaml"))
         let layout = try StrictYAML.decode(LayoutFile.self, from: texts["layout.yaml"] ?? "", file: path("layout.yaml"))
@@ -60,9 +61,11 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
         let units = try StrictYAML.decode(UnitsFile.self, from: texts["units.yaml"] ?? "", file: path("units.yaml"))
         try RuleSetValidation.validate(units: units.units, file: path("units.yaml"))
-        let judgement = try StrictYAML.decode(JudgementFile.self, from: texts["judgement.yaml"] ?? "", file: path("judgement.yaml"))
+        let judgement = try StrictYAML.decode(
+            JudgementFile.self, from: texts["judgement.yaml"] ?? "", file: path("judgement.yaml"))
         try RuleSetValidation.validate(
-            judgement: judgement.judgement, fields: Set(forms.forms.fields.map(\.key)), rules: Set(catalogue.rules.map(\.id)),
+            judgement: judgement.judgement, fields: Set(forms.forms.fields.map(\.key)),
+            rules: Set(catalogue.rules.map(\.id)),
             file: path("judgement.yaml"))
         try RuleSetValidation.validate(catalogue: catalogue, file: path("catalogue.yaml"))
         try RuleSetValidation.validate(layout: layout, catalogue: catalogue, file: path("layout.yaml"))
@@ -72,8 +75,10 @@ public struct RuleSet: Sendable {
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
             header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, forms: forms.forms, units: units.units, judgement: judgement.judgement, sha256: digest, folder: folder,
-            index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            videos: videos.videos, forms: forms.forms, units: units.units, judgement: judgement.judgement,
+            sha256: digest, folder: folder,
+            index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     /// The bundled rule set's folder: `$DOSSIER_RULES`, else `rules/zuimei-2021` beside the executable or in
@@ -91,7 +96,9 @@ public struct RuleSet: Sendable {
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(checkout.appendingPathComponent("rules/\(setName)").path)
-        return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("ruleset.yaml")) }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("ruleset.yaml"))
+        }
     }
 }
 
@@ -121,14 +128,17 @@ public enum RuleSetValidation {
             let here = "rules[\(position)]"
             if let first = seen[rule.id] {
                 throw RuleSetError(
-                    file: file, keyPath: "\(here).id", problem: "duplicate rule ID \(rule.id) (first at rules[\(first)])")
+                    file: file, keyPath: "\(here).id",
+                    problem: "duplicate rule ID \(rule.id) (first at rules[\(first)])")
             }
             seen[rule.id] = position
             guard rule.id.rawValue.range(of: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", options: .regularExpression) != nil else {
-                throw RuleSetError(file: file, keyPath: "\(here).id", problem: "“\(rule.id)” is not an ID like PHOTO-SIZE")
+                throw RuleSetError(
+                    file: file, keyPath: "\(here).id", problem: "“\(rule.id)” is not an ID like PHOTO-SIZE")
             }
             var wordings: [(String, LocalizedText)] = [
-                ("title", rule.title), ("description", rule.description), ("message", rule.message), ("hint", rule.hint),
+                ("title", rule.title), ("description", rule.description), ("message", rule.message),
+                ("hint", rule.hint),
             ]
             for (name, variant) in (rule.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
                 wordings.append(("variants.\(name).message", variant.message))
@@ -156,14 +166,16 @@ public enum RuleSetValidation {
 
     static func validate(layout: LayoutFile, catalogue: RuleCatalogueFile, file: String) throws(RuleSetError) {
         let known = Set(catalogue.rules.map(\.id))
-        let requirements = layout.documents.enumerated().map { ("documents[\($0)]", $1) }
+        let requirements =
+            layout.documents.enumerated().map { ("documents[\($0)]", $1) }
             + [("candidate.form", layout.candidate.form), ("candidate.scan", layout.candidate.scan)]
         for (position, document) in layout.documents.enumerated() where document.kind == nil {
             throw RuleSetError(file: file, keyPath: "documents[\(position)].kind", problem: "missing required key")
         }
         for (key, requirement) in requirements {
             if requirement.nameContains.isEmpty || requirement.nameContains.contains(where: \.isEmpty) {
-                throw RuleSetError(file: file, keyPath: "\(key).nameContains", problem: "needs at least one non-empty text")
+                throw RuleSetError(
+                    file: file, keyPath: "\(key).nameContains", problem: "needs at least one non-empty text")
             }
             if requirement.extensions.isEmpty {
                 throw RuleSetError(file: file, keyPath: "\(key).extensions", problem: "needs at least one extension")
@@ -184,23 +196,32 @@ public enum RuleSetValidation {
         }
     }
 
-    static func validate(judgement: JudgementRules, fields: Set<String>, rules: Set<RuleID>, file: String) throws(RuleSetError) {
-        var conditions: [(String, Condition)] = judgement.exclusions.enumerated().map { ("judgement.exclusions[\($0)].when", $1.when) }
+    static func validate(judgement: JudgementRules, fields: Set<String>, rules: Set<RuleID>, file: String)
+        throws(RuleSetError)
+    {
+        var conditions: [(String, Condition)] = judgement.exclusions.enumerated().map {
+            ("judgement.exclusions[\($0)].when", $1.when)
+        }
         conditions += judgement.balance.enumerated().compactMap { index, balance in
             balance.require.share.map { ("judgement.balance[\(index)].require.share", $0) }
         }
         for (index, exclusion) in judgement.exclusions.enumerated() where !rules.contains(exclusion.rule) {
-            throw RuleSetError(file: file, keyPath: "judgement.exclusions[\(index)].rule", problem: "unknown rule \(exclusion.rule)")
+            throw RuleSetError(
+                file: file, keyPath: "judgement.exclusions[\(index)].rule", problem: "unknown rule \(exclusion.rule)")
         }
         for (index, balance) in judgement.balance.enumerated() {
             let here = "judgement.balance[\(index)]"
-            if !rules.contains(balance.rule) { throw RuleSetError(file: file, keyPath: "\(here).rule", problem: "unknown rule \(balance.rule)") }
+            if !rules.contains(balance.rule) {
+                throw RuleSetError(file: file, keyPath: "\(here).rule", problem: "unknown rule \(balance.rule)")
+            }
             let require = balance.require
             if (require.distinct == nil) == (require.share == nil) {
-                throw RuleSetError(file: file, keyPath: "\(here).require", problem: "needs exactly one of distinct or share")
+                throw RuleSetError(
+                    file: file, keyPath: "\(here).require", problem: "needs exactly one of distinct or share")
             }
             if (require.atLeast == nil) == (require.atMost == nil) {
-                throw RuleSetError(file: file, keyPath: "\(here).require", problem: "needs exactly one of atLeast or atMost")
+                throw RuleSetError(
+                    file: file, keyPath: "\(here).require", problem: "needs exactly one of atLeast or atMost")
             }
             if let field = require.distinct, !fields.contains(field) {
                 throw RuleSetError(file: file, keyPath: "\(here).require.distinct", problem: "unknown field \(field)")
@@ -228,16 +249,22 @@ public enum RuleSetValidation {
             }
         case .field(let test):
             if !fields.contains(test.field) {
-                throw RuleSetError(file: file, keyPath: "\(path).field", problem: "unknown field \(test.field) (see forms.yaml)")
+                throw RuleSetError(
+                    file: file, keyPath: "\(path).field", problem: "unknown field \(test.field) (see forms.yaml)")
             }
             if condition.operatorCount != 1 {
-                throw RuleSetError(file: file, keyPath: path, problem: "needs exactly one of equals, oneOf, containsAny, atLeast, atMost")
+                throw RuleSetError(
+                    file: file, keyPath: path,
+                    problem: "needs exactly one of equals, oneOf, containsAny, atLeast, atMost")
             }
             if test.atLeast != nil || test.atMost != nil {
                 guard let name = test.scale, let scale = scales[name] else {
-                    throw RuleSetError(file: file, keyPath: "\(path).scale", problem: "atLeast and atMost need a scale of judgement.scales")
+                    throw RuleSetError(
+                        file: file, keyPath: "\(path).scale",
+                        problem: "atLeast and atMost need a scale of judgement.scales")
                 }
-                for bound in [test.atLeast, test.atMost].compactMap({ $0 }) where Condition.level(of: bound, in: scale) == nil {
+                for bound in [test.atLeast, test.atMost].compactMap({ $0 })
+                where Condition.level(of: bound, in: scale) == nil {
                     throw RuleSetError(file: file, keyPath: path, problem: "\(bound) is not on the scale \(name)")
                 }
             }
@@ -251,25 +278,32 @@ public enum RuleSetValidation {
         var keys: Set<String> = []
         for (index, type) in units.types.enumerated() {
             if !keys.insert(type.key).inserted {
-                throw RuleSetError(file: file, keyPath: "units.types[\(index)].key", problem: "duplicate type \(type.key)")
+                throw RuleSetError(
+                    file: file, keyPath: "units.types[\(index)].key", problem: "duplicate type \(type.key)")
             }
-            if type.quota < 0 { throw RuleSetError(file: file, keyPath: "units.types[\(index)].quota", problem: "must not be negative") }
+            if type.quota < 0 {
+                throw RuleSetError(file: file, keyPath: "units.types[\(index)].quota", problem: "must not be negative")
+            }
         }
         var names: Set<String> = []
         for (index, unit) in units.registry.enumerated() {
             if !keys.contains(unit.type) {
-                throw RuleSetError(file: file, keyPath: "units.registry[\(index)].type", problem: "unknown unit type \(unit.type)")
+                throw RuleSetError(
+                    file: file, keyPath: "units.registry[\(index)].type", problem: "unknown unit type \(unit.type)")
             }
             for name in [unit.name] + unit.aliases where !names.insert(UnitResolver.key(name)).inserted {
-                throw RuleSetError(file: file, keyPath: "units.registry[\(index)]", problem: "the name \(name) is used twice")
+                throw RuleSetError(
+                    file: file, keyPath: "units.registry[\(index)]", problem: "the name \(name) is used twice")
             }
         }
     }
 
     static func validate(forms: FormRules, file: String) throws(RuleSetError) {
         let keys = Set(forms.fields.map(\.key))
-        for (index, field) in forms.fields.enumerated() where field.labels.isEmpty || field.labels.contains(where: \.isEmpty) {
-            throw RuleSetError(file: file, keyPath: "forms.fields[\(index)].labels", problem: "needs at least one non-empty label")
+        for (index, field) in forms.fields.enumerated()
+        where field.labels.isEmpty || field.labels.contains(where: \.isEmpty) {
+            throw RuleSetError(
+                file: file, keyPath: "forms.fields[\(index)].labels", problem: "needs at least one non-empty label")
         }
         if keys.count != forms.fields.count {
             throw RuleSetError(file: file, keyPath: "forms.fields", problem: "a field key is used twice")
@@ -288,7 +322,8 @@ public enum RuleSetValidation {
         }
         try require(videos.maximumSeconds > 0, "maximumSeconds", "must be above 0")
         try require(!videos.sizes.isEmpty, "sizes", "needs at least one size")
-        try require(videos.sizes.allSatisfy { $0.width > 0 && $0.height > 0 }, "sizes", "widths and heights must be above 0")
+        try require(
+            videos.sizes.allSatisfy { $0.width > 0 && $0.height > 0 }, "sizes", "widths and heights must be above 0")
         try require(videos.limits.maximumMovieBytes > 0, "limits.maximumMovieBytes", "must be above 0")
         try require(videos.limits.maximumBoxes > 0, "limits.maximumBoxes", "must be above 0")
         try require((1...64).contains(videos.limits.maximumDepth), "limits.maximumDepth", "must be from 1 to 64")
@@ -309,7 +344,8 @@ public enum RuleSetValidation {
         try require(
             (0...1).contains(photos.colour.minimumColouredFraction), "colour.minimumColouredFraction",
             "must be between 0 and 1")
-        try require([1, 2, 4, 8].contains(photos.limits.scaleDenominator), "limits.scaleDenominator", "must be 1, 2, 4 or 8")
+        try require(
+            [1, 2, 4, 8].contains(photos.limits.scaleDenominator), "limits.scaleDenominator", "must be 1, 2, 4 or 8")
         try require(photos.limits.maximumPixels > 0, "limits.maximumPixels", "must be above 0")
         try require(photos.limits.maximumBytes > 0, "limits.maximumBytes", "must be above 0")
         try require(photos.limits.maximumScans > 0, "limits.maximumScans", "must be above 0")

@@ -27,12 +27,15 @@ public enum RuleSetLint {
                 naming: try StrictYAML.decode(NamingFile.self, from: text, file: path).naming, file: path)
         case "judgement.yaml":
             let judgement = try StrictYAML.decode(JudgementFile.self, from: text, file: path).judgement
-            let forms = sibling("forms.yaml", of: path).flatMap { try? StrictYAML.decode(FormsFile.self, from: $0.1, file: $0.0) }
+            let forms = sibling("forms.yaml", of: path).flatMap {
+                try? StrictYAML.decode(FormsFile.self, from: $0.1, file: $0.0)
+            }
             let catalogue = sibling("catalogue.yaml", of: path)
                 .flatMap { try? StrictYAML.decode(RuleCatalogueFile.self, from: $0.1, file: $0.0) }
             if let forms, let catalogue {
                 try RuleSetValidation.validate(
-                    judgement: judgement, fields: Set(forms.forms.fields.map(\.key)), rules: Set(catalogue.rules.map(\.id)), file: path)
+                    judgement: judgement, fields: Set(forms.forms.fields.map(\.key)),
+                    rules: Set(catalogue.rules.map(\.id)), file: path)
             }
         case "units.yaml":
             try RuleSetValidation.validate(
@@ -55,6 +58,8 @@ public enum RuleSetLint {
     /// Another file of the same rule set (its path and text), for checks across files.
     private static func sibling(_ name: String, of path: String) -> (String, String)? {
         let other = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-        return FileManager.default.contents(atPath: other).flatMap { String(data: $0, encoding: .utf8) }.map { (other, $0) }
+        return FileManager.default.contents(atPath: other).flatMap { String(data: $0, encoding: .utf8) }.map {
+            (other, $0)
+        }
     }
 }
