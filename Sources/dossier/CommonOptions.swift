@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "A rule-set folder (default: the bundled rules/zuimei-2021).")
     var rules: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, html, sarif, junit or markdown.")
     var format: String = "text"
 
     @Option(name: .long, help: "Language of messages: zh or en (default from LANG, else zh).")
