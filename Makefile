@@ -24,7 +24,7 @@ bench-deps: deps
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; fi
-	@python3 -c 'import PIL, numpy' 2>/dev/null || python3 -m pip install -q pillow numpy
+	@python3 -c 'import PIL, numpy, docx, openpyxl' 2>/dev/null || python3 -m pip install -q pillow numpy python-docx openpyxl
 
 build: deps
 	$(SWIFT) build -c release

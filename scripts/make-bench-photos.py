@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Makes a benchmark bundle in the folder given: 12 candidates x 5 photos of 12 megapixels (Pillow), and with
---videos, 20 clips at 1920x1080 of 20 to 100 s (20 to 100 MB; ffmpeg: one 100 s encode, then lossless cuts).
+"""Makes a benchmark bundle in the folder given, one that passes every check: a real unit (湖北省科协, quota 10)
+with 10 candidates x 6 photos of 12 megapixels (Pillow: an ID photo and five life photos), their forms and the two
+tables (python-docx, openpyxl, through make-samples.py), and with --videos, 20 clips at 1920x1080 of 20 to 100 s
+(20 to 100 MB; ffmpeg: one 100 s encode, then lossless cuts).
 
-Usage: python3 scripts/make-bench-photos.py OUT_FOLDER [--videos]   (needs pillow, numpy; ffmpeg for --videos)
+Usage: python3 scripts/make-bench-photos.py OUT_FOLDER [--videos]
+(needs pillow, numpy, python-docx, openpyxl; ffmpeg for --videos)
 """
 import io
 import os
@@ -13,7 +16,8 @@ import sys
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵磊", "黄敏", "周杰", "吴霞", "徐涛", "孙丽"]
+NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵磊", "黄敏", "周杰", "吴霞"]
+BIRTHS = ["1975.03", "1982.07", "1990.01", "1968.11", "1985.05", "1979.09", "1993.02", "1971.06", "1988.12", "1977.04"]
 
 
 def photo(width, height, seed):
@@ -29,20 +33,31 @@ def photo(width, height, seed):
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
 
 
+def _load_samples():
+    """make-samples.py's producers (forms and tables), loaded by path: its file name has a dash."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-samples.py")
+    spec = importlib.util.spec_from_file_location("make_samples", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main():
     out = sys.argv[1]
     unit = os.path.join(out, "测试省科协")
     os.makedirs(unit, exist_ok=True)
-    # The unit's tables and each candidate's form come from the valid sample, so that the bundle passes.
-    valid = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples", "valid", "湖北省科协")
-    for document in os.listdir(valid):
-        if os.path.isfile(os.path.join(valid, document)):
-            shutil.copyfile(os.path.join(valid, document), os.path.join(unit, document))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    samples = _load_samples()
+    people = [(name, "男" if index % 2 == 0 else "女", BIRTHS[index], f"湖北某大学教授{index + 1}")
+              for index, name in enumerate(NAMES)]
+    samples.unit_documents(unit, "湖北省科协", people)
     for index, name in enumerate(NAMES):
         folder = os.path.join(unit, name)
         os.makedirs(folder, exist_ok=True)
-        shutil.copyfile(os.path.join(valid, "张三", "张三推荐表.docx"), os.path.join(folder, f"{name}推荐表.docx"))
-        for number in range(1, 6):
+        samples.form(os.path.join(folder, f"{name}推荐表.docx"), *people[index],
+                     category=["科研人员", "企业", "基层"][index % 3])
+        for number in range(1, 7):
             path = os.path.join(folder, f"{name}{number}.jpg")
             if os.path.exists(path):
                 continue

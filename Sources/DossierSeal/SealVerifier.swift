@@ -15,9 +15,9 @@ public struct SealVerifier {
 
     public var checker: Checker
     public var limits: ZipLimits
-    public var progress: ((SealProgress) -> Void)?
+    public var progress: ((WorkProgress) -> Void)?
 
-    public init(checker: Checker, limits: ZipLimits = ZipLimits(), progress: ((SealProgress) -> Void)? = nil) {
+    public init(checker: Checker, limits: ZipLimits = ZipLimits(), progress: ((WorkProgress) -> Void)? = nil) {
         self.checker = checker
         self.limits = limits
         self.progress = progress
@@ -92,7 +92,7 @@ public struct SealVerifier {
         // every core (the reader's positional reads are independent).
         let totalBytes = files.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
         let tally = ProgressTally(
-            SealProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
+            WorkProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in
@@ -170,26 +170,5 @@ public struct SealVerifier {
         default:
             sink.emit(.zipCorrupt, path: entry, data: ["problem": .string(error.description)])
         }
-    }
-}
-
-/// Progress counted from several threads, reported under a lock.
-final class ProgressTally: @unchecked Sendable {
-    private var state: SealProgress
-    private let report: ((SealProgress) -> Void)?
-    private let lock = NSLock()
-
-    init(_ initial: SealProgress, _ report: ((SealProgress) -> Void)?) {
-        state = initial
-        self.report = report
-    }
-
-    func add(bytes: Int = 0, files: Int = 0) {
-        guard let report else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        state.bytes += UInt64(bytes)
-        state.files += files
-        report(state)
     }
 }

@@ -9,14 +9,6 @@ import Foundation
     import Glibc
 #endif
 
-/// Progress of a long seal or verification: files and bytes done out of the totals.
-public struct SealProgress: Sendable {
-    public var files: Int
-    public var totalFiles: Int
-    public var bytes: UInt64
-    public var totalBytes: UInt64
-}
-
 /// What `seal` produced.
 public enum SealOutcome {
     /// Errors remain: nothing was written. The report says why.
@@ -29,9 +21,9 @@ public enum SealOutcome {
 /// folder, rules and `--as-of` (SPEC §7). The folder is only read.
 public struct Sealer {
     public var checker: Checker
-    public var progress: ((SealProgress) -> Void)?
+    public var progress: ((WorkProgress) -> Void)?
 
-    public init(checker: Checker, progress: ((SealProgress) -> Void)? = nil) {
+    public init(checker: Checker, progress: ((WorkProgress) -> Void)? = nil) {
         self.checker = checker
         self.progress = progress
     }
@@ -123,7 +115,7 @@ public struct Sealer {
         try addTag(BagLayout.bagit, BagLayout.declaration)
 
         var manifest: [(path: String, sha256: String)] = []
-        var done = SealProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
+        var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
             let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + Array(file.path.utf8))
             let hasher = PipelinedSHA256()

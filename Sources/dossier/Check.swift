@@ -20,7 +20,11 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let checker = judgement.checker(common)
+            let bar = ProgressBar.make(
+                label: common.language == .zh ? "检查" : "Checking", language: common.language,
+                disabled: common.noProgress)
+            let checker = judgement.checker(common, progress: bar)
+            defer { bar?.finish() }
             var bundles: [BundleReport] = []
             for path in paths {
                 if FileNameParts(path).extension == "zip" && FileManager.default.fileExists(atPath: path) {
@@ -34,6 +38,7 @@ extension Dossier {
                     Dossier.fail(error)
                 }
             }
+            bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
             let context = common.reportContext(ruleSet: checker.ruleSet, toFile: destination.output != nil)
             guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }

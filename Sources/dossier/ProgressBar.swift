@@ -9,6 +9,7 @@ import Foundation
 /// A one-line progress bar on stderr: files done, bytes done, rate, time left. Shown only when stderr is a
 /// terminal and `--no-progress` is not given; redrawn at most ten times a second.
 final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
     private let label: String
     private let language: Language
     /// Set at the first update: the checks that come before the copying do not count toward the rate.
@@ -26,7 +27,9 @@ final class ProgressBar: @unchecked Sendable {
         self.language = language
     }
 
-    func update(_ progress: SealProgress) {
+    func update(_ progress: WorkProgress) {
+        lock.lock()
+        defer { lock.unlock() }
         let now = Date()
         let start = self.start ?? now
         self.start = start
@@ -50,6 +53,8 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Clears the line.
     func finish() {
+        lock.lock()
+        defer { lock.unlock() }
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

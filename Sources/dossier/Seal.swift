@@ -32,11 +32,12 @@ struct JudgementOptions: ParsableArguments {
         if let quota, quota < 0 { throw ValidationError("--quota must not be negative") }
     }
 
-    func checker(_ common: CommonOptions) -> Checker {
+    func checker(_ common: CommonOptions, progress: ProgressBar? = nil) -> Checker {
         var options = CheckOptions(
             language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
             quota: quota, approval: approval)
         options.thumbnails = common.format == HTMLReporter.name
+        if let progress { options.progress = { progress.update($0) } }
         return Checker(ruleSet: common.loadRuleSet(), options: options)
     }
 }

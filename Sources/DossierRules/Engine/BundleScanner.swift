@@ -9,6 +9,8 @@ public struct BundleScanner: Sendable {
     public var ruleSet: RuleSet
     /// Keep a small upright JPEG of every photo that decodes.
     public var thumbnails: Bool
+    /// Told as photos and videos are measured.
+    public var progress: (@Sendable (WorkProgress) -> Void)?
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -47,7 +49,14 @@ public struct BundleScanner: Sendable {
             }
             files.append(file)
         }
-        measurePhotos(&files, source: source)
+        // Photos are what takes time (videos are read box by box in milliseconds): the bar counts photos.
+        let measured = files.filter { $0.kind == .photo && $0.entry.kind == .file }
+        let tally = ProgressTally(
+            WorkProgress(
+                files: 0, totalFiles: measured.count, bytes: 0,
+                totalBytes: measured.reduce(0) { $0 + UInt64($1.entry.bytes) }),
+            progress)
+        measurePhotos(&files, source: source, tally: tally)
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
@@ -102,7 +111,7 @@ public struct BundleScanner: Sendable {
     /// Reads and decodes every JPEG photo, on as many threads as there are cores. Only photos that share their
     /// byte size with another photo can be duplicates, so only those are hashed (hashing all of them cost 8 % of
     /// a check).
-    private func measurePhotos(_ files: inout [ScannedFile], source: any BundleSource) {
+    private func measurePhotos(_ files: inout [ScannedFile], source: any BundleSource, tally: ProgressTally) {
         let indices = files.indices.filter {
             files[$0].kind == .photo && files[$0].entry.kind == .file && files[$0].content == .jpeg
         }
@@ -115,6 +124,7 @@ public struct BundleScanner: Sendable {
         let quality: Int? = thumbnails ? 72 : nil
         let photos = indices.map { files[$0].entry }
         let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+            defer { tally.add(bytes: entry.bytes, files: 1) }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =

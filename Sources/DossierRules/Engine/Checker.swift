@@ -13,6 +13,8 @@ public struct CheckOptions: Sendable {
     public var approval: String?
     /// Keep a small upright JPEG of every photo (for the HTML contact sheet).
     public var thumbnails: Bool = false
+    /// Told as photos and videos are measured (a progress bar).
+    public var progress: (@Sendable (WorkProgress) -> Void)?
 
     public init(
         language: Language = .zh, strict: Bool = false, asOf: String, unitType: String? = nil, quota: Int? = nil,
@@ -82,7 +84,9 @@ public struct Checker: Sendable {
         let displayPath = subject.path
         var scanned: ScannedBundle
         do {
-            scanned = try BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails).scan(source)
+            var scanner = BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails)
+            scanner.progress = options.progress
+            scanned = try scanner.scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
         } catch FileTreeWalker.WalkError.missing {
