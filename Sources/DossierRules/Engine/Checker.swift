@@ -95,6 +95,7 @@ public struct Checker: Sendable {
             throw .unreadableFolder(displayPath)
         }
         scanned.folderName = unitName
+        scanned.prepare(ruleSet)
         let sink = FindingSink(ruleSet: ruleSet, language: options.language, options: options)
         for family in CheckFamilies.all {
             family.run(scanned, ruleSet: ruleSet, sink: sink)

@@ -44,6 +44,14 @@ public struct ScannedBundle: Sendable {
     public var junkFolders: [TreeEntry]
     /// The unit's folder name (the fallback for the unit's name).
     public var folderName: String = ""
+    /// The summary table and candidates, derived once by `prepare`: every check and report reads them.
+    var prepared: (summary: SummaryTable?, records: [CandidateRecord])?
+
+    /// Derives the summary table and the candidate records once.
+    public mutating func prepare(_ ruleSet: RuleSet) {
+        let summary = readSummaryTable(ruleSet)
+        prepared = (summary, makeCandidateRecords(ruleSet, summary: summary))
+    }
 
     /// The files of `candidate`, in path order.
     public func files(of candidate: ScannedCandidate) -> [ScannedFile] {
@@ -74,6 +82,10 @@ public struct SummaryTable: Sendable {
 extension ScannedBundle {
     /// The unit-level summary table, when one was read.
     public func summaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
+        prepared.map(\.summary) ?? readSummaryTable(ruleSet)
+    }
+
+    func readSummaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
         for file in files where file.kind == .summary && file.candidate == nil {
             guard case .success(let (sheets, _)) = file.xlsx,
                 let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(
@@ -119,8 +131,11 @@ extension ScannedBundle {
     /// The candidates: the summary table's rows when it was read (SPEC §3), else the folders; then folders the
     /// table does not list.
     public func candidateRecords(_ ruleSet: RuleSet) -> [CandidateRecord] {
+        prepared?.records ?? makeCandidateRecords(ruleSet, summary: summaryTable(ruleSet))
+    }
+
+    func makeCandidateRecords(_ ruleSet: RuleSet, summary: SummaryTable?) -> [CandidateRecord] {
         var result: [CandidateRecord] = []
-        let summary = summaryTable(ruleSet)
         let names =
             summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
         for name in names + candidates.map(\.name) where !name.isEmpty && !result.contains(where: { $0.name == name }) {
