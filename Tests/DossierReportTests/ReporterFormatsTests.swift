@@ -119,9 +119,7 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
 
     @Test func hostileNamesShowAsText() throws {
         let folder = try TemporaryFolder()
-        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
-        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
-        try FileManager.default.copyItem(at: unit, to: copy)
+        let copy = try folder.copy(ofSample: "valid")
         try FileManager.default.copyItem(
             at: copy.appendingPathComponent("张三/张三2.jpg"),
             to: copy.appendingPathComponent("张三/<img src=x onerror=alert(1)>.jpg"))
@@ -163,9 +161,7 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
 
     @Test func longListsAreGrouped() throws {
         let folder = try TemporaryFolder()
-        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
-        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
-        try FileManager.default.copyItem(at: unit, to: copy)
+        let copy = try folder.copy(ofSample: "valid")
         for number in 1...9 { try Data("x".utf8).write(to: copy.appendingPathComponent("张三/备注\(number).txt")) }
         let ruleSet = try RuleSet.load(folder: Repository.rules)
         let report = try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01")).check(paths: [copy.path])

@@ -137,9 +137,7 @@ private struct Expected: Decodable {
 
     @Test func aDocumentZipBombIsAZipBomb() throws {
         let folder = try TemporaryFolder()
-        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
-        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
-        try FileManager.default.copyItem(at: unit, to: copy)
+        let copy = try folder.copy(ofSample: "valid")
         let form = copy.appendingPathComponent("张三/张三推荐表.docx")
         try FileManager.default.removeItem(at: form)
         try FileManager.default.copyItem(at: office.appendingPathComponent("zip-bomb.docx"), to: form)

@@ -61,9 +61,7 @@ import Testing
 
     @Test func heicNamedJPGGetsThePhoneAdvice() throws {
         let folder = try TemporaryFolder()
-        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
-        let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
-        try FileManager.default.copyItem(at: unit, to: copy)
+        let copy = try folder.copy(ofSample: "valid")
         var heic = Data([0, 0, 0, 0x18]) + Data("ftypheic".utf8) + Data(count: 4) + Data("mif1heic".utf8)
         heic.append(Data(count: 4096))
         try heic.write(to: copy.appendingPathComponent("张三/张三5.jpg"))

@@ -53,9 +53,7 @@ import Testing
             return
         }
         let folder = try TemporaryFolder()
-        let source = try #require(Repository.unitFolder(ofSample: "valid"))
-        let unit = folder.url.appendingPathComponent("武汉市科协")
-        try FileManager.default.copyItem(at: source, to: unit)
+        let unit = try folder.copy(ofSample: "valid", as: "武汉市科协")
         let table = unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx").path
         let form = unit.appendingPathComponent("张三/张三推荐表.docx").path
         let edit = """

@@ -36,10 +36,8 @@ struct ExpectedOutcome: Decodable {
 enum BuiltSample {
     /// Builds sample `name` (with its leading @) in `folder` and returns the unit folder.
     static func make(_ name: String, in folder: TemporaryFolder) throws -> URL {
-        guard let valid = Repository.unitFolder(ofSample: "valid") else { throw CocoaError(.fileNoSuchFile) }
-        // A misspelt unit: the folder and the summary table's unit row both say 湖北省科学协会.
-        let unit = folder.url.appendingPathComponent(name == "@unit-unknown" ? "湖北省科学协会" : valid.lastPathComponent)
-        try FileManager.default.copyItem(at: valid, to: unit)
+        // A misspelt unit: the folder is named 湖北省科学协会 (and its summary table is taken out below).
+        let unit = try folder.copy(ofSample: "valid", as: name == "@unit-unknown" ? "湖北省科学协会" : nil)
         let person = unit.appendingPathComponent("张三")
         func fixture(_ file: String) throws -> Data {
             try Data(contentsOf: Repository.fixtures.appendingPathComponent(file))

@@ -17,14 +17,6 @@ private func checker(asOf: String = "2021-06-18") throws -> Checker {
     Checker(ruleSet: try ruleSet(), options: CheckOptions(asOf: asOf))
 }
 
-/// A copy of Samples/valid's unit folder in a temporary folder.
-private func validCopy(in folder: TemporaryFolder) throws -> URL {
-    let unit = try #require(Repository.unitFolder(ofSample: "valid"))
-    let copy = folder.url.appendingPathComponent(unit.lastPathComponent)
-    try FileManager.default.copyItem(at: unit, to: copy)
-    return copy
-}
-
 private func seal(_ folder: URL, to output: String?, asOf: String = "2021-06-18") throws -> (String, Fingerprint) {
     guard
         case .sealed(let path, let fingerprint, _) = try Sealer(checker: try checker(asOf: asOf)).seal(
@@ -51,7 +43,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 @Suite struct SealTests {
     @Test func sameFolderSameRulesSameDateGiveTheSameBytes() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         let (first, print1) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
         let (second, print2) = try seal(unit, to: folder.url.appendingPathComponent("b.zip").path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
@@ -61,7 +53,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func changingOneFileChangesTheFingerprint() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         let (_, before) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
         // Another valid document in the work report's place: the content changes, the checks still pass.
         let report = unit.appendingPathComponent("推荐工作情况报告.docx")
@@ -73,7 +65,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func defaultNameSitsBesideTheFolderAndTheFolderIsUntouched() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         let before = try FileManager.default.subpathsOfDirectory(atPath: unit.path).sorted()
         let (path, fingerprint) = try seal(unit, to: nil)
         #expect(
@@ -101,14 +93,14 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func theZipIsNeverWrittenInsideTheInput() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         #expect(throws: SealError.self) { try seal(unit, to: unit.appendingPathComponent("x.zip").path) }
         #expect(!FileManager.default.fileExists(atPath: unit.appendingPathComponent("x.zip").path))
     }
 
     @Test func junkIsLeftOutAndTheBagIsLaidOutAsSection7() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         try Data("x".utf8).write(to: unit.appendingPathComponent(".DS_Store"))
         let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
         let archive = try ZipArchive(RawPath(path))
@@ -143,7 +135,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func independentToolsAcceptTheZipAndTheBag() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         let (path, _) = try seal(unit, to: folder.url.appendingPathComponent("sealed.zip").path)
         if let unzip = try external("unzip", ["-t", path]) {
             #expect(unzip.status == 0 && unzip.text.contains("No errors detected"))
@@ -168,7 +160,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func anUntouchedZipVerifiesAndChecksAgain() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("a.zip").path)
         let report = SealVerifier(checker: try checker()).verify(
             path, fingerprint: fingerprint.description.lowercased())
@@ -182,7 +174,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
 
     @Test func aKilledSealLeavesNoZip() throws {
         let folder = try TemporaryFolder()
-        let unit = try validCopy(in: folder)
+        let unit = try folder.copy(ofSample: "valid")
         // A large stray file (sparse: no disk used; only a LAYOUT-UNKNOWN-FILE warning) makes the seal last long
         // enough to be interrupted.
         let stray = unit.appendingPathComponent("张三/原始素材.bin").path

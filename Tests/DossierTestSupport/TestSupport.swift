@@ -44,6 +44,14 @@ public final class TemporaryFolder: @unchecked Sendable {
         chmod(url.path, 0o755)
     }
 
+    /// A copy of a sample's unit folder in this folder (named `name`, else as in the sample); its location.
+    public func copy(ofSample sample: String, as name: String? = nil) throws -> URL {
+        guard let unit = Repository.unitFolder(ofSample: sample) else { throw CocoaError(.fileNoSuchFile) }
+        let copy = url.appendingPathComponent(name ?? unit.lastPathComponent)
+        try FileManager.default.copyItem(at: unit, to: copy)
+        return copy
+    }
+
     deinit {
         // Restore permissions a test took away, so that everything can be removed.
         if let walker = FileManager.default.enumerator(atPath: url.path) {

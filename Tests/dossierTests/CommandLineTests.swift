@@ -103,11 +103,8 @@ private func snapshot(_ folder: String) -> [String] {
 
     @Test func strictMakesWarningsFail() throws {
         // A copy of the valid bundle without its work report: one warning (LAYOUT-REPORT-MISSING), no error.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strict-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let unit = folder.appendingPathComponent("湖北省科协")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Samples/valid/湖北省科协"), to: unit)
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
         try FileManager.default.removeItem(at: unit.appendingPathComponent("推荐工作情况报告.docx"))
         let lenient = try dossier("check", unit.path, "--as-of", "2021-06-01")
         #expect(lenient.status == 0 && lenient.stdout.contains("LAYOUT-REPORT-MISSING"))
@@ -197,8 +194,7 @@ private func snapshot(_ folder: String) -> [String] {
 
     @Test func sealThenVerifyAsTheUnitAndTheOfficeWould() throws {
         let folder = try TemporaryFolder()
-        let unit = folder.url.appendingPathComponent("湖北省科协")
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Samples/valid/湖北省科协"), to: unit)
+        let unit = try folder.copy(ofSample: "valid")
         let sealed = try CommandRunner.dossier(["seal", unit.path, "--as-of", "2021-06-18", "--quiet"])
         #expect(sealed.status == 0, "\(sealed.stderr)")
         let fingerprint = try #require(
