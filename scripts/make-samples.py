@@ -274,6 +274,8 @@ def judgement_problems():
         (("丙三", "女", "1966.09", "某局科技处"), dict(identity="参照公务员法管理", rank="厅局级")),
         (("丁四", "男", "1968.11", "某委科技处处长"), dict(identity="公务员", rank="处级")),
         (("戊五", "女", "1962.04", "某大学教授"), dict(honors="2015年全国劳动模范")),
+        # The name of a 2020 honouree, whose list gives no birth month: a warning to confirm it is not the same person.
+        (("李东", "男", "1966.05", "某研究院研究员"), {}),
     ]
     unit_documents(folder, unit, [person for person, _ in people])
     for person, extra in people:

@@ -92,6 +92,7 @@ extension RuleID {
     public static let exclMilitary: RuleID = "EXCL-MILITARY"
     public static let exclOfficialRank: RuleID = "EXCL-OFFICIAL-RANK"
     public static let exclNationalHonor: RuleID = "EXCL-NATIONAL-HONOR"
+    public static let exclPriorHonoree: RuleID = "EXCL-PRIOR-HONOREE"
     public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
     public static let balanceAge: RuleID = "BALANCE-AGE"
 }

@@ -55,7 +55,9 @@ extension Dossier {
                 lines.append("\(zh ? "提示语" : "Message"): \(rule.message.text(language))")
                 lines.append("\(zh ? "处理方法" : "Fix"): \(rule.hint.text(language))")
                 for (name, wording) in (rule.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    lines.append("  [\(name)] \(wording.message.text(language)) → \(wording.hint.text(language))")
+                    let severity = wording.severity.map { " (\($0.rawValue))" } ?? ""
+                    lines.append(
+                        "  [\(name)]\(severity) \(wording.message.text(language)) → \(wording.hint.text(language))")
                 }
                 if let examples = rule.examples {
                     lines.append(zh ? "会触发的例子：" : "Triggering examples:")

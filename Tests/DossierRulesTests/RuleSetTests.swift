@@ -163,4 +163,21 @@ import Testing
             try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })
         #expect(error.problem.contains("司令级"))
     }
+
+    @Test func anHonoreesBirthMustBeAYearOrAMonth() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "{name: 李东}", with: "{name: 李东, born: 1967.5}")
+            })
+        #expect(error.keyPath == "judgement.priorHonorees.lists[2].people[4].born")
+        #expect(error.problem.contains("1967.5"))
+    }
+
+    @Test func anHonoreeListNeedsAKnownRule() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "rule: EXCL-PRIOR-HONOREE", with: "rule: EXCL-PRIOR-HONORE")
+            })
+        #expect(error.keyPath == "judgement.priorHonorees.rule")
+    }
 }

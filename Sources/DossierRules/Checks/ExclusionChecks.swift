@@ -1,8 +1,10 @@
 import DossierCore
+import Foundation
 
-/// `EXCL-*`: the notice's exclusions, as conditions of the rule set over each candidate's fields.
+/// `EXCL-*`: the notice's exclusions, as conditions of the rule set over each candidate's fields, and the rule set's
+/// list of earlier honorees.
 public struct ExclusionChecks: CheckFamily {
-    public static let ruleIDs: [RuleID] = [.exclMilitary, .exclOfficialRank, .exclNationalHonor]
+    public static let ruleIDs: [RuleID] = [.exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree]
 
     public init() {}
 
@@ -10,6 +12,7 @@ public struct ExclusionChecks: CheckFamily {
         guard let asOf = sink.options?.asOf else { return }
         let judgement = ruleSet.judgement
         for candidate in bundle.candidateRecords(ruleSet) {
+            let path = candidate.formPath ?? candidate.folder ?? ""
             for exclusion in judgement.exclusions {
                 guard exclusion.when.holds(candidate.fields, scales: judgement.scales, asOf: asOf) == true else {
                     continue
@@ -17,12 +20,71 @@ public struct ExclusionChecks: CheckFamily {
                 var display = candidate.fields
                 display["matched"] = exclusion.when.matchedKeyword(candidate.fields) ?? ""
                 sink.emit(
-                    exclusion.rule, path: candidate.formPath ?? candidate.folder ?? "", candidate: candidate.name,
+                    exclusion.rule, path: path, candidate: candidate.name,
                     data: candidate.fields.filter { ["identity", "adminRank", "honors"].contains($0.key) }.mapValues {
                         .string($0)
                     },
                     display: display)
             }
+            guard let honorees = judgement.priorHonorees else { continue }
+            for match in PriorHonoreeMatch.matches(candidate, in: honorees) {
+                var data: [String: DataValue] = ["year": .int(match.year)]
+                if let born = match.born { data["born"] = .string(born) }
+                if let birth = match.candidateBirth { data["birth"] = .string(birth) }
+                sink.emit(
+                    honorees.rule, path: path, candidate: candidate.name,
+                    variant: match.variant, data: data, display: ["source": match.source])
+            }
         }
+    }
+}
+
+/// A candidate found in the list of earlier honorees.
+struct PriorHonoreeMatch: Equatable {
+    var year: Int
+    var source: String
+    /// The list's birth year or month, when it gives one.
+    var born: String?
+    /// The candidate's birth month, when the form or table gives one.
+    var candidateBirth: String?
+    /// Name and birth agree; otherwise only the name is known to agree.
+    var confirmed: Bool
+
+    /// The catalogue's wording: the rule's own when confirmed, else why the birth could not be compared.
+    var variant: String? { confirmed ? nil : born == nil ? "nameOnly" : "noBirth" }
+
+    /// The entries of `honorees` that `candidate` may be. An entry whose birth differs from the candidate's is a
+    /// namesake and left out.
+    static func matches(_ candidate: CandidateRecord, in honorees: JudgementRules.PriorHonorees) -> [Self] {
+        let name = key(candidate.name)
+        let birth = candidate.fields["birth"].flatMap(FieldExtractor.yearMonth)
+        return honorees.lists.flatMap { list in
+            list.people.compactMap { person -> Self? in
+                guard key(person.name) == name else { return nil }
+                let born = person.born.flatMap(Self.born)
+                if let born, let birth, !birth.hasPrefix(born) { return nil }
+                return Self(
+                    year: list.year, source: list.source, born: born, candidateBirth: birth,
+                    confirmed: born != nil && birth != nil)
+            }
+        }
+    }
+
+    /// A name as compared: NFC, no spaces of any width, no middle dots (次旦·央吉 is 次旦央吉).
+    static func key(_ name: String) -> String {
+        String(
+            name.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                !CharacterSet.whitespacesAndNewlines.contains($0) && !["·", "•", "・", "\u{3000}"].contains($0)
+            })
+    }
+
+    /// `YYYY` or `YYYY-MM` (month 01–12) as written in a list; nil for anything else.
+    static func born(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 4, Int(parts[0]) != nil else { return nil }
+        if parts.count == 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        }
+        return text
     }
 }

@@ -161,9 +161,42 @@ public struct JudgementRules: Codable, Sendable, Equatable {
         public var require: Requirement
     }
 
+    /// Earlier honorees, year by year as their lists were published. A candidate of the same name is one of them
+    /// when the birth year (and month, when given) agrees; a person listed without `born` cannot be told from a
+    /// namesake, so the match is only a question for a person to answer.
+    public struct PriorHonorees: Codable, Sendable, Equatable {
+        public struct Person: Codable, Sendable, Equatable {
+            public var name: String
+            /// `YYYY` or `YYYY-MM`, as precise as the source is.
+            public var born: String?
+            public init(name: String, born: String? = nil) {
+                self.name = name
+                self.born = born
+            }
+        }
+        public struct List: Codable, Sendable, Equatable {
+            public var year: Int
+            /// Where the list was published (for the person who keeps it up to date).
+            public var source: String
+            public var people: [Person]
+            public init(year: Int, source: String, people: [Person]) {
+                self.year = year
+                self.source = source
+                self.people = people
+            }
+        }
+        public var rule: RuleID
+        public var lists: [List]
+        public init(rule: RuleID, lists: [List]) {
+            self.rule = rule
+            self.lists = lists
+        }
+    }
+
     public var scales: [String: [[String]]]
     public var exclusions: [Exclusion]
     public var balance: [Balance]
+    public var priorHonorees: PriorHonorees?
 }
 
 /// The `judgement.yaml` file.

@@ -230,6 +230,31 @@ public enum RuleSetValidation {
         for (path, condition) in conditions {
             try validate(condition, path: path, fields: fields, scales: judgement.scales, file: file)
         }
+        if let honorees = judgement.priorHonorees {
+            try validate(honorees, rules: rules, file: file)
+        }
+    }
+
+    private static func validate(_ honorees: JudgementRules.PriorHonorees, rules: Set<RuleID>, file: String)
+        throws(RuleSetError)
+    {
+        if !rules.contains(honorees.rule) {
+            throw RuleSetError(
+                file: file, keyPath: "judgement.priorHonorees.rule", problem: "unknown rule \(honorees.rule)")
+        }
+        for (index, list) in honorees.lists.enumerated() {
+            for (position, person) in list.people.enumerated() {
+                let here = "judgement.priorHonorees.lists[\(index)].people[\(position)]"
+                if PriorHonoreeMatch.key(person.name).isEmpty {
+                    throw RuleSetError(file: file, keyPath: "\(here).name", problem: "is empty")
+                }
+                if let born = person.born, PriorHonoreeMatch.born(born) == nil {
+                    throw RuleSetError(
+                        file: file, keyPath: "\(here).born",
+                        problem: "“\(born)” is not a year (1970) or a month (1970-05)")
+                }
+            }
+        }
     }
 
     private static func validate(
