@@ -6,7 +6,7 @@ OUT     ?= out
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
 APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv
 # Benchmarks compare against these reference tools.
-BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl
+BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
 .PHONY: all deps bench-deps test-tools lint build demo test bench install samples fixtures clean
 

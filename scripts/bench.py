@@ -2,13 +2,14 @@
 """Benchmarks for `make bench`: each prints dossier's figure and a reference tool's, measured in the same run.
 
 check: `dossier check` on 60 photos of 12 megapixels versus `jpeginfo -c` on the same photos (median of 5,
-alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg`; then what the
-HTML report with its contact sheet adds.
-seal/verify: on a bundle of 1.1 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
+alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg` and the floor
+(scripts/jpeg-floor.c: libjpeg-turbo's entropy decoding alone, in one process); then what the HTML report with its
+contact sheet adds.
+seal/verify: on a bundle of 1.4 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
 versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
-peak memory of both.
+peak memory of both; and the floor of both (hashing every byte and entropy-decoding every photo on two cores).
 forms: `dossier inspect` of a 200-row summary table and 10 forms versus openpyxl merely loading the workbook.
-videos: `dossier inspect` over the 20 videos (45 MB each) versus `ffprobe -show_streams -show_format` on each, and
+videos: `dossier inspect` over the 20 videos (20–101 MB) versus `ffprobe -show_streams -show_format` on each, and
 the bytes dossier reads per file.
 """
 import os
@@ -73,11 +74,26 @@ def bench_check():
     print(f"  jpeginfo -c        {theirs_median:6.3f} s")
     print(f"  ratio dossier/jpeginfo = {ours_median / theirs_median:.2f}  (target 0.35)")
     print(f"  context: djpeg full decode {full_median:6.3f} s, ratio {ours_median / full_median:.2f}")
+    scaled_ms, entropy_ms = jpeg_floor(photos)
+    cores = min(os.cpu_count() or 1, 2)
+    floor = len(photos) * entropy_ms / 1000 / cores
+    print(f"  floor: libjpeg-turbo in one process, per photo: 1/8-scale decode {scaled_ms:.1f} ms, entropy decoding "
+          f"alone {entropy_ms:.1f} ms; {len(photos)} photos on {cores} cores cannot take less than {floor:.3f} s, "
+          f"a ratio of {floor / theirs_median:.2f} to jpeginfo")
     html = [DOSSIER, "check", unit, "--format", "html", "-o", os.path.join(BENCH, "report.html"), "--no-progress"]
     html_median = median_of(html)
     print(f"  dossier check --format html (contact sheet of {len(photos)} thumbnails) {html_median:6.3f} s: "
           f"adds {html_median - ours_median:+.3f} s (target at most +1 s), "
           f"{os.path.getsize(os.path.join(BENCH, 'report.html')) / 1e6:.1f} MB")
+
+
+def jpeg_floor(photos):
+    """Milliseconds per photo of a 1/8-scale decode and of entropy decoding alone (scripts/jpeg-floor.c)."""
+    program = os.path.join(ROOT, ".build", "jpeg-floor")
+    subprocess.run(["cc", "-O2", "-o", program, os.path.join(ROOT, "scripts", "jpeg-floor.c"), "-ljpeg"], check=True)
+    runs = [subprocess.run([program] + photos, capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(RUNS)]
+    return statistics.median(float(r[0]) for r in runs), statistics.median(float(r[1]) for r in runs)
 
 
 def bench_seal():
@@ -120,6 +136,14 @@ def bench_seal():
     print(f"  bagit.py + zip -0  {bag_time:6.3f} s   ratio seal/(bagit+zip) = {seal_time / bag_time:.2f} (target 0.33)")
     print(f"  dossier verify     {verify_time:6.3f} s   peak memory {verify_peak / 1024:.0f} MB (budget 100 MB)")
     print(f"  openssl dgst       {openssl_time:6.3f} s   ratio verify/openssl = {verify_time / openssl_time:.2f} (target 1.0)")
+    # Both commands must hash every byte (BagIt) and entropy-decode every photo (PHOTO-CORRUPT): on two cores
+    # neither can take less than half of that work, even with nothing written.
+    photos = [os.path.join(d, n) for d, _, ns in os.walk(unit) for n in ns if n.endswith(".jpg")]
+    _, entropy_ms = jpeg_floor(photos)
+    cores = min(os.cpu_count() or 1, 2)
+    floor = (openssl_time + len(photos) * entropy_ms / 1000) / cores
+    print(f"  floor: SHA-256 of every byte (openssl, one core) + entropy decoding of {len(photos)} photos, on {cores} "
+          f"cores: {floor:.3f} s = {floor / copy_time:.2f} x cp -r, {floor / openssl_time:.2f} x openssl")
 
 
 def bench_videos():
