@@ -6,9 +6,11 @@ OUT     ?= out
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
 APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv
 # Benchmarks compare against these reference tools.
+DEMO_AS_OF = 2021-06-18
+FUZZ_SECONDS ?= 600
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
-.PHONY: all deps bench-deps test-tools lint build demo test bench install samples fixtures clean
+.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz install samples fixtures clean
 
 all: build
 
@@ -33,15 +35,16 @@ build: deps
 # and verifies the seal with its fingerprint, as the campaign office would.
 demo: build
 	@mkdir -p $(OUT)
-	@echo "== dossier check Samples/valid/湖北省科协"
-	@.build/release/dossier check Samples/valid/湖北省科协
-	@echo "== dossier check Samples/photo-problems/中国化学会 (this one must fail)"
-	@.build/release/dossier check Samples/photo-problems/中国化学会 || echo "(exit code $$?: problems found, as this sample intends)"
-	@echo "== dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip"
-	@.build/release/dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip --quiet | tee $(OUT)/seal.txt
+	@echo "(judged as of $(DEMO_AS_OF), before the notice's deadline of 2021-06-20; without --as-of, today is used)"
+	@echo "== dossier check Samples/valid/湖北省科协 --as-of $(DEMO_AS_OF)"
+	@.build/release/dossier check Samples/valid/湖北省科协 --as-of $(DEMO_AS_OF)
+	@echo "== dossier check Samples/photo-problems/中国化学会 --as-of $(DEMO_AS_OF) (this one must fail)"
+	@.build/release/dossier check Samples/photo-problems/中国化学会 --as-of $(DEMO_AS_OF) || echo "(exit code $$?: problems found, as this sample intends)"
+	@echo "== dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip --as-of $(DEMO_AS_OF)"
+	@.build/release/dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip --as-of $(DEMO_AS_OF) --quiet | tee $(OUT)/seal.txt
 	@echo "== dossier verify $(OUT)/湖北省科协.zip --fingerprint …"
-	@.build/release/dossier verify $(OUT)/湖北省科协.zip --fingerprint "$$(tail -1 $(OUT)/seal.txt | sed 's/.*：//')"
-	@.build/release/dossier check Samples --format json -o $(OUT)/samples-report.json || true
+	@.build/release/dossier verify $(OUT)/湖北省科协.zip --as-of $(DEMO_AS_OF) --fingerprint "$$(tail -1 $(OUT)/seal.txt | sed 's/.*：//')"
+	@.build/release/dossier check Samples --as-of $(DEMO_AS_OF) --format json -o $(OUT)/samples-report.json || true
 	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/samples-report.json (JSON report of every sample)"
 
 test-tools: deps
@@ -58,6 +61,15 @@ test: test-tools lint
 # Performance, measured against reference tools in the same run (never in tests).
 bench: bench-deps test-tools build
 	python3 scripts/bench.py
+
+# Fuzzes the parsers (JPEG, MP4, zip, docx, xlsx, XML; Fuzz/) with libFuzzer and AddressSanitizer for
+# FUZZ_SECONDS, from seeds made of Tests/Fixtures. A crash leaves its input in .build/fuzz-crash-*.
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address
+	python3 scripts/fuzz-corpus.py .build/fuzz-seeds
+	@mkdir -p .build/fuzz-corpus
+	SWIFT_BACKTRACE=enable=no Fuzz/.build/release/FuzzInspect .build/fuzz-corpus .build/fuzz-seeds -max_len=65536 \
+	  -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=.build/fuzz-crash-
 
 install: build
 	install -d $(PREFIX)/bin $(PREFIX)/share/dossier/rules

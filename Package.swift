@@ -5,7 +5,9 @@ let package = Package(
     name: "dossier",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dossier", targets: ["dossier"])
+        .executable(name: "dossier", targets: ["dossier"]),
+        // For the fuzz package in Fuzz/.
+        .library(name: "DossierInspect", targets: ["DossierInspect"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

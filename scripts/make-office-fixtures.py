@@ -82,6 +82,10 @@ def hostile(good_docx):
     data = open(good_docx, "rb").read()
     open(os.path.join(HERE, "truncated.docx"), "wb").write(data[: len(data) // 2])
     write_zip(os.path.join(HERE, "mismatched-tags.docx"), {**parts, "word/document.xml": b"<w:document><w:body></w:document>"})
+    # Bytes that are no Shift_JIS: libxml2 reports this outside the reader's error handler (found by fuzzing).
+    write_zip(os.path.join(HERE, "bad-encoding.docx"),
+              {**parts, "word/document.xml": b'<?xml version="1.0" encoding="Shift_JIS"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                                     b'wordprocessingml/2006/main">' + b"\xff" * 64 + b"</w:document>"})
 
 
 def main():

@@ -185,6 +185,13 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(refused.status == 2 && refused.stderr.contains("symbolic link"))
     }
 
+    @Test func aDamagedDocumentIsOneProblemAndNothingOnStderr() throws {
+        // libxml2 prints some errors on its own (found by fuzzing): the shim silences them.
+        let run = try dossier("inspect", "Tests/Fixtures/office/bad-encoding.docx", "--lang", "en")
+        #expect(run.status == 1 && run.stdout.contains("damaged XML"))
+        #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
+    }
+
     @Test func worksFromAnyDirectory() throws {
         let run = try CommandRunner.dossier(
             ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"],
