@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 OUT     ?= out
 # System libraries (SPEC §2) and what the tests use: setpriv (util-linux) and independent judges of sealed
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
-APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv
+APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
 # Benchmarks compare against these reference tools.
 DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600
@@ -44,8 +44,10 @@ demo: build
 	@.build/release/dossier seal Samples/valid/湖北省科协 -o $(OUT)/湖北省科协.zip --as-of $(DEMO_AS_OF) --quiet | tee $(OUT)/seal.txt
 	@echo "== dossier verify $(OUT)/湖北省科协.zip --fingerprint …"
 	@.build/release/dossier verify $(OUT)/湖北省科协.zip --as-of $(DEMO_AS_OF) --fingerprint "$$(tail -1 $(OUT)/seal.txt | sed 's/.*：//')"
+	@echo "== dossier intake $(OUT)/湖北省科协.zip --archive $(OUT)/archive (the office receives it)"
+	@.build/release/dossier intake $(OUT)/湖北省科协.zip --archive $(OUT)/archive --as-of $(DEMO_AS_OF) --quiet
 	@.build/release/dossier check Samples --as-of $(DEMO_AS_OF) --format json -o $(OUT)/samples-report.json || true
-	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/samples-report.json (JSON report of every sample)"
+	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/archive/ (the office's archive and ledger.sqlite), $(OUT)/samples-report.json (JSON report of every sample)"
 
 test-tools: deps
 	@test -x .build/tools-venv/bin/bagit.py -a -x .build/tools-venv/bin/python -a -f .build/tools-venv/.tools-2 || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit jsonschema junitparser python-docx openpyxl && touch .build/tools-venv/.tools-2; }

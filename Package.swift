@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only places C is touched.
@@ -45,10 +46,17 @@ let package = Package(
                 "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "CZlibShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The office's intake: bundles from a drive into an archive, with a ledger in SQLite (GRDB).
+        .target(
+            name: "DossierIntake",
+            dependencies: [
+                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal",
+                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal", "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -58,11 +66,14 @@ let package = Package(
         .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
         .testTarget(
             name: "DossierRulesTests",
-            dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierTestSupport"]),
+            dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierIntake", "DossierTestSupport"]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"]),
         .testTarget(
             name: "DossierSealTests",
             dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierIntakeTests",
+            dependencies: ["DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

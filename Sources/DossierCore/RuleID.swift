@@ -93,6 +93,8 @@ extension RuleID {
     public static let exclOfficialRank: RuleID = "EXCL-OFFICIAL-RANK"
     public static let exclNationalHonor: RuleID = "EXCL-NATIONAL-HONOR"
     public static let exclPriorHonoree: RuleID = "EXCL-PRIOR-HONOREE"
+    public static let crossResubmission: RuleID = "CROSS-RESUBMISSION"
+    public static let crossDuplicateCandidate: RuleID = "CROSS-DUPLICATE-CANDIDATE"
     public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
     public static let balanceAge: RuleID = "BALANCE-AGE"
 }

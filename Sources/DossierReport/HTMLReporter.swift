@@ -33,6 +33,8 @@ public struct HTMLReporter: Reporter {
                 + words.summary(
                     errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
             "bundles": report.bundles.map { bundle(report: report, $0, words: words) },
+            "crossTitle": words.acrossUnits, "hasCross": !report.crossFindings.isEmpty,
+            "cross": report.crossFindings.map { finding($0, words) },
             "manualTitle": words.manualChecks,
             "manual": (context.ruleSet.header.manualChecks ?? []).map { $0.text(context.language) },
             "hasManual": !(context.ruleSet.header.manualChecks ?? []).isEmpty,

@@ -78,6 +78,15 @@ enum HTMLTemplate {
         </div>
         {{/hasSheet}}
         {{/bundles}}
+        {{#hasCross}}<h2>{{crossTitle}}</h2>
+        {{#cross}}
+        <div class="finding {{severity}}">
+          <span class="sev {{severity}}">{{severityText}}</span> <span class="rule">{{rule}}</span>
+          <div>{{message}}</div>
+          <div class="hint">→ {{hint}}</div>
+        </div>
+        {{/cross}}
+        {{/hasCross}}
         {{#hasManual}}<h2>{{manualTitle}}</h2>
         <ul class="checklist">
         {{#manual}}<li>□ {{.}}</li>{{/manual}}

@@ -15,55 +15,79 @@ public struct JUnitReporter: Reporter {
         var suites: [String] = []
         var totalTests = 0, totalFailures = 0
         for bundle in report.bundles {
-            let strict = bundle.summary.verdict == .fail && bundle.summary.errors == 0
-            var cases: [(rule: String, path: String, findings: [Finding])] = []
-            var seen: [String: Int] = [:]
-            func add(_ rule: String, _ path: String, _ finding: Finding?) {
-                let key = rule + "\u{0}" + path
-                if let at = seen[key] {
-                    if let finding { cases[at].findings.append(finding) }
-                    return
-                }
-                seen[key] = cases.count
-                cases.append((rule, path, finding.map { [$0] } ?? []))
-            }
+            var cases = Cases()
             for file in bundle.files {
-                for rule in Self.rules(for: file.kind, in: context.ruleSet) { add(rule, file.path, nil) }
+                for rule in Self.rules(for: file.kind, in: context.ruleSet) { cases.add(rule, file.path, nil) }
             }
-            for finding in bundle.findings { add(finding.rule.rawValue, finding.path, finding) }
-            var body: [String] = []
-            var failures = 0
-            for testCase in cases {
-                let failing = testCase.findings.filter { $0.severity == .error || (strict && $0.severity == .warning) }
-                var element =
-                    "    <testcase classname=\"\(Self.escape(bundle.unit.name)).\(testCase.rule)\" name=\"\(Self.escape(testCase.rule + " " + (testCase.path.isEmpty ? "(bundle)" : testCase.path)))\" time=\"0\""
-                if testCase.findings.isEmpty {
-                    element += "/>"
-                } else {
-                    element += ">\n"
-                    if let first = failing.first {
-                        failures += 1
-                        element +=
-                            "      <failure type=\"\(testCase.rule)\" message=\"\(Self.escape(first.message))\">\(Self.escape(failing.map { "\($0.message)\n→ \($0.hint)" }.joined(separator: "\n")))</failure>\n"
-                    }
-                    let notes = testCase.findings.filter { !failing.contains($0) }
-                    if !notes.isEmpty {
-                        element +=
-                            "      <system-out>\(Self.escape(notes.map { "[\($0.severity.rawValue)] \($0.message) → \($0.hint)" }.joined(separator: "\n")))</system-out>\n"
-                    }
-                    element += "    </testcase>"
-                }
-                body.append(element)
-            }
-            totalTests += cases.count
+            for finding in bundle.findings { cases.add(finding.rule.rawValue, finding.path, finding) }
+            let strict = bundle.summary.verdict == .fail && bundle.summary.errors == 0
+            let (suite, failures) = Self.suite(bundle.unit.name, cases, strict: strict)
+            suites.append(suite)
+            totalTests += cases.all.count
             totalFailures += failures
-            suites.append(
-                "  <testsuite name=\"\(Self.escape(bundle.unit.name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
-                    + body.joined(separator: "\n") + "\n  </testsuite>")
+        }
+        if !report.crossFindings.isEmpty {
+            var cases = Cases()
+            for finding in report.crossFindings {
+                let unit: String = if case .string(let name)? = finding.data?["unit"] { name } else { "" }
+                cases.add(finding.rule.rawValue, unit, finding)
+            }
+            let (suite, failures) = Self.suite(ReportWords(context.language).acrossUnits, cases, strict: false)
+            suites.append(suite)
+            totalTests += cases.all.count
+            totalFailures += failures
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"dossier \(Self.escape(report.ruleSet.id))\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" time=\"0\">\n"
             + suites.joined(separator: "\n") + "\n</testsuites>\n"
+    }
+
+    /// Test cases by rule and path, in first-seen order, each with its findings.
+    private struct Cases {
+        var all: [(rule: String, path: String, findings: [Finding])] = []
+        private var seen: [String: Int] = [:]
+
+        mutating func add(_ rule: String, _ path: String, _ finding: Finding?) {
+            let key = rule + "\u{0}" + path
+            if let at = seen[key] {
+                if let finding { all[at].findings.append(finding) }
+                return
+            }
+            seen[key] = all.count
+            all.append((rule, path, finding.map { [$0] } ?? []))
+        }
+    }
+
+    /// One `<testsuite>`: errors (and warnings under `--strict`) fail their case; other findings are its output.
+    private static func suite(_ name: String, _ cases: Cases, strict: Bool) -> (String, failures: Int) {
+        var body: [String] = []
+        var failures = 0
+        for testCase in cases.all {
+            let failing = testCase.findings.filter { $0.severity == .error || (strict && $0.severity == .warning) }
+            var element =
+                "    <testcase classname=\"\(escape(name)).\(testCase.rule)\" name=\"\(escape(testCase.rule + " " + (testCase.path.isEmpty ? "(bundle)" : testCase.path)))\" time=\"0\""
+            if testCase.findings.isEmpty {
+                element += "/>"
+            } else {
+                element += ">\n"
+                if let first = failing.first {
+                    failures += 1
+                    element +=
+                        "      <failure type=\"\(testCase.rule)\" message=\"\(escape(first.message))\">\(escape(failing.map { "\($0.message)\n→ \($0.hint)" }.joined(separator: "\n")))</failure>\n"
+                }
+                let notes = testCase.findings.filter { !failing.contains($0) }
+                if !notes.isEmpty {
+                    element +=
+                        "      <system-out>\(escape(notes.map { "[\($0.severity.rawValue)] \($0.message) → \($0.hint)" }.joined(separator: "\n")))</system-out>\n"
+                }
+                element += "    </testcase>"
+            }
+            body.append(element)
+        }
+        let suite =
+            "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.all.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+            + body.joined(separator: "\n") + "\n  </testsuite>"
+        return (suite, failures)
     }
 
     /// The file-level rules that apply to a file of `kind`, from the rule set's IDs.

@@ -30,14 +30,12 @@ public struct MarkdownReporter: Reporter {
                 lines.append("")
                 continue
             }
-            lines.append(zh ? "| 级别 | 规则 | 文件 | 问题 | 处理 |" : "| Severity | Rule | File | Problem | Fix |")
-            lines.append("| --- | --- | --- | --- | --- |")
-            for finding in bundle.findings {
-                lines.append(
-                    "| \(words.severity(finding.severity)) | `\(finding.rule)` | \(Self.cell(finding.path)) | \(Self.cell(finding.message)) | \(Self.cell(finding.hint)) |"
-                )
-            }
+            lines += table(bundle.findings, words: words)
+        }
+        if !report.crossFindings.isEmpty {
+            lines.append("## \(words.acrossUnits)")
             lines.append("")
+            lines += table(report.crossFindings, words: words)
         }
         let total = report.summary
         lines.append(
@@ -45,6 +43,20 @@ public struct MarkdownReporter: Reporter {
                 + words.summary(
                     errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The findings as a table, and a blank line.
+    private func table(_ findings: [Finding], words: ReportWords) -> [String] {
+        var lines = [
+            words.language == .zh ? "| 级别 | 规则 | 文件 | 问题 | 处理 |" : "| Severity | Rule | File | Problem | Fix |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for finding in findings {
+            lines.append(
+                "| \(words.severity(finding.severity)) | `\(finding.rule)` | \(Self.cell(finding.path)) | \(Self.cell(finding.message)) | \(Self.cell(finding.hint)) |"
+            )
+        }
+        return lines + [""]
     }
 
     /// A table cell: pipes, backticks and angle brackets cannot break the table or become markup.

@@ -15,6 +15,7 @@ public struct ReportWords: Sendable {
     public var candidate: String { pick("人选", "Candidate") }
     public var noFindings: String { pick("未发现问题。", "No problems found.") }
     public var fix: String { pick("处理", "Fix") }
+    public var acrossUnits: String { pick("跨单位（收件登记）", "Across units (the intake ledger)") }
     public var manualChecks: String { pick("请人工核对（程序无法检查）：", "Check by hand (no program can):") }
 
     /// The line under a sealed bundle's heading.

@@ -19,8 +19,14 @@ public struct SARIFReporter: Reporter {
         var results: [[String: Any]] = []
         for bundle in report.bundles {
             for finding in bundle.findings {
-                results.append(result(finding, bundle: bundle, ruleIndex: index[finding.rule]))
+                let relative = finding.path.isEmpty ? bundle.unit.name : bundle.unit.name + "/" + finding.path
+                results.append(result(finding, relative: relative, ruleIndex: index[finding.rule]))
             }
+        }
+        // Findings across units (intake) are placed at the unit they were found for.
+        for finding in report.crossFindings {
+            guard case .string(let unit)? = finding.data?["unit"] else { continue }
+            results.append(result(finding, relative: unit, ruleIndex: index[finding.rule]))
         }
         let driver: [String: Any] = [
             "name": report.tool.name,
@@ -56,8 +62,7 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private func result(_ finding: Finding, bundle: BundleReport, ruleIndex: Int?) -> [String: Any] {
-        let relative = finding.path.isEmpty ? bundle.unit.name : bundle.unit.name + "/" + finding.path
+    private func result(_ finding: Finding, relative: String, ruleIndex: Int?) -> [String: Any] {
         var result: [String: Any] = [
             "ruleId": finding.rule.rawValue,
             "level": Self.level(finding.severity),

@@ -57,15 +57,7 @@ public struct TextReporter: Reporter {
                         }
                         continue
                     }
-                    let mark = finding.severity == .error ? "✗" : finding.severity == .warning ? "!" : "·"
-                    let place = finding.path.isEmpty ? "" : "  \(finding.path)"
-                    lines.append(
-                        "    "
-                            + paint.severity(
-                                finding.severity, "\(mark) \(words.severity(finding.severity)) \(finding.rule)") + place
-                    )
-                    lines.append("      \(finding.message)")
-                    lines.append("      → \(finding.hint)")
+                    lines += Self.lines(of: finding, words: words, paint: paint)
                 }
             }
             let summary = bundle.summary
@@ -77,6 +69,11 @@ public struct TextReporter: Reporter {
                             errors: summary.errors, warnings: summary.warnings, notices: summary.notices,
                             verdict: summary.verdict)))
         }
+        if !report.crossFindings.isEmpty {
+            lines.append("")
+            lines.append(paint.bold("■ \(words.acrossUnits)"))
+            for finding in report.crossFindings { lines += Self.lines(of: finding, words: words, paint: paint) }
+        }
         let manual = context.ruleSet.header.manualChecks ?? []
         if !manual.isEmpty {
             lines.append("")
@@ -86,6 +83,18 @@ public struct TextReporter: Reporter {
         lines.append("")
         lines.append(totalPainted)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One finding: its mark, severity, rule and place, the message, and the fix.
+    private static func lines(of finding: Finding, words: ReportWords, paint: Paint) -> [String] {
+        let mark = finding.severity == .error ? "✗" : finding.severity == .warning ? "!" : "·"
+        let place = finding.path.isEmpty ? "" : "  \(finding.path)"
+        return [
+            "    " + paint.severity(finding.severity, "\(mark) \(words.severity(finding.severity)) \(finding.rule)")
+                + place,
+            "      \(finding.message)",
+            "      → \(finding.hint)",
+        ]
     }
 
     /// Unit-level findings first, then each candidate's in the bundle's candidate order.

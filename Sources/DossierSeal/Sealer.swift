@@ -49,34 +49,15 @@ public struct Sealer {
             throw SealError.refused(
                 "the sealed zip must not be written inside the folder being sealed (input is read-only)")
         }
-        let temporary = (destinationFolder as NSString).appendingPathComponent(
-            ".dossier-seal-\(getpid())-\(UUID().uuidString.prefix(8)).partial")
-        // Armed before the file exists, so that no signal can fall between its creation and its cleanup.
-        let cleanupSlot = InterruptCleanup.arm(temporary)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporary) }
-            InterruptCleanup.disarm(cleanupSlot)
-        }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw SealError.write("\(destinationFolder): \(String(cString: strerror(errno)))")
-        }
-        let fingerprint: Fingerprint
-        do {
-            defer { close(descriptor) }
-            fingerprint = try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor)
-            guard fsync(descriptor) == 0 else { throw SealError.write(String(cString: strerror(errno))) }
-        }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
-        let final =
-            output
-            ?? (parent as NSString).appendingPathComponent(
-                "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
-        guard rename(temporary, final) == 0 else {
-            throw SealError.write("\(final): \(String(cString: strerror(errno)))")
-        }
-        succeeded = true
+        let (final, fingerprint) = try AtomicOutput.write(
+            in: destinationFolder,
+            destination: { fingerprint in
+                output
+                    ?? (parent as NSString).appendingPathComponent(
+                        "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+            },
+            { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
             path: final, fingerprint: fingerprint,
@@ -121,8 +102,7 @@ public struct Sealer {
             let hasher = PipelinedSHA256()
             try writer.add(
                 name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
-                compress: !Self.storedKinds.contains(file.kind)
-                    && !Self.storedExtensions.contains(FileNameParts(file.path).extension)
+                compress: !Self.isStored(file)
             ) { consume in
                 try FileChunks.read(location) { chunk in
                     hasher.update(chunk)
@@ -153,11 +133,16 @@ public struct Sealer {
     static let storedExtensions: Set<String> = [
         "jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic",
     ]
+
+    /// Whether `file` goes into a zip stored rather than deflated.
+    static func isStored(_ file: FileEntry) -> Bool {
+        storedKinds.contains(file.kind) || storedExtensions.contains(FileNameParts(file.path).extension)
+    }
 }
 
 /// Reads a file in 1 MiB chunks through `RawPath.openForReading` (no symlink followed).
-enum FileChunks {
-    static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
+public enum FileChunks {
+    public static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
         let descriptor = path.openForReading()
         guard descriptor >= 0 else { throw SealError.read("\(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }

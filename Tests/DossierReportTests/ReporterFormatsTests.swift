@@ -117,6 +117,46 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         #expect((Int(fields[1]) ?? 0) > report.bundles[0].files.count)
     }
 
+    @Test func findingsAcrossUnitsAppearInEveryFormat() throws {
+        let (checked, context) = try sampleReport("valid")
+        let cross = Finding(
+            rule: .crossDuplicateCandidate, severity: .warning, path: "", candidate: "张三",
+            message: "张三（1975-03 出生）同时出现在“湖北省科协”和“中国物理学会”的推荐中。", hint: "请协调。",
+            data: ["unit": .string("湖北省科协"), "otherUnit": .string("中国物理学会")])
+        let report = Report(
+            ruleSet: checked.ruleSet, asOf: checked.asOf, bundles: checked.bundles, crossFindings: [cross])
+        for name in Reporters.names {
+            let output = try #require(Reporters.named(name)).render(report, context: context)
+            #expect(output.contains("CROSS-DUPLICATE-CANDIDATE"), "\(name)")
+        }
+        let folder = try TemporaryFolder()
+        let sarif = folder.url.appendingPathComponent("r.sarif").path
+        try SARIFReporter().render(report, context: context).write(toFile: sarif, atomically: true, encoding: .utf8)
+        let junit = folder.url.appendingPathComponent("r.xml").path
+        try JUnitReporter().render(report, context: context).write(toFile: junit, atomically: true, encoding: .utf8)
+        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent(
+            "shared/schemas/sarif-schema-2.1.0.json"
+        ).path
+        guard FileManager.default.fileExists(atPath: schema) else {
+            Issue.record("../shared/schemas/sarif-schema-2.1.0.json is not beside the checkout")
+            return
+        }
+        let script = """
+            import json, sys, jsonschema, junitparser
+            schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
+            jsonschema.validators.validator_for(schema)(schema).validate(document)
+            results = document["runs"][0]["results"]
+            print(len(results), results[-1]["ruleId"], results[-1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+            print(",".join(suite.name for suite in junitparser.JUnitXml.fromfile(sys.argv[3])))
+            """
+        guard let result = try runPython(script, [schema, sarif, junit]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.text.split(separator: "\n").map(String.init)
+        #expect(
+            lines.first?.hasSuffix("CROSS-DUPLICATE-CANDIDATE %E6%B9%96%E5%8C%97%E7%9C%81%E7%A7%91%E5%8D%8F") == true)
+        #expect(lines.last == "湖北省科协,跨单位（收件登记）")
+    }
+
     @Test func hostileNamesShowAsText() throws {
         let folder = try TemporaryFolder()
         let copy = try folder.copy(ofSample: "valid")

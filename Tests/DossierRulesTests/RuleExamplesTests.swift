@@ -1,4 +1,5 @@
 import DossierCore
+import DossierIntake
 import DossierRules
 import DossierSeal
 import DossierTestSupport
@@ -25,6 +26,7 @@ import Testing
     @Test func everyImplementedRuleHasBothKindsOfExample() throws {
         let ruleSet = try Repository.ruleSet()
         let implemented = CheckFamilies.implementedRuleIDs.union(SealVerifier.ruleIDs).union(ZipInput.ruleIDs)
+            .union(IntakeRunner.ruleIDs)
         for id in implemented.sorted() {
             let examples = try #require(ruleSet.rule(id)?.examples, "\(id) has no examples")
             #expect(!examples.triggering.isEmpty, "\(id) has no triggering example")

@@ -236,4 +236,33 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
         #expect(try CommandRunner.dossier(["verify", "/no/such.zip"]).status == 2)
     }
+
+    @Test func theOfficeTakesInADriveAndKeepsALedger() throws {
+        let folder = try TemporaryFolder()
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let unit = try folder.copy(ofSample: "valid")
+        #expect(
+            try CommandRunner.dossier([
+                "seal", unit.path, "-o", drive.appendingPathComponent("湖北省科协.zip").path, "--as-of", "2021-06-18",
+                "--quiet",
+            ]).status == 0)
+        let archive = folder.url.appendingPathComponent("archive").path
+        let first = try dossier("intake", drive.path, "--archive", archive, "--as-of", "2021-06-18")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("湖北省科协") && first.stderr.contains("ledger.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: archive + "/ledger.sqlite"))
+        // The same drive again: a notice, in JSON under crossFindings; a faulty folder fails the run.
+        try FileManager.default.copyItem(
+            at: Repository.samples.appendingPathComponent("photo-problems/中国化学会"),
+            to: drive.appendingPathComponent("中国化学会"))
+        let second = try dossier(
+            "intake", drive.path, "--archive", archive, "--as-of", "2021-06-18", "--format", "json")
+        #expect(second.status == 1)
+        let cross = try #require(try json(second.stdout)["crossFindings"] as? [[String: Any]])
+        #expect(cross.map { $0["rule"] as? String } == ["CROSS-RESUBMISSION"])
+        #expect(try dossier("intake", "/no/such/drive", "--archive", archive).status == 2)
+        let inside = try dossier("intake", drive.path, "--archive", drive.path + "/archive")
+        #expect(inside.status == 2 && inside.stderr.contains("read-only"))
+    }
 }

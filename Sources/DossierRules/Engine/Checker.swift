@@ -175,7 +175,7 @@ public struct BundleDiscovery: Sendable {
     }
 
     /// A unit's folder holds one of the unit-level documents, or a sub-folder holding a form, photo or video.
-    func looksLikeBundle(_ folder: RawPath) -> Bool {
+    public func looksLikeBundle(_ folder: RawPath) -> Bool {
         let classifier = FileClassifier(layout: layout)
         for raw in FileTreeWalker.list(folder) ?? [] {
             let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping

@@ -1,0 +1,264 @@
+import Crypto
+import DossierCore
+import DossierInspect
+import DossierRules
+import DossierSeal
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `dossier intake PATH… --archive DIR`: the campaign office receives bundles from a drive. Each bundle is
+/// verified (a sealed zip) or checked (a folder or a plain zip), kept in the archive as it was received, and
+/// recorded in the ledger; then bundles are compared across units. The input is only read.
+public struct IntakeRunner {
+    public var checker: Checker
+    public var archive: String
+    /// When the bundles were received (the ledger's clock); tests fix it.
+    public var now: @Sendable () -> Date = { Date() }
+
+    /// Every rule that only comparing bundles can emit.
+    public static let ruleIDs: [RuleID] = [.crossResubmission, .crossDuplicateCandidate]
+
+    public init(checker: Checker, archive: String) {
+        self.checker = checker
+        self.archive = archive
+    }
+
+    /// Receives every bundle found at `paths`; the report carries each bundle's findings and the cross findings.
+    public func run(paths: [String]) throws -> Report {
+        let items = try paths.flatMap { try IntakeDiscovery(layout: checker.ruleSet.layout).items(at: $0) }
+        guard !items.isEmpty else { throw IntakeError.nothingFound(paths) }
+        try prepareArchive(inputs: paths)
+        let ledger = try Ledger(path: (archive as NSString).appendingPathComponent("ledger.sqlite"))
+        let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
+        var bundles: [BundleReport] = []
+        var received: [Int64] = []
+        for item in items {
+            let bundle = try judge(item)
+            let earlier = try ledger.entries(unit: bundle.unit.name)
+            var entry = try keep(item, bundle: bundle)
+            if let last = earlier.last {
+                let same = earlier.last { $0.sha256 == entry.sha256 }
+                sink.emit(
+                    .crossResubmission, path: "", variant: same == nil ? nil : "identical",
+                    data: [
+                        "unit": .string(bundle.unit.name), "previous": .int(Int(same?.id ?? last.id)),
+                        "count": .int(earlier.count + 1),
+                    ],
+                    display: [
+                        "date": String((same ?? last).receivedAt.prefix(10)), "source": item.display,
+                        "previousSource": (same ?? last).source,
+                    ])
+            }
+            entry.id = try ledger.record(
+                entry, report: try Self.json(bundle), candidates: bundle.candidates)
+            received.append(entry.id)
+            bundles.append(bundle)
+        }
+        try duplicateCandidates(ledger: ledger, received: received, sink: sink)
+        return Report(
+            ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles, crossFindings: sink.findings)
+    }
+
+    /// The same person (name and birth month) in the latest bundles of two units, one of them received now.
+    private func duplicateCandidates(ledger: Ledger, received: [Int64], sink: FindingSink) throws {
+        let latest = try ledger.latestCandidates().filter { !$0.birth.isEmpty }
+        let now = Set(received)
+        var reported: Set<[String]> = []
+        for candidate in latest where now.contains(candidate.intake) {
+            for other in latest
+            where other.unit != candidate.unit && other.name == candidate.name && other.birth == candidate.birth {
+                let key = [candidate.name, candidate.birth] + [candidate.unit, other.unit].sorted()
+                guard reported.insert(key).inserted else { continue }
+                sink.emit(
+                    .crossDuplicateCandidate, path: "", candidate: candidate.name,
+                    data: [
+                        "unit": .string(candidate.unit), "otherUnit": .string(other.unit),
+                        "birth": .string(candidate.birth),
+                    ])
+            }
+        }
+    }
+
+    /// Verifies or checks one bundle.
+    private func judge(_ item: IntakeDiscovery.Item) throws -> BundleReport {
+        switch item.kind {
+        case .zip: return ZipInput.check(item.path, checker: checker)
+        case .folder: return try checker.check(bundle: RawPath(item.path), displayPath: item.display)
+        }
+    }
+
+    /// Copies a zip, or packs a folder, into `received/UNIT/` as it was received; returns its ledger entry.
+    private func keep(_ item: IntakeDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
+        let unitFolder = "received/" + Self.safeName(bundle.unit.name)
+        let folder = (archive as NSString).appendingPathComponent(unitFolder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stamp = Self.stamp(now())
+        let base = Self.safeName((item.path as NSString).lastPathComponent)
+        let name = item.kind == .zip ? "\(stamp)-\(base)" : "\(stamp)-\(base).zip"
+        var destination = (folder as NSString).appendingPathComponent(name)
+        var copy = 2
+        while FileManager.default.fileExists(atPath: destination) {
+            destination = (folder as NSString).appendingPathComponent("\(copy)-" + name)
+            copy += 1
+        }
+        let chosen = destination
+        let (path, _) = try AtomicOutput.write(in: folder, destination: { _ in chosen }) { descriptor in
+            switch item.kind {
+            case .zip:
+                try FileChunks.read(RawPath(item.path)) { chunk in try Self.write(chunk, to: descriptor) }
+            case .folder:
+                // Dated 1980-01-01, not today: the same folder received twice packs to the same bytes.
+                try FolderPacker.pack(
+                    bundle, root: RawPath(item.path), top: base, asOf: "1980-01-01", to: descriptor)
+            }
+        }
+        var hasher = SHA256()
+        var bytes: Int64 = 0
+        try FileChunks.read(RawPath(path)) { chunk in
+            hasher.update(data: chunk)
+            bytes += Int64(chunk.count)
+        }
+        let summary = bundle.summary
+        return Ledger.Entry(
+            receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,
+            kind: bundle.subject.kind.rawValue, unit: bundle.unit.name, unitType: bundle.unit.type,
+            fingerprint: bundle.seal?.fingerprint,
+            sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(),
+            archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
+            verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
+            notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)
+    }
+
+    /// Makes the archive folder when missing; refuses one inside an input (inputs are read-only).
+    private func prepareArchive(inputs: [String]) throws {
+        let resolved = URL(fileURLWithPath: archive).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        for input in inputs {
+            let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+            if resolved.hasPrefix(inputPath) {
+                throw IntakeError.archiveInsideInput(archive, input)
+            }
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: archive, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw IntakeError.archiveNotAFolder(archive) }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
+            } catch {
+                throw IntakeError.archiveUnwritable(archive, "\(error.localizedDescription)")
+            }
+        }
+        guard access(archive, W_OK) == 0 else {
+            throw IntakeError.archiveUnwritable(archive, String(cString: strerror(errno)))
+        }
+    }
+
+    private static func write(_ chunk: [UInt8], to descriptor: Int32) throws {
+        var done = 0
+        while done < chunk.count {
+            let count = chunk.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SealError.write(String(cString: strerror(errno)))
+            }
+            done += count
+        }
+    }
+
+    private static func json(_ bundle: BundleReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(bundle), as: UTF8.self)
+    }
+
+    /// A file or folder name safe on any disk the archive may be copied to: NFC, no `/`, no control characters.
+    static func safeName(_ name: String) -> String {
+        let cleaned = String(
+            MediaName.normalise(name).unicodeScalars.map {
+                $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0 == ":" ? "_" : Character($0)
+            })
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: date)
+    }
+
+    static func isoTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        return formatter.string(from: date)
+    }
+}
+
+/// Why an intake could not be done at all (exit 2).
+public enum IntakeError: Error, Equatable, CustomStringConvertible {
+    case archiveInsideInput(String, String)
+    case archiveNotAFolder(String)
+    case archiveUnwritable(String, String)
+    case nothingFound([String])
+
+    public var description: String {
+        switch self {
+        case .nothingFound(let paths):
+            "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))"
+        case .archiveInsideInput(let archive, let input):
+            "the archive \(archive) must not be inside the input \(input) (input is read-only)"
+        case .archiveNotAFolder(let archive): "\(archive): the archive must be a folder"
+        case .archiveUnwritable(let archive, let reason): "\(archive): cannot write the archive: \(reason)"
+        }
+    }
+}
+
+/// What intake finds on a drive: zips (sealed or not) and unit folders, two levels down at most.
+struct IntakeDiscovery {
+    var layout: LayoutFile
+
+    struct Item: Equatable {
+        enum Kind { case zip, folder }
+        var kind: Kind
+        var path: String
+        var display: String
+    }
+
+    func items(at path: String) throws -> [Item] {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let info = RawPath(trimmed).linkStatus() else { throw CheckError.missingPath(trimmed) }
+        if info.st_mode & S_IFMT == S_IFREG {
+            guard FileNameParts(trimmed).extension == "zip" else { throw CheckError.notAFolder(trimmed) }
+            return [Item(kind: .zip, path: trimmed, display: trimmed)]
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw CheckError.notAFolder(trimmed) }
+        let discovery = BundleDiscovery(layout: layout)
+        if discovery.looksLikeBundle(RawPath(trimmed)) { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
+        var zips: [Item] = []
+        var level = [trimmed]
+        for _ in 1...2 {
+            var next: [String] = []
+            for folder in level {
+                for raw in (FileTreeWalker.list(RawPath(folder)) ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) })
+                {
+                    let name = String(decoding: raw, as: UTF8.self)
+                    let child = (folder as NSString).appendingPathComponent(name)
+                    guard let status = RawPath(child).linkStatus(), !name.hasPrefix(".") else { continue }
+                    if status.st_mode & S_IFMT == S_IFREG && FileNameParts(name).extension == "zip" {
+                        zips.append(Item(kind: .zip, path: child, display: child))
+                    } else if status.st_mode & S_IFMT == S_IFDIR {
+                        next.append(child)
+                    }
+                }
+            }
+            level = next
+        }
+        let folders = try discovery.bundles(at: trimmed).filter { discovery.looksLikeBundle($0.location) }.map {
+            Item(kind: .folder, path: $0.location.description, display: $0.displayPath)
+        }
+        return zips + folders
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DossierCore
+import DossierIntake
+import DossierReport
+import Foundation
+
+extension Dossier {
+    /// `dossier intake PATH… --archive DIR`
+    struct Intake: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Office: verify or check every bundle on a drive, keep it in the archive, record it in the ledger. / 收件登记。"
+        )
+
+        @Argument(help: "A drive or folder holding bundles (sealed zips, zips, unit folders), or single bundles.")
+        var paths: [String]
+
+        @Option(name: .long, help: "The archive folder: received/ holds the bundles, ledger.sqlite the ledger.")
+        var archive: String
+
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var output: ReportOutput
+        @OptionGroup var judgement: JudgementOptions
+
+        func run() throws {
+            let checker = judgement.checker(common)
+            let report: Report
+            do {
+                report = try IntakeRunner(checker: checker, archive: archive).run(paths: paths)
+            } catch {
+                Dossier.fail(error)
+            }
+            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
+            guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
+            common.emit(try reporter.render(report, context: context), to: output.output, inputs: paths)
+            if !common.quiet && common.format == TextReporter.name {
+                let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")
+                FileHandle.standardError.write(
+                    Data(
+                        (common.language == .zh
+                            ? "已存入收件库 \(archive)，登记于 \(ledger)\n"
+                            : "Kept in the archive \(archive), recorded in \(ledger)\n").utf8))
+            }
+            if report.summary.verdict == .fail { throw ExitCode(1) }
+        }
+    }
+}
