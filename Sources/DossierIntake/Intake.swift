@@ -108,7 +108,7 @@ public struct IntakeRunner {
         let (path, _) = try AtomicOutput.write(in: folder, destination: { _ in chosen }) { descriptor in
             switch item.kind {
             case .zip:
-                try FileChunks.read(RawPath(item.path)) { chunk in try Self.write(chunk, to: descriptor) }
+                try FileChunks.read(RawPath(item.path)) { chunk in try AtomicOutput.writeAll(chunk, to: descriptor) }
             case .folder:
                 // Dated 1980-01-01, not today: the same folder received twice packs to the same bytes.
                 try FolderPacker.pack(
@@ -153,18 +153,6 @@ public struct IntakeRunner {
         }
         guard access(archive, W_OK) == 0 else {
             throw IntakeError.archiveUnwritable(archive, String(cString: strerror(errno)))
-        }
-    }
-
-    private static func write(_ chunk: [UInt8], to descriptor: Int32) throws {
-        var done = 0
-        while done < chunk.count {
-            let count = chunk.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SealError.write(String(cString: strerror(errno)))
-            }
-            done += count
         }
     }
 

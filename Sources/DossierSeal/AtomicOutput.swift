@@ -36,4 +36,17 @@ public enum AtomicOutput {
         succeeded = true
         return (final, value)
     }
+
+    /// Writes all of `bytes` to `descriptor`, however many calls it takes.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SealError.write(String(cString: strerror(errno)))
+            }
+            done += written
+        }
+    }
 }

@@ -201,15 +201,7 @@ final class ZipWriter {
     }
 
     private func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SealError.write(String(cString: strerror(errno)))
-            }
-            done += written
-        }
+        try AtomicOutput.writeAll(buffer, to: descriptor)
         buffer.removeAll(keepingCapacity: true)
     }
 
