@@ -23,13 +23,18 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let checker = judgement.checker(common)
+            let bar = ProgressBar.make(
+                label: common.language == .zh ? "收件" : "Receiving", language: common.language,
+                disabled: common.noProgress)
+            let checker = judgement.checker(common, progress: bar)
             let report: Report
             do {
                 report = try IntakeRunner(checker: checker, archive: archive).run(paths: paths)
             } catch {
+                bar?.finish()
                 Dossier.fail(error)
             }
+            bar?.finish()
             let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
             guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
             common.emit(try reporter.render(report, context: context), to: output.output, inputs: paths)
