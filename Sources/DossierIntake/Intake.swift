@@ -28,7 +28,8 @@ public struct IntakeRunner {
 
     /// Receives every bundle found at `paths`; the report carries each bundle's findings and the cross findings.
     public func run(paths: [String]) throws -> Report {
-        let items = try paths.flatMap { try IntakeDiscovery(layout: checker.ruleSet.layout).items(at: $0) }
+        try checker.validateOptions()
+        let items = try paths.flatMap { try DriveDiscovery(layout: checker.ruleSet.layout).items(at: $0) }
         guard !items.isEmpty else { throw IntakeError.nothingFound(paths) }
         try prepareArchive(inputs: paths)
         let ledger = try Ledger(path: (archive as NSString).appendingPathComponent("ledger.sqlite"))
@@ -83,7 +84,7 @@ public struct IntakeRunner {
     }
 
     /// Verifies or checks one bundle.
-    private func judge(_ item: IntakeDiscovery.Item) throws -> BundleReport {
+    private func judge(_ item: DriveDiscovery.Item) throws -> BundleReport {
         switch item.kind {
         case .zip: return ZipInput.check(item.path, checker: checker)
         case .folder: return try checker.check(bundle: RawPath(item.path), displayPath: item.display)
@@ -91,7 +92,7 @@ public struct IntakeRunner {
     }
 
     /// Copies a zip, or packs a folder, into `received/UNIT/` as it was received; returns its ledger entry.
-    private func keep(_ item: IntakeDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
+    private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
         let unitFolder = "received/" + Self.safeName(bundle.unit.name)
         let folder = (archive as NSString).appendingPathComponent(unitFolder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -201,52 +202,5 @@ public enum IntakeError: Error, Equatable, CustomStringConvertible {
         case .archiveNotAFolder(let archive): "\(archive): the archive must be a folder"
         case .archiveUnwritable(let archive, let reason): "\(archive): cannot write the archive: \(reason)"
         }
-    }
-}
-
-/// What intake finds on a drive: zips (sealed or not) and unit folders, two levels down at most.
-struct IntakeDiscovery {
-    var layout: LayoutFile
-
-    struct Item: Equatable {
-        enum Kind { case zip, folder }
-        var kind: Kind
-        var path: String
-        var display: String
-    }
-
-    func items(at path: String) throws -> [Item] {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let info = RawPath(trimmed).linkStatus() else { throw CheckError.missingPath(trimmed) }
-        if info.st_mode & S_IFMT == S_IFREG {
-            guard FileNameParts(trimmed).extension == "zip" else { throw CheckError.notAFolder(trimmed) }
-            return [Item(kind: .zip, path: trimmed, display: trimmed)]
-        }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw CheckError.notAFolder(trimmed) }
-        let discovery = BundleDiscovery(layout: layout)
-        if discovery.looksLikeBundle(RawPath(trimmed)) { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
-        var zips: [Item] = []
-        var level = [trimmed]
-        for _ in 1...2 {
-            var next: [String] = []
-            for folder in level {
-                for raw in (FileTreeWalker.list(RawPath(folder)) ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) })
-                {
-                    let name = String(decoding: raw, as: UTF8.self)
-                    let child = (folder as NSString).appendingPathComponent(name)
-                    guard let status = RawPath(child).linkStatus(), !name.hasPrefix(".") else { continue }
-                    if status.st_mode & S_IFMT == S_IFREG && FileNameParts(name).extension == "zip" {
-                        zips.append(Item(kind: .zip, path: child, display: child))
-                    } else if status.st_mode & S_IFMT == S_IFDIR {
-                        next.append(child)
-                    }
-                }
-            }
-            level = next
-        }
-        let folders = try discovery.bundles(at: trimmed).filter { discovery.looksLikeBundle($0.location) }.map {
-            Item(kind: .folder, path: $0.location.description, display: $0.displayPath)
-        }
-        return zips + folders
     }
 }

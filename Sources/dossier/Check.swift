@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierInspect
 import DossierReport
 import DossierRules
 import DossierSeal
@@ -26,17 +27,22 @@ extension Dossier {
             let checker = judgement.checker(common, progress: bar)
             defer { bar?.finish() }
             var bundles: [BundleReport] = []
-            for path in paths {
-                if FileNameParts(path).extension == "zip" && FileManager.default.fileExists(atPath: path) {
-                    // A sealed zip is verified and its payload checked; a plain zip is checked where it lies.
-                    bundles.append(ZipInput.check(path, checker: checker))
-                    continue
+            do {
+                try checker.validateOptions()
+                for path in paths {
+                    // A unit folder, a zip, or a folder or drive holding several of either.
+                    for item in try DriveDiscovery(layout: checker.ruleSet.layout).items(at: path, orItself: true) {
+                        switch item.kind {
+                        case .zip:
+                            // A sealed zip is verified and its payload checked; a plain zip is checked where it lies.
+                            bundles.append(ZipInput.check(item.path, checker: checker))
+                        case .folder:
+                            bundles.append(try checker.check(bundle: RawPath(item.path), displayPath: item.display))
+                        }
+                    }
                 }
-                do {
-                    bundles += try checker.check(paths: [path]).bundles
-                } catch {
-                    Dossier.fail(error)
-                }
+            } catch {
+                Dossier.fail(error)
             }
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)

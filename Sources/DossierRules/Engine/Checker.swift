@@ -59,9 +59,7 @@ public struct Checker: Sendable {
 
     /// Checks every bundle found at each of `paths` (SPEC §4).
     public func check(paths: [String]) throws(CheckError) -> Report {
-        if let type = options.unitType, !ruleSet.units.types.contains(where: { $0.key == type }) {
-            throw .unknownUnitType(type, ruleSet.units.types.map(\.key))
-        }
+        try validateOptions()
         var bundles: [BundleReport] = []
         for path in paths {
             for bundle in try BundleDiscovery(layout: ruleSet.layout).bundles(at: path) {
@@ -69,6 +67,13 @@ public struct Checker: Sendable {
             }
         }
         return Report(ruleSet: ruleSet.info, asOf: options.asOf, bundles: bundles)
+    }
+
+    /// Refuses options the rule set does not know (a `--unit-type` it has no quota for).
+    public func validateOptions() throws(CheckError) {
+        if let type = options.unitType, !ruleSet.units.types.contains(where: { $0.key == type }) {
+            throw .unknownUnitType(type, ruleSet.units.types.map(\.key))
+        }
     }
 
     /// Checks one bundle folder.
