@@ -192,9 +192,13 @@ public enum IntakeError: Error, Equatable, CustomStringConvertible {
     case archiveNotAFolder(String)
     case archiveUnwritable(String, String)
     case nothingFound([String])
+    case ledgerUnreadable(String, String)
 
     public var description: String {
         switch self {
+        case .ledgerUnreadable(let path, let reason):
+            "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
+                + "The ledger is dossier's own file and must not be edited by hand."
         case .nothingFound(let paths):
             "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))"
         case .archiveInsideInput(let archive, let input):

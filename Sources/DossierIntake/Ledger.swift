@@ -38,9 +38,19 @@ public final class Ledger: Sendable {
 
     private let queue: DatabaseQueue
 
-    /// Opens (or creates) the ledger at `path`.
-    public init(path: String) throws {
-        queue = try DatabaseQueue(path: path)
+    /// Opens (or creates) the ledger at `path`. Another intake writing to it is waited for, up to a minute.
+    public init(path: String) throws(IntakeError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrate(queue)
+        } catch {
+            throw .ledgerUnreadable(path, "\(error)")
+        }
+    }
+
+    private static func migrate(_ queue: DatabaseQueue) throws {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "intake") { table in

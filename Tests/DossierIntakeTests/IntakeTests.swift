@@ -135,4 +135,19 @@ import Testing
             try runner(folder.url.appendingPathComponent("archive")).run(paths: [empty.path])
         }
     }
+
+    @Test func aLedgerThatIsNoLedgerStopsTheIntakeBeforeAnythingIsKept() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try Data("not a database".utf8).write(to: archive.appendingPathComponent("ledger.sqlite"))
+        #expect {
+            try runner(archive).run(paths: [unit.path])
+        } throws: { error in
+            guard case IntakeError.ledgerUnreadable(let path, _) = error else { return false }
+            return path.hasSuffix("ledger.sqlite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("received").path))
+    }
 }
