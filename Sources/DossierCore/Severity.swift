@@ -27,3 +27,28 @@ public enum Language: String, Codable, Sendable, CaseIterable {
         return value.lowercased().hasPrefix("en") ? .en : .zh
     }
 }
+
+/// A failure the user reads (exit 2): worded in both languages, like everything else a person reads.
+public protocol BilingualMessage: CustomStringConvertible {
+    func text(_ language: Language) -> String
+}
+
+extension BilingualMessage {
+    /// English, for logs and tests.
+    public var description: String { text(.en) }
+}
+
+/// A text in every language the tool speaks: rule-set wording (both are required: a missing translation is a
+/// load error), and one-line failures given in both languages where they arise.
+public struct LocalizedText: Codable, Sendable, Equatable, Error, BilingualMessage {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The text in `language`.
+    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+}

@@ -17,16 +17,30 @@ public enum SingleFileInspector {
     }
 
     /// Why a file could not be inspected at all.
-    public enum InspectError: Error, Equatable, CustomStringConvertible {
+    public enum InspectError: Error, Equatable, BilingualMessage {
         case missing(String)
-        case notARegularFile(String, String)
+        case notARegularFile(String, What)
         case unreadable(String)
 
-        public var description: String {
+        public enum What: Sendable, Equatable {
+            case symbolicLink, folder, specialFile
+        }
+
+        public func text(_ language: Language) -> String {
+            let zh = language == .zh
             switch self {
-            case .missing(let path): "\(path): no such file"
-            case .notARegularFile(let path, let what): "\(path): \(what), not a regular file (never followed)"
-            case .unreadable(let path): "\(path): cannot be read"
+            case .missing(let path): return zh ? "找不到文件“\(path)”。" : "\(path): no such file"
+            case .notARegularFile(let path, let what):
+                let name =
+                    switch what {
+                    case .symbolicLink: zh ? "符号链接（快捷方式，不会跟随）" : "a symbolic link"
+                    case .folder: zh ? "文件夹" : "a folder"
+                    case .specialFile: zh ? "特殊文件" : "a special file"
+                    }
+                return zh
+                    ? "“\(path)”是\(name)，不是普通文件。"
+                    : "\(path): \(name), not a regular file (never followed)"
+            case .unreadable(let path): return zh ? "无法读取“\(path)”（没有读取权限）。" : "\(path): cannot be read"
             }
         }
     }
@@ -40,9 +54,9 @@ public enum SingleFileInspector {
         guard let info = location.linkStatus() else { throw .missing(path) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFLNK: throw .notARegularFile(path, "a symbolic link")
-        case S_IFDIR: throw .notARegularFile(path, "a folder")
-        default: throw .notARegularFile(path, "a special file")
+        case S_IFLNK: throw .notARegularFile(path, .symbolicLink)
+        case S_IFDIR: throw .notARegularFile(path, .folder)
+        default: throw .notARegularFile(path, .specialFile)
         }
         guard let prefix = FileBytes.readPrefix(location, count: 32) else { throw .unreadable(path) }
         let content = ContentType.sniff(prefix)

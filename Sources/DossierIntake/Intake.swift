@@ -187,24 +187,33 @@ public struct IntakeRunner {
 }
 
 /// Why an intake could not be done at all (exit 2).
-public enum IntakeError: Error, Equatable, CustomStringConvertible {
+public enum IntakeError: Error, Equatable, BilingualMessage {
     case archiveInsideInput(String, String)
     case archiveNotAFolder(String)
     case archiveUnwritable(String, String)
     case nothingFound([String])
     case ledgerUnreadable(String, String)
 
-    public var description: String {
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
         switch self {
-        case .ledgerUnreadable(let path, let reason):
-            "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
-                + "The ledger is dossier's own file and must not be edited by hand."
-        case .nothingFound(let paths):
-            "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))"
         case .archiveInsideInput(let archive, let input):
-            "the archive \(archive) must not be inside the input \(input) (input is read-only)"
-        case .archiveNotAFolder(let archive): "\(archive): the archive must be a folder"
-        case .archiveUnwritable(let archive, let reason): "\(archive): cannot write the archive: \(reason)"
+            return zh
+                ? "收件库 \(archive) 不能放在输入 \(input) 里面（输入只读，不写入任何内容）：请把 --archive 指到别处。"
+                : "the archive \(archive) must not be inside the input \(input) (input is read-only)"
+        case .archiveNotAFolder(let archive):
+            return zh ? "\(archive) 不是文件夹：--archive 须是收件库文件夹。" : "\(archive): the archive must be a folder"
+        case .archiveUnwritable(let archive, let reason):
+            return zh ? "无法写入收件库 \(archive)（\(reason)）。" : "\(archive): cannot write the archive: \(reason)"
+        case .ledgerUnreadable(let path, let reason):
+            return zh
+                ? "无法打开收件登记 \(path)（\(reason)）：请确认 --archive 指向收件库文件夹；登记库由 dossier 自己维护，不要手工修改。"
+                : "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
+                    + "The ledger is dossier's own file and must not be edited by hand."
+        case .nothingFound(let paths):
+            return zh
+                ? "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。"
+                : "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))"
         }
     }
 }

@@ -47,7 +47,9 @@ public struct Sealer {
         let inputPath = URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path + "/"
         if (URL(fileURLWithPath: destinationFolder).resolvingSymlinksInPath().path + "/").hasPrefix(inputPath) {
             throw SealError.refused(
-                "the sealed zip must not be written inside the folder being sealed (input is read-only)")
+                LocalizedText(
+                    zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",
+                    en: "the sealed zip must not be written inside the folder being sealed (input is read-only)"))
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
         let (final, fingerprint) = try AtomicOutput.write(

@@ -12,13 +12,17 @@ import Foundation
 /// header rows, and a short guide. Minimal OOXML packages written with the project's zip writer.
 public enum SubmissionTemplates {
     /// Why a folder could not be made.
-    public enum InitError: Error, CustomStringConvertible {
+    public enum InitError: Error, BilingualMessage {
         case exists(String)
         case write(String)
-        public var description: String {
+        public func text(_ language: Language) -> String {
+            let zh = language == .zh
             switch self {
-            case .exists(let path): "\(path) already exists: choose a new folder (nothing was changed)"
-            case .write(let reason): "cannot write the templates: \(reason)"
+            case .exists(let path):
+                return zh
+                    ? "“\(path)”已经存在：请换一个新的文件夹名（没有改动任何内容）。"
+                    : "\(path) already exists: choose a new folder (nothing was changed)"
+            case .write(let reason): return zh ? "无法写入模板：\(reason)" : "cannot write the templates: \(reason)"
             }
         }
     }

@@ -1,4 +1,5 @@
 import CZlibShim
+import DossierCore
 import DossierInspect
 import Foundation
 
@@ -266,16 +267,17 @@ final class Deflater {
 }
 
 /// Why sealing or verifying could not be done (exit 2), as opposed to findings about the zip.
-public enum SealError: Error, Equatable, CustomStringConvertible {
+public enum SealError: Error, Equatable, BilingualMessage {
     case write(String)
     case read(String)
-    case refused(String)
+    case refused(LocalizedText)
 
-    public var description: String {
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
         switch self {
-        case .write(let reason): "cannot write the sealed zip: \(reason)"
-        case .read(let reason): "cannot read: \(reason)"
-        case .refused(let reason): reason
+        case .write(let reason): return zh ? "无法写入封装包：\(reason)" : "cannot write the sealed zip: \(reason)"
+        case .read(let reason): return zh ? "无法读取：\(reason)" : "cannot read: \(reason)"
+        case .refused(let failure): return failure.text(language)
         }
     }
 }

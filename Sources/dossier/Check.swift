@@ -47,7 +47,7 @@ extension Dossier {
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
             let context = common.reportContext(ruleSet: checker.ruleSet, toFile: destination.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
+            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
             do {
                 common.emit(try reporter.render(report, context: context), to: destination.output, inputs: paths)
             } catch {

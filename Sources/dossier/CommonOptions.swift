@@ -23,7 +23,9 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         guard Reporters.names.contains(format) else {
-            throw ValidationError("--format must be one of: \(Reporters.names.joined(separator: ", "))")
+            throw usageError(
+                zh: "--format 须是以下之一：\(Reporters.names.joined(separator: "、"))",
+                en: "--format must be one of: \(Reporters.names.joined(separator: ", "))")
         }
     }
 
@@ -32,12 +34,15 @@ struct CommonOptions: ParsableArguments {
     /// The rule set named by `--rules`, else the bundled one; a one-line message and exit 2 when it cannot be loaded.
     func loadRuleSet() -> RuleSet {
         guard let folder = rules ?? RuleSet.defaultFolder() else {
-            Dossier.fail("the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES")
+            Dossier.fail(
+                LocalizedText(
+                    zh: "找不到自带的规则集：请用 --rules 给出规则集文件夹，或设置 DOSSIER_RULES。",
+                    en: "the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES"))
         }
         do {
             return try RuleSet.load(folder: folder)
         } catch {
-            Dossier.fail(error)
+            Dossier.fail(LocalizedText(zh: "规则集有误：\(error)", en: "the rule set is not valid: \(error)"))
         }
     }
 
@@ -60,7 +65,10 @@ struct CommonOptions: ParsableArguments {
         for input in inputs {
             let inputPath = URL(fileURLWithPath: input).resolvingSymlinksInPath().path + "/"
             if target.hasPrefix(inputPath) {
-                Dossier.fail("\(output): the report must not be written inside the input \(input) (input is read-only)")
+                Dossier.fail(
+                    LocalizedText(
+                        zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
+                        en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
             }
         }
         do {

@@ -31,16 +31,33 @@ struct Dossier: ParsableCommand {
     }
 }
 
-/// A one-line message for the user and exit code 2.
-struct RunFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension ParsableCommand {
-    /// Prints `failure` as one line on stderr and exits 2.
+    /// Prints `failure` as one line on stderr, in the run's language when it has both, and exits 2.
     static func fail(_ failure: Any) -> Never {
-        FileHandle.standardError.write(Data("dossier: \(failure)\n".utf8))
+        let text = (failure as? any BilingualMessage)?.text(commandLineLanguage()) ?? "\(failure)"
+        FileHandle.standardError.write(Data("dossier: \(text)\n".utf8))
         Foundation.exit(2)
     }
+}
+
+extension LocalizedText {
+    /// A format the reporters do not know (argument parsing refuses it first).
+    static let unknownFormat = LocalizedText(zh: "不支持这种报告格式。", en: "unknown format")
+}
+
+/// `--lang` as given on the command line (even when parsing failed), else from the environment.
+func commandLineLanguage() -> Language {
+    let arguments = CommandLine.arguments
+    for (index, argument) in arguments.enumerated() {
+        if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) ?? .zh }
+        if argument == "--lang", index + 1 < arguments.count {
+            return Language(rawValue: arguments[index + 1]) ?? .zh
+        }
+    }
+    return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+}
+
+/// A usage error in the run's language (ArgumentParser adds the usage line).
+func usageError(zh: String, en: String) -> ValidationError {
+    ValidationError(commandLineLanguage() == .zh ? zh : en)
 }

@@ -18,7 +18,7 @@ extension Dossier {
 
         func validate() throws {
             if unit.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--unit needs the unit's name")
+                throw usageError(zh: "--unit 须给出单位名称。", en: "--unit needs the unit's name")
             }
         }
 

@@ -36,7 +36,7 @@ extension Dossier {
             }
             bar?.finish()
             let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
+            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
             common.emit(try reporter.render(report, context: context), to: output.output, inputs: paths)
             if !common.quiet && common.format == TextReporter.name {
                 let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")

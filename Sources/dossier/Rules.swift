@@ -42,7 +42,10 @@ extension Dossier {
             func run() throws {
                 let ruleSet = common.loadRuleSet()
                 guard let rule = ruleSet.rule(RuleID(id.uppercased())) else {
-                    Dossier.fail("no rule \(id) in \(ruleSet.header.id); see `dossier rules list`")
+                    Dossier.fail(
+                        LocalizedText(
+                            zh: "规则集 \(ruleSet.header.id) 中没有规则 \(id)；全部规则见 `dossier rules list`。",
+                            en: "no rule \(id) in \(ruleSet.header.id); see `dossier rules list`"))
                 }
                 let zh = common.language == .zh
                 let language = common.language
@@ -77,7 +80,7 @@ extension Dossier {
             func run() throws {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                    Dossier.fail("\(path): no such file or folder")
+                    Dossier.fail(CheckError.missingPath(path))
                 }
                 do {
                     if isFolder.boolValue {

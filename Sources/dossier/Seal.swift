@@ -24,12 +24,16 @@ struct JudgementOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, !AsOfDate.isValid(asOf) {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, for example 2021-06-01")
+            throw usageError(
+                zh: "--as-of 须是 YYYY-MM-DD 形式的日期，例如 2021-06-01。",
+                en: "--as-of must be a date written YYYY-MM-DD, for example 2021-06-01")
         }
         if quota != nil && approval == nil {
-            throw ValidationError("--quota needs --approval with the approval's reference number (文号)")
+            throw usageError(
+                zh: "--quota 须同时用 --approval 给出批准文号。",
+                en: "--quota needs --approval with the approval's reference number (文号)")
         }
-        if let quota, quota < 0 { throw ValidationError("--quota must not be negative") }
+        if let quota, quota < 0 { throw usageError(zh: "--quota 不能是负数。", en: "--quota must not be negative") }
     }
 
     func checker(_ common: CommonOptions, progress: ProgressBar? = nil) -> Checker {
@@ -118,7 +122,9 @@ extension Dossier {
 
         func run() throws {
             let checker = judgement.checker(common)
-            for zip in zips where !FileManager.default.fileExists(atPath: zip) { Dossier.fail("\(zip): no such file") }
+            for zip in zips where !FileManager.default.fileExists(atPath: zip) {
+                Dossier.fail(LocalizedText(zh: "找不到文件“\(zip)”。", en: "\(zip): no such file"))
+            }
             let bar = ProgressBar.make(
                 label: common.language == .zh ? "核验" : "Verifying", language: common.language,
                 disabled: common.noProgress)
@@ -127,7 +133,7 @@ extension Dossier {
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
             let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail("unknown format") }
+            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
             common.emit(try reporter.render(report, context: context), to: output.output, inputs: zips)
             if report.summary.verdict == .fail { throw ExitCode(1) }
         }

@@ -145,6 +145,17 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack"))
     }
 
+    @Test func failuresSpeakTheRunsLanguage() throws {
+        let missing = try dossier("check", "/no/such/folder")
+        #expect(missing.stderr == "dossier: 找不到“/no/such/folder”：没有这个文件或文件夹。\n")
+        let english = try dossier("check", "/no/such/folder", "--lang", "en")
+        #expect(english.stderr == "dossier: /no/such/folder: no such file or folder\n")
+        let date = try dossier("check", "Samples/valid", "--as-of", "2021-13-45")
+        #expect(date.status == 2 && date.stderr.contains("--as-of 须是 YYYY-MM-DD 形式的日期"))
+        let englishDate = try dossier("check", "Samples/valid", "--as-of", "2021-13-45", "--lang", "en")
+        #expect(englishDate.stderr.contains("--as-of must be a date written YYYY-MM-DD"))
+    }
+
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -182,7 +193,9 @@ private func snapshot(_ folder: String) -> [String] {
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
         defer { try? FileManager.default.removeItem(at: link) }
         let refused = try dossier("inspect", link.path)
-        #expect(refused.status == 2 && refused.stderr.contains("symbolic link"))
+        #expect(refused.status == 2 && refused.stderr.contains("符号链接"))
+        let english = try dossier("inspect", link.path, "--lang", "en")
+        #expect(english.status == 2 && english.stderr.contains("symbolic link"))
     }
 
     @Test func aDamagedDocumentIsOneProblemAndNothingOnStderr() throws {
@@ -263,6 +276,6 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(cross.map { $0["rule"] as? String } == ["CROSS-RESUBMISSION"])
         #expect(try dossier("intake", "/no/such/drive", "--archive", archive).status == 2)
         let inside = try dossier("intake", drive.path, "--archive", drive.path + "/archive")
-        #expect(inside.status == 2 && inside.stderr.contains("read-only"))
+        #expect(inside.status == 2 && inside.stderr.contains("输入只读"))
     }
 }

@@ -62,7 +62,7 @@ import Testing
     @Test func anExistingFolderIsNeverTouched() throws {
         let place = try TemporaryFolder()
         let refused = try CommandRunner.dossier(["init", place.url.path, "--unit", "某单位"])
-        #expect(refused.status == 2 && refused.stderr.contains("already exists"))
+        #expect(refused.status == 2 && refused.stderr.contains("已经存在"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: place.url.path).isEmpty)
     }
 }

@@ -30,19 +30,24 @@ public struct CheckOptions: Sendable {
 }
 
 /// Why a check run could not be done at all (exit 2): not a finding.
-public enum CheckError: Error, Equatable, CustomStringConvertible {
+public enum CheckError: Error, Equatable, BilingualMessage {
     case missingPath(String)
     case notAFolder(String)
     case unreadableFolder(String)
     case unknownUnitType(String, [String])
 
-    public var description: String {
+    public func text(_ language: Language) -> String {
+        let zh = language == .zh
         switch self {
-        case .missingPath(let path): "\(path): no such file or folder"
-        case .notAFolder(let path): "\(path): not a folder"
-        case .unreadableFolder(let path): "\(path): the folder cannot be read"
+        case .missingPath(let path): return zh ? "找不到“\(path)”：没有这个文件或文件夹。" : "\(path): no such file or folder"
+        case .notAFolder(let path):
+            return zh ? "“\(path)”不是文件夹，也不是 zip：请给出单位文件夹、zip 或存放它们的文件夹。" : "\(path): not a folder"
+        case .unreadableFolder(let path):
+            return zh ? "无法读取文件夹“\(path)”（没有读取权限）。" : "\(path): the folder cannot be read"
         case .unknownUnitType(let type, let known):
-            "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
+            return zh
+                ? "--unit-type \(type) 不是本规则集的单位类型，可选：\(known.joined(separator: "、"))。"
+                : "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
         }
     }
 }

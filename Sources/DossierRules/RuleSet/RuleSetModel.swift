@@ -1,20 +1,6 @@
 import DossierCore
 import DossierInspect
 
-/// A text in every language the tool speaks. Both are required: a missing translation is a load error.
-public struct LocalizedText: Codable, Sendable, Equatable {
-    public var zh: String
-    public var en: String
-
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
-
-    /// The text in `language`.
-    public func text(_ language: Language) -> String { language == .zh ? zh : en }
-}
-
 /// `ruleset.yaml`: what the rule set is.
 public struct RuleSetHeader: Codable, Sendable, Equatable {
     public var id: String
