@@ -37,7 +37,7 @@ public struct IntakeRunner {
         var bundles: [BundleReport] = []
         var received: [Int64] = []
         for item in items {
-            let bundle = try judge(item)
+            let bundle = try item.check(with: checker)
             let earlier = try ledger.entries(unit: bundle.unit.name)
             var entry = try keep(item, bundle: bundle)
             if let last = earlier.last {
@@ -83,14 +83,6 @@ public struct IntakeRunner {
         }
     }
 
-    /// Verifies or checks one bundle.
-    private func judge(_ item: DriveDiscovery.Item) throws -> BundleReport {
-        switch item.kind {
-        case .zip: return ZipInput.check(item.path, checker: checker)
-        case .folder: return try checker.check(bundle: RawPath(item.path), displayPath: item.display)
-        }
-    }
-
     /// Copies a zip, or packs a folder, into `received/UNIT/` as it was received; returns its ledger entry.
     private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
         let unitFolder = "received/" + Self.safeName(bundle.unit.name)
@@ -106,22 +98,28 @@ public struct IntakeRunner {
             copy += 1
         }
         let chosen = destination
+        var hasher = SHA256()
+        var bytes: Int64 = 0
+        func hash(_ chunk: [UInt8]) {
+            hasher.update(data: chunk)
+            bytes += Int64(chunk.count)
+        }
         let (path, _) = try AtomicOutput.write(in: folder, destination: { _ in chosen }) { descriptor in
             switch item.kind {
             case .zip:
-                try FileChunks.read(RawPath(item.path)) { chunk in try AtomicOutput.writeAll(chunk, to: descriptor) }
+                // Hashed as it is copied: the kept file is these bytes.
+                try FileChunks.read(RawPath(item.path)) { chunk in
+                    try AtomicOutput.writeAll(chunk, to: descriptor)
+                    hash(chunk)
+                }
             case .folder:
                 // Dated 1980-01-01, not today: the same folder received twice packs to the same bytes.
                 try FolderPacker.pack(
                     bundle, root: RawPath(item.path), top: base, asOf: "1980-01-01", to: descriptor)
             }
         }
-        var hasher = SHA256()
-        var bytes: Int64 = 0
-        try FileChunks.read(RawPath(path)) { chunk in
-            hasher.update(data: chunk)
-            bytes += Int64(chunk.count)
-        }
+        // A packed folder is read back: the zip writer patches each header after its data.
+        if item.kind == .folder { try FileChunks.read(RawPath(path), hash) }
         let summary = bundle.summary
         return Ledger.Entry(
             receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,

@@ -20,6 +20,15 @@ public struct DriveDiscovery: Sendable {
         public var kind: Kind
         public var path: String
         public var display: String
+
+        /// Its report: a sealed zip is verified and its payload checked, a plain zip is checked where it lies, a
+        /// folder is checked.
+        public func check(with checker: Checker) throws(CheckError) -> BundleReport {
+            switch kind {
+            case .zip: ZipInput.check(path, checker: checker)
+            case .folder: try checker.check(bundle: RawPath(path), displayPath: display)
+            }
+        }
     }
 
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DossierCore
-import DossierInspect
 import DossierReport
 import DossierRules
 import DossierSeal
@@ -32,13 +31,7 @@ extension Dossier {
                 for path in paths {
                     // A unit folder, a zip, or a folder or drive holding several of either.
                     for item in try DriveDiscovery(layout: checker.ruleSet.layout).items(at: path, orItself: true) {
-                        switch item.kind {
-                        case .zip:
-                            // A sealed zip is verified and its payload checked; a plain zip is checked where it lies.
-                            bundles.append(ZipInput.check(item.path, checker: checker))
-                        case .folder:
-                            bundles.append(try checker.check(bundle: RawPath(item.path), displayPath: item.display))
-                        }
+                        bundles.append(try item.check(with: checker))
                     }
                 }
             } catch {
@@ -46,13 +39,7 @@ extension Dossier {
             }
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: destination.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
-            do {
-                common.emit(try reporter.render(report, context: context), to: destination.output, inputs: paths)
-            } catch {
-                Dossier.fail(error)
-            }
+            common.emit(report, ruleSet: checker.ruleSet, to: destination.output, inputs: paths)
             if report.summary.verdict == .fail { throw ExitCode(1) }
         }
     }

@@ -55,6 +55,17 @@ struct CommonOptions: ParsableArguments {
         return ReportContext(language: language, quiet: quiet, ruleSet: ruleSet, color: color)
     }
 
+    /// Renders `report` in `--format` and writes it to `output` (or standard output); a failure is exit 2.
+    func emit(_ report: Report, ruleSet: RuleSet, to output: String?, inputs: [String]) {
+        let context = reportContext(ruleSet: ruleSet, toFile: output != nil)
+        guard let reporter = Reporters.named(format) else { Dossier.fail(LocalizedText.unknownFormat) }
+        do {
+            emit(try reporter.render(report, context: context), to: output, inputs: inputs)
+        } catch {
+            Dossier.fail(error)
+        }
+    }
+
     /// Writes `text` to `output` atomically, or to standard output. Refuses to write inside an input path.
     func emit(_ text: String, to output: String? = nil, inputs: [String] = []) {
         guard let output else {

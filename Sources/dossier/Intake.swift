@@ -35,9 +35,7 @@ extension Dossier {
                 Dossier.fail(error)
             }
             bar?.finish()
-            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
-            common.emit(try reporter.render(report, context: context), to: output.output, inputs: paths)
+            common.emit(report, ruleSet: checker.ruleSet, to: output.output, inputs: paths)
             if !common.quiet && common.format == TextReporter.name {
                 let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")
                 FileHandle.standardError.write(

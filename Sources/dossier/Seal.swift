@@ -83,8 +83,7 @@ extension Dossier {
             let zh = common.language == .zh
             switch outcome {
             case .refused(let report):
-                common.emit(
-                    try Reporters.named(common.format)?.render(report, context: context) ?? "", inputs: [folder])
+                common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
                 FileHandle.standardError.write(
                     Data((zh ? "未封装：请先改正上面的错误。\n" : "Not sealed: fix the errors above first.\n").utf8))
                 throw ExitCode(1)
@@ -132,9 +131,7 @@ extension Dossier {
             let bundles = zips.map { verifier.verify($0, fingerprint: fingerprint) }
             bar?.finish()
             let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: output.output != nil)
-            guard let reporter = Reporters.named(common.format) else { Dossier.fail(LocalizedText.unknownFormat) }
-            common.emit(try reporter.render(report, context: context), to: output.output, inputs: zips)
+            common.emit(report, ruleSet: checker.ruleSet, to: output.output, inputs: zips)
             if report.summary.verdict == .fail { throw ExitCode(1) }
         }
     }

@@ -70,12 +70,9 @@ struct PriorHonoreeMatch: Equatable {
         }
     }
 
-    /// A name as compared: NFC, no spaces of any width, no middle dots (次旦·央吉 is 次旦央吉).
+    /// A name as compared: as unit names are (NFC, no spaces of any width), and no middle dots (次旦·央吉 is 次旦央吉).
     static func key(_ name: String) -> String {
-        String(
-            name.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
-                !CharacterSet.whitespacesAndNewlines.contains($0) && !["·", "•", "・", "\u{3000}"].contains($0)
-            })
+        UnitResolver.key(name).filter { !["·", "•", "・"].contains($0) }
     }
 
     /// `YYYY` or `YYYY-MM` (month 01–12) as written in a list; nil for anything else.
