@@ -48,6 +48,7 @@ extension RuleID {
     public static let fsSpecialFile: RuleID = "FS-SPECIAL-FILE"
     public static let fsUnreadable: RuleID = "FS-UNREADABLE"
     public static let fsEmptyFile: RuleID = "FS-EMPTY-FILE"
+    public static let fsLimit: RuleID = "FS-LIMIT"
 }
 
 extension RuleID {

@@ -56,6 +56,19 @@ import Testing
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let entries = try FileTreeWalker(maximumDepth: 10).walk(RawPath(root.path))
         #expect(entries.map { $0.components.count }.max() == 10)
+        // The folder where the walk stopped says so: what it holds is never left out unseen.
+        let stopped = entries.filter { $0.limit != nil }
+        #expect(stopped.map(\.path) == [(0..<10).map { "d\($0)" }.joined(separator: "/")])
+        #expect(stopped.first?.limit == .depth(10))
+    }
+
+    @Test func entryCountIsBoundedVisibly() throws {
+        let root = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<20 { try Data([1]).write(to: root.appendingPathComponent("f\(index)")) }
+        let entries = try FileTreeWalker(maximumEntries: 5).walk(RawPath(root.path))
+        #expect(entries.count == 5)
+        #expect(entries.filter { $0.limit == .entries(5) }.count == 1)
     }
 
     @Test func missingRootIsAnError() {

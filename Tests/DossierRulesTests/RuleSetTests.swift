@@ -67,6 +67,24 @@ import Testing
         #expect(error.keyPath == "rules[0].colour")
     }
 
+    @Test func commaInAnUnquotedTextIsRefused() throws {
+        // YAML reads `{zh: 2MB（2,097,152 字节）, en: …}` as a text cut at the comma plus keys without values.
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(
+                    of: "{zh: 符号链接（快捷方式）, en: Symbolic link}", with: "{zh: 符号链接（快捷方式, 链接）, en: Symbolic link}")
+            })
+        #expect(error.keyPath == "rules[0].title.链接）")
+    }
+
+    @Test func keyWithoutValueIsRefused() throws {
+        let error = try #require(
+            try loadError("photos.yaml") {
+                $0.replacingOccurrences(of: "  paddingMinimumBytes: 16", with: "  paddingMinimumBytes: 16\n  不明:")
+            })
+        #expect(error.keyPath == "photos.不明")
+    }
+
     @Test func badSeverityIsRefused() throws {
         let error = try #require(
             try loadError("catalogue.yaml") {

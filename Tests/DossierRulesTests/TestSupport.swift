@@ -70,6 +70,13 @@ enum BuiltSample {
             try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
         case "@late":
             break
+        case "@deep":
+            // A photo 25 folders down (24 under 张三): deeper than the walk follows.
+            var deep = person
+            for letter in "abcdefghijklmnopqrstuvwx" { deep = deep.appendingPathComponent(String(letter)) }
+            try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: person.appendingPathComponent("张三2.jpg"), to: deep.appendingPathComponent("张三7.jpg"))
         case "@unit-unknown":
             // The summary table names the unit: take it out, so the (misspelt) folder name is the unit's name.
             try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))

@@ -28,6 +28,8 @@ public struct TreeEntry: Sendable, Equatable {
     public var specialKind: String?
     /// For `symlink`: where it points, as stored (never followed).
     public var linkTarget: String?
+    /// Set when the walk stopped at this entry: what lies below it (or after it) was not listed.
+    public var limit: WalkLimit?
 
     /// True when the stored name is valid UTF-8.
     public var nameIsUTF8: Bool { String(validating: rawName, as: UTF8.self) != nil }
@@ -36,7 +38,18 @@ public struct TreeEntry: Sendable, Equatable {
     public var components: [Substring] { path.split(separator: "/") }
 }
 
-/// Walks a folder without following symlinks, recording every entry; bounded in depth and count.
+/// Why a walk did not list everything: the entry that carries it is where the walk stopped.
+public enum WalkLimit: Sendable, Equatable {
+    /// A folder at the deepest level followed; its content was not listed.
+    case depth(Int)
+    /// The walk met its most entries here; later entries were not listed.
+    case entries(Int)
+    /// The entry's full path is too long for the system to open.
+    case pathLength(Int)
+}
+
+/// Walks a folder without following symlinks, recording every entry; bounded in depth and count. Where a bound
+/// stops the walk, the entry where it stopped says so (`limit`), so that no file is left out unseen.
 public struct FileTreeWalker: Sendable {
     public var maximumDepth: Int
     public var maximumEntries: Int
@@ -61,15 +74,25 @@ public struct FileTreeWalker: Sendable {
         guard let children = Self.list(root) else { throw WalkError.unreadable(root.description) }
         var entries: [TreeEntry] = []
         var pending: [(RawPath, String, [[UInt8]], Int)] = [(root, "", children, 1)]
-        while let (folder, prefix, names, depth) = pending.popLast() {
+        walk: while let (folder, prefix, names, depth) = pending.popLast() {
             for rawName in names {
-                if entries.count >= maximumEntries { break }
+                if entries.count >= maximumEntries {
+                    if !entries.isEmpty { entries[entries.count - 1].limit = .entries(maximumEntries) }
+                    break walk
+                }
                 let location = folder.appending(rawName)
                 var entry = Self.describe(location, rawName: rawName, prefix: prefix)
-                if entry.kind == .directory {
-                    if depth < maximumDepth, let grandchildren = Self.list(location) {
-                        pending.append((location, entry.path + "/", grandchildren, depth + 1))
-                    } else if depth < maximumDepth {
+                if location.bytes.count >= Self.maximumPathBytes {
+                    entry.limit = .pathLength(location.bytes.count)
+                    entry.readable = false
+                } else if entry.kind == .directory {
+                    if let grandchildren = Self.list(location) {
+                        if depth < maximumDepth {
+                            pending.append((location, entry.path + "/", grandchildren, depth + 1))
+                        } else if !grandchildren.isEmpty {
+                            entry.limit = .depth(maximumDepth)
+                        }
+                    } else {
                         entry.readable = false
                     }
                 }
@@ -78,6 +101,9 @@ public struct FileTreeWalker: Sendable {
         }
         return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
+
+    /// The longest absolute path the system opens (Linux's PATH_MAX, terminating NUL included).
+    public static let maximumPathBytes = 4096
 
     /// The raw names in a folder, or nil when it cannot be listed.
     public static func list(_ folder: RawPath) -> [[UInt8]]? {

@@ -58,7 +58,9 @@ enum StrictYAML {
             let echoedMap = echoed as? [String: Any] ?? [:]
             for key in map.keys.sorted() {
                 guard let inner = echoedMap[key] else {
-                    if map[key] is NSNull { continue }
+                    // `notice: ~` leaves out an optional key the type knows; a key that is no identifier
+                    // (`097` after an unquoted comma) with no value is junk.
+                    if map[key] is NSNull && isIdentifier(key) { continue }
                     return (path + [key]).joined(separator: ".")
                 }
                 if let found = firstUnknownKey(original: map[key] as Any, echoed: inner, path: path + [key]) {
@@ -74,6 +76,13 @@ enum StrictYAML {
             }
         }
         return nil
+    }
+
+    private static func isIdentifier(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return key.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+        }
     }
 
     static func describe(_ error: DecodingError, file: String) -> RuleSetError {
