@@ -77,6 +77,13 @@ import Testing
         #expect(error.keyPath == "rules[0].title.链接）")
     }
 
+    @Test func aRuleMissingFromTheRuleSetIsAnErrorNotASilence() throws {
+        let sink = FindingSink(ruleSet: try Repository.ruleSet(), language: .zh)
+        sink.emit("NOT-IN-THE-CATALOGUE", path: "张三/张三2.jpg")
+        #expect(sink.findings.map(\.severity) == [.error])
+        #expect(sink.findings.first?.message.contains("NOT-IN-THE-CATALOGUE") == true)
+    }
+
     @Test func keyWithoutValueIsRefused() throws {
         let error = try #require(
             try loadError("photos.yaml") {
