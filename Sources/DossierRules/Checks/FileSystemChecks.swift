@@ -20,7 +20,8 @@ public struct FileSystemChecks: CheckFamily {
             case .depth(let levels):
                 sink.emit(.fsLimit, path: entry.path, candidate: candidate, data: ["levels": .int(levels)])
             case .entries(let count):
-                sink.emit(.fsLimit, path: entry.path, candidate: candidate, variant: "entries", data: ["count": .int(count)])
+                sink.emit(
+                    .fsLimit, path: entry.path, candidate: candidate, variant: "entries", data: ["count": .int(count)])
             case .pathLength(let bytes):
                 sink.emit(
                     .fsLimit, path: entry.path, candidate: candidate, variant: "pathLength",
