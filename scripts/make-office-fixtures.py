@@ -20,7 +20,7 @@ from openpyxl import Workbook
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "office")
 
 
-def form_docx(path):
+def form_docx(path, gender="男"):
     """A 推荐表: spaced labels, a label split across runs, a merged value cell, a vertical merge, check boxes."""
     document = Document()
     document.add_paragraph("2021年“最美科技工作者”推荐表")
@@ -28,7 +28,7 @@ def form_docx(path):
     table.cell(0, 0).text = "姓　　名"
     table.cell(0, 1).text = "张三"
     table.cell(0, 2).text = "性别："
-    table.cell(0, 3).text = "男"
+    table.cell(0, 3).text = gender
     # 出生年月 split across two runs.
     paragraph = table.cell(1, 0).paragraphs[0]
     paragraph.add_run("出生")
@@ -91,6 +91,8 @@ def hostile(good_docx):
 def main():
     os.makedirs(HERE, exist_ok=True)
     form_docx(os.path.join(HERE, "form-python-docx.docx"))
+    # 性别 neither 男 nor 女: FORM-FIELD-INVALID.
+    form_docx(os.path.join(HERE, "form-gender-invalid.docx"), gender="未知")
     summary_xlsx(os.path.join(HERE, "summary-openpyxl.xlsx"))
     hostile(os.path.join(HERE, "form-python-docx.docx"))
     if shutil.which("soffice"):

@@ -80,6 +80,10 @@ enum BuiltSample {
         case "@unit-unknown":
             // The summary table names the unit: take it out, so the (misspelt) folder name is the unit's name.
             try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))
+        case "@gender-invalid":
+            // python-docx's form with 性别 “未知” (scripts/make-office-fixtures.py).
+            try Data(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx"))
+                .write(to: person.appendingPathComponent("张三推荐表.docx"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
         default:

@@ -119,11 +119,14 @@ public struct FormChecks: CheckFamily {
                 .formFieldMissing, path: file.path, candidate: candidate.name,
                 data: ["field": .string(key), "label": .string(label(key))])
         }
-        if let birth = fields["birth"]?.value, !birth.isEmpty, FieldExtractor.yearMonth(birth) == nil {
+        for field in ruleSet.forms.fields where field.normalise?.validates == true {
+            guard let value = fields[field.key]?.value, !value.isEmpty,
+                !FieldExtractor.isValid(value, field.normalise)
+            else { continue }
             sink.emit(
                 .formFieldInvalid, path: file.path, candidate: candidate.name,
-                data: ["field": .string("birth"), "label": .string(label("birth")), "value": .string(birth)],
-                display: ["expected": "1975.03"])
+                data: ["field": .string(field.key), "label": .string(label(field.key)), "value": .string(value)],
+                display: ["expected": field.expected?.text(sink.language) ?? ""])
         }
         if (fields["publicity"]?.value ?? "").isEmpty {
             sink.emit(.formPublicityMissing, path: file.path, candidate: candidate.name)

@@ -136,6 +136,15 @@ public struct FieldExtractor: Sendable {
         }
     }
 
+    /// True when `value` reads as the normalisation expects (a year and month, 男 or 女); always for the others.
+    public static func isValid(_ value: String, _ how: FormRules.Normalisation?) -> Bool {
+        switch how {
+        case .yearMonth: yearMonth(value) != nil
+        case .gender: gender(value) != nil
+        case .checkbox, nil: true
+        }
+    }
+
     /// `1975.03`, `1975年3月`, `1975-03`, `1975/3`, `1975-03-01`, `197503` → `1975-03`; nil when not a year and month.
     public static func yearMonth(_ text: String) -> String? {
         let digits = text.map { $0.wholeNumberValue.map(String.init) ?? " " }.joined()

@@ -330,6 +330,11 @@ public enum RuleSetValidation {
             throw RuleSetError(
                 file: file, keyPath: "forms.fields[\(index)].labels", problem: "needs at least one non-empty label")
         }
+        for (index, field) in forms.fields.enumerated() where field.normalise?.validates == true && field.expected == nil {
+            throw RuleSetError(
+                file: file, keyPath: "forms.fields[\(index)].expected",
+                problem: "needed with normalise: \(field.normalise?.rawValue ?? "")")
+        }
         if keys.count != forms.fields.count {
             throw RuleSetError(file: file, keyPath: "forms.fields", problem: "a field key is used twice")
         }

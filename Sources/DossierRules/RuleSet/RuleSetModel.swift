@@ -208,12 +208,17 @@ public struct FormRules: Codable, Sendable, Equatable {
         case gender
         /// The ticked option of `☑是 □否`, `√是`, `■`.
         case checkbox
+
+        /// True when a value that cannot be normalised this way is invalid (FORM-FIELD-INVALID).
+        public var validates: Bool { self != .checkbox }
     }
 
     public struct Field: Codable, Sendable, Equatable {
         public var key: String
         public var labels: [String]
         public var normalise: Normalisation?
+        /// What a valid value looks like, for FORM-FIELD-INVALID's hint (required when `normalise` validates).
+        public var expected: LocalizedText?
     }
 
     /// What `dossier init` writes.
