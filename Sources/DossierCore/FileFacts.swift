@@ -10,7 +10,7 @@ public struct JPEGFacts: Codable, Sendable, Equatable {
     public var components: Int
     public var colorSpace: String
     public var progressive: Bool
-    /// EXIF orientation, 1 when absent.
+    /// EXIF orientation as stored, 1 when absent; values outside 1–8 are invalid and shown as stored.
     public var orientation: Int
     /// Bytes after the end-of-image marker; 0 when the image did not decode (unknown).
     public var trailingBytes: Int

@@ -86,6 +86,14 @@ private let pillow: [String: PillowFacts] = {
         #expect(inspection.problem == nil)
     }
 
+    @Test(arguments: [0, 9, 65535] as [UInt16])
+    func anInvalidOrientationIsReportedAsStored(_ value: UInt16) throws {
+        let bytes = try JPEGFixture.withOrientation(value, from: Data(try fixture("orientation-6.jpg")))
+        let facts = try #require(JPEGInspector.inspect([UInt8](bytes)).facts)
+        #expect(facts.orientation == Int(value))
+        #expect(facts.displayWidth == facts.width)
+    }
+
     @Test func lyingEXIFGivesNoOrientation() throws {
         #expect(EXIFReader.orientation(in: try fixture("orientation-lying.jpg")) == nil)
         #expect(JPEGInspector.inspect(try fixture("orientation-lying.jpg")).facts?.orientation == 1)

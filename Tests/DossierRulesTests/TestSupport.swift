@@ -84,6 +84,9 @@ enum BuiltSample {
             // python-docx's form with 性别 “未知” (scripts/make-office-fixtures.py).
             try Data(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx"))
                 .write(to: person.appendingPathComponent("张三推荐表.docx"))
+        case "@orientation-invalid":
+            try JPEGFixture.withOrientation(9, from: try fixture("orientation-6.jpg"))
+                .write(to: person.appendingPathComponent("张三5.jpg"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
         default:

@@ -101,3 +101,20 @@ public enum CommandRunner {
             environment: environment.merging(["PATH": "/usr/bin:/bin"]) { current, _ in current }, directory: directory)
     }
 }
+
+/// Real JPEGs (Pillow's, Tests/Fixtures/jpeg) with one byte-level change.
+public enum JPEGFixture {
+    /// `jpeg` with its EXIF orientation tag's value replaced by `value` (any 16-bit number, valid or not).
+    public static func withOrientation(_ value: UInt16, from jpeg: Data) throws -> Data {
+        var bytes = [UInt8](jpeg)
+        guard let exif = bytes.firstRange(of: Array("Exif\0\0".utf8)) else { throw CocoaError(.fileReadCorruptFile) }
+        let tiff = exif.upperBound
+        let little = bytes[tiff] == 0x49
+        let tag: [UInt8] = little ? [0x12, 0x01, 0x03, 0x00] : [0x01, 0x12, 0x00, 0x03]
+        guard let entry = bytes[tiff...].firstRange(of: tag) else { throw CocoaError(.fileReadCorruptFile) }
+        let at = entry.lowerBound + 8
+        bytes[at] = UInt8(little ? value & 0xFF : value >> 8)
+        bytes[at + 1] = UInt8(little ? value >> 8 : value & 0xFF)
+        return Data(bytes)
+    }
+}

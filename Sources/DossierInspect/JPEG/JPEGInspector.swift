@@ -47,7 +47,10 @@ public enum JPEGInspector {
     ) -> JPEGInspection {
         var raw = CJPEGShim_Facts()
         var small = CJPEGShim_Thumbnail()
-        let orientation = EXIFReader.orientation(in: bytes) ?? 1
+        // The tag as stored (0, 9 or 65535 reach the report as they are, for PHOTO-CORRUPT); pixels are turned
+        // only for a valid one.
+        let taggedOrientation = EXIFReader.orientation(in: bytes) ?? 1
+        let orientation = (1...8).contains(taggedOrientation) ? taggedOrientation : 1
         bytes.withUnsafeBufferPointer { buffer in
             if decode, let quality = thumbnailQuality {
                 CJPEGShim_inspect_with_thumbnail(
@@ -81,7 +84,7 @@ public enum JPEGInspector {
         inspection.facts = JPEGFacts(
             width: Int(raw.width), height: Int(raw.height), components: Int(raw.components),
             colorSpace: colorSpaceName(Int(raw.color_space)), progressive: raw.progressive != 0,
-            orientation: orientation,
+            orientation: taggedOrientation,
             trailingBytes: raw.trailing_bytes > 0 ? Int(raw.trailing_bytes) : 0,
             decodes: raw.decodes != 0)
         return inspection
@@ -102,7 +105,8 @@ public enum JPEGInspector {
 /// Reads the EXIF orientation tag from a JPEG's APP1 segment. Every read is bounds-checked: a short or lying
 /// segment gives nil, never a trap.
 public enum EXIFReader {
-    /// The orientation (1–8) of the first EXIF APP1 segment before the image data, or nil.
+    /// The orientation tag of the first EXIF APP1 segment before the image data, as stored (valid ones are 1–8),
+    /// or nil when there is none.
     public static func orientation(in bytes: [UInt8]) -> Int? {
         var offset = 2
         guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
@@ -143,8 +147,7 @@ public enum EXIFReader {
             let entry = ifd + 2 + index * 12
             guard let tag = u16(entry) else { return nil }
             if tag == 0x0112 {
-                guard let value = u16(entry + 8), (1...8).contains(value) else { return nil }
-                return value
+                return u16(entry + 8)
             }
         }
         return nil

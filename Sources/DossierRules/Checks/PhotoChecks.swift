@@ -73,6 +73,11 @@ public struct PhotoChecks: CheckFamily {
                 .photoCorrupt, path: file.path, candidate: file.candidate, variant: truncated ? "truncated" : nil,
                 data: ["problem": .string(inspection.problem ?? "does not decode")])
         }
+        if !(1...8).contains(facts.orientation) {
+            sink.emit(
+                .photoCorrupt, path: file.path, candidate: file.candidate, variant: "orientation",
+                data: ["orientation": .int(facts.orientation)])
+        }
         if facts.trailingBytes >= rules.paddingMinimumBytes {
             sink.emit(
                 .photoPadded, path: file.path, candidate: file.candidate,
