@@ -82,8 +82,10 @@ enum BuiltSample {
             try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))
         case "@gender-invalid":
             // python-docx's form with 性别 “未知” (scripts/make-office-fixtures.py).
-            try Data(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx"))
-                .write(to: person.appendingPathComponent("张三推荐表.docx"))
+            try Data(
+                contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx")
+            )
+            .write(to: person.appendingPathComponent("张三推荐表.docx"))
         case "@orientation-invalid":
             try JPEGFixture.withOrientation(9, from: try fixture("orientation-6.jpg"))
                 .write(to: person.appendingPathComponent("张三5.jpg"))

@@ -330,7 +330,8 @@ public enum RuleSetValidation {
             throw RuleSetError(
                 file: file, keyPath: "forms.fields[\(index)].labels", problem: "needs at least one non-empty label")
         }
-        for (index, field) in forms.fields.enumerated() where field.normalise?.validates == true && field.expected == nil {
+        for (index, field) in forms.fields.enumerated()
+        where field.normalise?.validates == true && field.expected == nil {
             throw RuleSetError(
                 file: file, keyPath: "forms.fields[\(index)].expected",
                 problem: "needed with normalise: \(field.normalise?.rawValue ?? "")")
