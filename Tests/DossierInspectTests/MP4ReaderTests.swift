@@ -205,6 +205,14 @@ private func be32(_ value: UInt32) -> [UInt8] {
             patch: { try $0.set(0xFFFF_FFFF, in: ["moov", "trak", "mdia", "mdhd"], at: 12, width: 4) },
             expected: { if case .impossibleFrameRate(let rate) = $0 { rate > 8_000_000 } else { false } }),
         Hostile(
+            name: "a video track without frames",
+            patch: { file in
+                let table = ["moov", "trak", "mdia", "minf", "stbl"]
+                try file.set(0, in: table + ["stts"], at: 4, width: 4)
+                try file.set(0, in: table + ["stsz"], at: 8, width: 4)
+            },
+            expected: { $0 == .noFrames }),
+        Hostile(
             name: "frames 0 ticks apart",
             patch: { try $0.set(0, in: ["moov", "trak", "mdia", "minf", "stbl", "stts"], at: 12, width: 4) },
             expected: { $0 == .impossibleFrameRate(0) }),

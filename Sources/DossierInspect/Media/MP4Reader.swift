@@ -38,6 +38,8 @@ public enum MP4Problem: Error, Equatable, CustomStringConvertible {
     case zeroTimescale(box: String)
     /// A video of `frames` frames that lasts 0 s (to the millisecond).
     case zeroDuration(frames: UInt64)
+    /// A video track without a single frame: nothing to play.
+    case noFrames
     /// Frame timing no camera or editor writes: frames without time between them (0 a second), or more than
     /// `MP4Reader.frameRates` allows.
     case impossibleFrameRate(Double)
@@ -57,6 +59,7 @@ public enum MP4Problem: Error, Equatable, CustomStringConvertible {
         case .overflow(let part): "the sizes or durations in ‘\(part)’ add up past 2^64"
         case .zeroTimescale(let box): "the time scale in ‘\(box)’ is 0: the video's length cannot be known"
         case .zeroDuration(let frames): "\(frames) frames that last 0 s"
+        case .noFrames: "the video track holds no frames"
         case .impossibleFrameRate(let rate): "the frame timing gives \(rate.formatted2) frames a second"
         case .impossibleMatrix(let scale): "the track matrix scales the picture by \(scale.formatted2)"
         case .damaged(let what): what
@@ -198,7 +201,7 @@ public struct MP4Reader: Sendable {
                 // All ones: the duration is not known.
                 if movieDuration.value == (version1 ? UInt64.max : UInt64(UInt32.max)) { movieDuration = .zero }
             case "trak":
-                tracks.append(try parseTrack(p, fileSize: fileSize))
+                tracks.append(try parseTrack(p))
             case "mvex":
                 for inner in try children(p, depth: 2) {
                     let q = inner.payload
@@ -240,7 +243,9 @@ public struct MP4Reader: Sendable {
         }
         if facts.durationSeconds == 0, let longest = trackSeconds.max() { facts.durationSeconds = longest }
         facts.durationSeconds = (facts.durationSeconds * 1000).rounded() / 1000
-        if let video = tracks.first(where: { $0.handler == "vide" }) {
+        // The first video track with frames: a phone's second video track (a cover, depth) may be empty.
+        let videoTracks = tracks.filter { $0.handler == "vide" }
+        if let video = videoTracks.first(where: { max($0.frames, $0.listedSamples) > .zero }) ?? videoTracks.first {
             facts.hasVideoTrack = true
             let size = video.picture ?? CodedPicture.Size(width: video.storedWidth, height: video.storedHeight)
             facts.width = size.width
@@ -251,11 +256,10 @@ public struct MP4Reader: Sendable {
             facts.displayWidth = swapped ? size.height : size.width
             facts.displayHeight = swapped ? size.width : size.height
             let frames = max(video.frames, video.listedSamples)
-            if frames > .zero {
-                facts.frameRate = try judgeTiming(
-                    of: video, frames: frames, movieTimescale: movieTimescale, seconds: facts.durationSeconds)
-                try judgeMatrix(video.matrix)
-            }
+            guard frames > .zero else { throw .noFrames }
+            facts.frameRate = try judgeTiming(
+                of: video, frames: frames, movieTimescale: movieTimescale, seconds: facts.durationSeconds)
+            try judgeMatrix(video.matrix)
         }
         facts.hasAudioTrack = tracks.contains { $0.handler == "soun" }
         return facts
@@ -291,7 +295,7 @@ public struct MP4Reader: Sendable {
         }
     }
 
-    private func parseTrack(_ trak: [UInt8], fileSize: FileNumber) throws(MP4Problem) -> Track {
+    private func parseTrack(_ trak: [UInt8]) throws(MP4Problem) -> Track {
         var track = Track()
         for box in try children(trak, depth: 2) {
             let p = box.payload

@@ -69,6 +69,10 @@ public struct VideoChecks: CheckFamily {
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "duration",
                 data: ["frames": .int(Int(clamping: frames)), "problem": .string(problem.description)])
+        case .noFrames:
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "noFrames",
+                data: ["problem": .string(problem.description)])
         case .impossibleFrameRate(let rate):
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "frameRate",
