@@ -259,6 +259,26 @@ private func be32(_ value: UInt32) -> [UInt8] {
         }
     }
 
+    /// A chunk at 2^64 − 128 with a sample of 256 bytes: wrapping arithmetic made it end at byte 128, inside the
+    /// file, and the video passed.
+    @Test func aChunkEndingPast2To64IsAnOverflow() {
+        let ftyp = box("ftyp", Array("isom".utf8) + be32(512) + Array("isomiso2".utf8))
+        let hdlr = box("hdlr", [0, 0, 0, 0] + be32(0) + Array("soun".utf8) + [UInt8](repeating: 0, count: 12))
+        let stsz = box("stsz", [0, 0, 0, 0] + be32(256) + be32(1))
+        let co64 = box("co64", [0, 0, 0, 0] + be32(1) + be32(0xFFFF_FFFF) + be32(0xFFFF_FF80))
+        let moov = box("moov", box("trak", box("mdia", hdlr + box("minf", box("stbl", stsz + co64)))))
+        #expect(throws: MP4Problem.overflow(part: "co64")) { try MP4Reader().read(MemoryFile(ftyp + moov)) }
+    }
+
+    @Test func readsAtOffsetsFromHostileNumbersAreNil() throws {
+        let file = try #require(FileRandomAccess(RawPath(videos.appendingPathComponent("landscape.mp4").path)))
+        for offset in [UInt64.max, UInt64(Int64.max), UInt64(Int64.max) + 1, file.size + 1] {
+            #expect(file.read(at: offset, count: 8) == nil)
+        }
+        #expect(file.read(at: file.size - 4, count: 8) == nil && file.read(at: 0, count: -1) == nil)
+        #expect(file.read(at: file.size, count: 0) == [])
+    }
+
     @Test func aTiltedPictureKeepsItsAngle() throws {
         var file = try MP4Surgery(fixture: "landscape.mp4")
         // cos 45° = sin 45° = 46341 / 65536: a picture turned 45° clockwise.
