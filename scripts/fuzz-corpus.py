@@ -18,7 +18,8 @@ def seed(mode, name, data):
 for name in sorted(os.listdir(os.path.join(ROOT, "jpeg"))):
     if name.endswith(".jpg"):
         seed(0, name, open(os.path.join(ROOT, "jpeg", name), "rb").read())
-for name in ["faststart.mp4", "hevc.mp4", "audio-only.m4a", "quicktime.mov", "fragmented.mp4"]:
+for name in ["faststart.mp4", "hevc.mp4", "audio-only.m4a", "quicktime.mov", "fragmented.mp4", "avc-422.mp4",
+             "avc-interlaced.mp4", "hevc-cropped.mp4"]:
     seed(1, name, open(os.path.join(ROOT, "video", name), "rb").read()[:65000])
 for name in sorted(os.listdir(os.path.join(ROOT, "office"))):
     data = open(os.path.join(ROOT, "office", name), "rb").read()

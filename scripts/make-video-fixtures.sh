@@ -26,6 +26,20 @@ encoders=$(ffmpeg -hide_banner -encoders 2>/dev/null)
 if grep -q libx265 <<<"$encoders"; then
   ff -f lavfi -i "testsrc2=size=1920x1080:rate=25" -t 1 -c:v libx265 -preset ultrafast -crf 45 -tag:v hvc1 -x265-params log-level=error "$out/hevc.mp4"
 fi
+# Pictures whose coded size is not the displayed size: the SPS crops the macroblock-aligned frame (H.264
+# frame_cropping, HEVC conformance window) with the crop unit of each chroma format and of field coding. The
+# reader must report the cropped size, as ffprobe does; two frames each keep them at a few KB.
+small=(-f lavfi -i "testsrc2=size=312x200:rate=25" -frames:v 2 -c:v libx264 -preset ultrafast -crf 51)
+ff "${small[@]}" -pix_fmt yuv422p "$out/avc-422.mp4"
+ff "${small[@]}" -pix_fmt yuv444p "$out/avc-444.mp4"
+ff "${small[@]}" -pix_fmt yuv420p -flags +ildct+ilme -x264-params interlaced=1 "$out/avc-interlaced.mp4"
+ff "${small[@]}" -pix_fmt yuv420p -profile:v baseline "$out/avc-baseline.mp4"
+if grep -q libx265 <<<"$encoders"; then
+  hevc=(-f lavfi -i "testsrc2=size=310x198:rate=25" -frames:v 2 -c:v libx265 -preset ultrafast -crf 51 -tag:v hvc1
+        -x265-params log-level=error)
+  ff "${hevc[@]}" -pix_fmt yuv420p "$out/hevc-cropped.mp4"
+  ff "${hevc[@]}" -pix_fmt yuv444p "$out/hevc-444.mp4"
+fi
 python3 - "$out" <<'PY'
 import json, os, subprocess, sys
 out = sys.argv[1]

@@ -47,10 +47,13 @@ public enum DataValue: Codable, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Double {
-    /// Two decimals at most, no trailing zeros: 2.5, 1.84, 3.
+    /// Two decimals at most, no trailing zeros: 2.5, 1.84, 3. A whole number beyond `Int` (a rate computed from
+    /// absurd numbers in a file) is written out, not trapped on.
     public var formatted2: String {
         let rounded = (self * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded(), let whole = Int(exactly: rounded) { return String(whole) }
+        guard rounded.isFinite else { return String(rounded) }
+        if rounded == rounded.rounded() { return String(format: "%.0f", rounded) }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text

@@ -60,13 +60,16 @@ public struct VideoFacts: Codable, Sendable, Equatable {
     /// `mp4` or `mov`, from the file's brands.
     public var container: String = "mp4"
     public var durationSeconds: Double = 0
-    /// Coded size of the video track.
+    /// Size of the video track's pictures before rotation: the coded size after the codec's cropping (1080, not the
+    /// 1088 lines H.264 codes), as ffprobe reports `width` and `height`.
     public var width: Int = 0
     public var height: Int = 0
-    /// Size as displayed, after the track matrix's rotation.
+    /// Size as displayed, after the track matrix's rotation (a rotation that is not a multiple of 90° swaps
+    /// nothing).
     public var displayWidth: Int = 0
     public var displayHeight: Int = 0
-    /// Clockwise display rotation in degrees (0, 90, 180, 270).
+    /// Clockwise display rotation in whole degrees: 0, 90, 180 or 270 in real clips; another angle when the track
+    /// matrix tilts the picture.
     public var rotation: Int = 0
     /// Four-character code of the video codec (`avc1`, `hvc1`, …).
     public var codec: String = ""

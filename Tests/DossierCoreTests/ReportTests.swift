@@ -51,4 +51,10 @@ import Testing
     @Test func numbersReadWell() {
         #expect(1.8438.formatted2 == "1.84" && 2.0.formatted2 == "2" && 0.1.formatted2 == "0.1")
     }
+
+    @Test func numbersBeyondIntReadWithoutATrap() {
+        // A frame rate computed from absurd numbers in a video: 2^33 frames in one tick of 2^32 a second.
+        #expect(3.7e19.formatted2 == "37000000000000000000")
+        #expect(Double.infinity.formatted2 == "inf" && (-1e300).formatted2.hasPrefix("-1000"))
+    }
 }

@@ -91,6 +91,11 @@ enum BuiltSample {
                 .write(to: person.appendingPathComponent("张三5.jpg"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
+        case _ where HostileVideo(rawValue: name) != nil:
+            // 张三's landscape clip, made hostile in place.
+            let video = person.appendingPathComponent("张三1.mp4")
+            let original = Array(try Data(contentsOf: video))
+            try Data(try HostileVideo(rawValue: name)?.make(from: original) ?? original).write(to: video)
         default:
             throw CocoaError(.featureUnsupported)
         }

@@ -250,6 +250,30 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try CommandRunner.dossier(["verify", "/no/such.zip"]).status == 2)
     }
 
+    /// Issue #11: a video whose media data claims a size near 2^64 stopped check, seal, intake and inspect with
+    /// “arithmetic overflow” (exit 132). It is a VIDEO-CORRUPT finding, and every command goes on.
+    @Test func anImpossibleVideoIsAFindingNotACrash() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let video = unit.appendingPathComponent("张三/张三1.mp4")
+        try Data(try HostileVideo.hugeMediaData.make(from: Array(try Data(contentsOf: video)))).write(to: video)
+        let check = try dossier("check", unit.path, "--format", "json", "--as-of", "2021-06-01")
+        #expect(check.status == 1, "\(check.stderr)")
+        let bundles = try #require(try json(check.stdout)["bundles"] as? [[String: Any]])
+        let findings = try #require(bundles.first?["findings"] as? [[String: Any]])
+        #expect(findings.map { "\($0["rule"] ?? "") \($0["path"] ?? "")" } == ["VIDEO-CORRUPT 张三/张三1.mp4"])
+        let inspect = try dossier("inspect", video.path)
+        #expect(inspect.status == 1 && inspect.stdout.contains("mdat"), "\(inspect.stderr)")
+        let seal = try dossier("seal", unit.path, "-o", folder.url.appendingPathComponent("x.zip").path)
+        #expect(seal.status == 1 && seal.stderr.contains("未封装"), "\(seal.stderr)")
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: unit, to: drive.appendingPathComponent(unit.lastPathComponent))
+        let archive = folder.url.appendingPathComponent("archive").path
+        let intake = try dossier("intake", drive.path, "--archive", archive, "--as-of", "2021-06-18")
+        #expect(intake.status == 1 && intake.stdout.contains("VIDEO-CORRUPT"), "\(intake.stderr)")
+    }
+
     @Test func theOfficeTakesInADriveAndKeepsALedger() throws {
         let folder = try TemporaryFolder()
         let drive = folder.url.appendingPathComponent("drive")

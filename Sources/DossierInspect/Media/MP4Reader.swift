@@ -31,6 +31,21 @@ public enum MP4Problem: Error, Equatable, CustomStringConvertible {
     case boxOverrun(type: String, offset: UInt64, claimed: UInt64, available: UInt64)
     /// No `moov`: the file was never finished, or is not a video.
     case noMovie
+    /// Sizes, offsets or durations in box `part` that add up past 2^64: no real file holds them.
+    case overflow(part: String)
+    /// A time scale of 0 in `box` (`mvhd` for the movie, `mdhd` for the video track) of a video with frames: none
+    /// of its times can be turned into seconds.
+    case zeroTimescale(box: String)
+    /// A video of `frames` frames that lasts 0 s (to the millisecond).
+    case zeroDuration(frames: UInt64)
+    /// A video track without a single frame: nothing to play.
+    case noFrames
+    /// Frame timing no camera or editor writes: frames without time between them (0 a second), or more than
+    /// `MP4Reader.frameRates` allows.
+    case impossibleFrameRate(Double)
+    /// A video track matrix that collapses the picture (determinant 0) or scales it beyond
+    /// `MP4Reader.matrixScales`; `scale` is the factor its area changes by, square-rooted.
+    case impossibleMatrix(scale: Double)
     case damaged(String)
     case tooComplex(String)
 
@@ -41,6 +56,12 @@ public enum MP4Problem: Error, Equatable, CustomStringConvertible {
         case .boxOverrun(let type, let offset, let claimed, let available):
             "box ‘\(type)’ at byte \(offset) claims \(claimed) bytes but only \(available) remain"
         case .noMovie: "no ‘moov’ box: the recording was never finished, or this is not a video"
+        case .overflow(let part): "the sizes or durations in ‘\(part)’ add up past 2^64"
+        case .zeroTimescale(let box): "the time scale in ‘\(box)’ is 0: the video's length cannot be known"
+        case .zeroDuration(let frames): "\(frames) frames that last 0 s"
+        case .noFrames: "the video track holds no frames"
+        case .impossibleFrameRate(let rate): "the frame timing gives \(rate.formatted2) frames a second"
+        case .impossibleMatrix(let scale): "the track matrix scales the picture by \(scale.formatted2)"
         case .damaged(let what): what
         case .tooComplex(let what): "too complex to check: \(what)"
         }
@@ -50,75 +71,99 @@ public enum MP4Problem: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reads ISO base media files (MP4, QuickTime MOV): box headers, `moov`, and `moof` fragments, never the media data.
-/// Every length is checked before use; nesting, box count and sample count are bounded.
+/// Every size, offset and count read from the file is a `FileNumber`: sums and products are checked, and one past
+/// 2^64 is a problem that names its box. Nesting, box count and sample count are bounded. Facts no real video
+/// has (a time scale of 0, frames 0 s apart, a matrix that collapses the picture) are problems too, so that an
+/// impossible file never passes as a video of 0 s at 0 frames a second.
 public struct MP4Reader: Sendable {
     public var limits: MP4Limits
 
+    /// Frame rates a real video can have. High-speed cameras record 960 a second but store the clip for playback at
+    /// 30; a slide show may hold a picture for minutes, never for an hour.
+    public static let frameRates = (1.0 / 3600)...1000.0
+    /// Scales a track matrix may give the picture: players show 1; phones and editors write only rotations.
+    public static let matrixScales = (1.0 / 16)...16.0
+
     public init(limits: MP4Limits = MP4Limits()) { self.limits = limits }
+
+    /// The first two rows of a track matrix, (a, b) and (c, d), in 16.16 fixed point.
+    private struct Matrix {
+        var a: Int32 = 0x10000
+        var b: Int32 = 0
+        var c: Int32 = 0
+        var d: Int32 = 0x10000
+    }
 
     private struct Track {
         var handler = ""
-        var timescale: UInt64 = 0
-        var duration: UInt64 = 0
-        var codedWidth = 0
-        var codedHeight = 0
-        var rotation = 0
+        var timescale = FileNumber.zero
+        var sawMediaHeader = false
+        var duration = FileNumber.zero
+        /// Width and height the sample description gives (cameras may give the coded 1088 lines).
+        var storedWidth = 0
+        var storedHeight = 0
+        /// The cropped size the codec's parameter sets give, when they can be read.
+        var picture: CodedPicture.Size?
+        var matrix = Matrix()
         var codec = ""
-        var sampleCount: UInt64 = 0
-        var sampleDurationTotal: UInt64 = 0
-        var dataEnd: UInt64 = 0
-        var trackID: UInt32 = 0
-        var defaultSampleDuration: UInt32 = 0
-        var fragmentEnd: UInt64 = 0
+        /// Frames the time-to-sample table (and the fragments) count, and the ticks they last together.
+        var frames = FileNumber.zero
+        var sampleTime = FileNumber.zero
+        /// Samples the sample-size table lists.
+        var listedSamples = FileNumber.zero
+        var dataEnd = FileNumber.zero
+        var trackID = FileNumber.zero
+        var defaultSampleDuration = FileNumber.zero
+        var fragmentEnd = FileNumber.zero
     }
 
     /// Measures the video `file` holds.
     public func read(_ file: any RandomAccess) throws(MP4Problem) -> VideoFacts {
-        var offset: UInt64 = 0
+        let fileSize = FileNumber(file.size)
+        var offset = FileNumber.zero
         var boxes = 0
         var brands: [String] = []
         var sawFtyp = false
         var movie: [UInt8]?
         var fragments: [[UInt8]] = []
-        while offset < file.size {
+        while offset < fileSize {
             boxes += 1
             guard boxes <= limits.maximumBoxes else { throw .tooComplex("more than \(limits.maximumBoxes) boxes") }
-            let available = file.size - offset
-            guard available >= 8, let head = file.read(at: offset, count: 8) else {
-                throw .damaged("\(available) stray bytes at the end of the file")
-            }
-            var size = UInt64(head.be32(0))
+            guard let available = fileSize.subtracting(offset) else { throw .overflow(part: "file") }
+            guard available.value >= 8, let head = file.read(at: offset.value, count: 8),
+                var size = head.bigEndian(at: 0, width: 4)
+            else { throw .damaged("\(available) stray bytes at the end of the file") }
             let type = head.fourCC(4)
-            var header: UInt64 = 8
-            if size == 1 {
-                guard let large = file.read(at: offset + 8, count: 8) else {
-                    throw .damaged("box ‘\(type)’ is cut short")
-                }
-                size = large.be64(0)
-                header = 16
-            } else if size == 0 {
+            var header = FileNumber(UInt64(8))
+            if size.value == 1 {
+                guard let largeAt = offset.adding(8), let large = file.read(at: largeAt.value, count: 8),
+                    let largeSize = large.bigEndian(at: 0, width: 8)
+                else { throw .damaged("box ‘\(type)’ is cut short") }
+                size = largeSize
+                header = FileNumber(UInt64(16))
+            } else if size.value == 0 {
                 size = available
             }
-            guard size >= header else {
-                throw .damaged("box ‘\(type)’ at byte \(offset) has an impossible size \(size)")
-            }
+            guard size >= header, let payloadSize = size.subtracting(header), let payloadAt = offset.adding(header)
+            else { throw .damaged("box ‘\(type)’ at byte \(offset) has an impossible size \(size)") }
             guard size <= available else {
-                if type == "mdat" {
-                    throw .truncated(fileBytes: file.size, neededBytes: offset + size)
+                // Media data running past the end is a copy cut short; media data ending past 2^64 is no copy.
+                if type == "mdat", let needed = offset.adding(size) {
+                    throw .truncated(fileBytes: file.size, neededBytes: needed.value)
                 }
-                throw .boxOverrun(type: type, offset: offset, claimed: size, available: available)
+                throw .boxOverrun(type: type, offset: offset.value, claimed: size.value, available: available.value)
             }
             switch type {
             case "ftyp":
                 sawFtyp = true
-                if let payload = file.read(at: offset + header, count: Int(min(size - header, 256))) {
+                if let payload = file.read(at: payloadAt.value, count: payloadSize.int(atMost: 256) ?? 256) {
                     brands = stride(from: 0, to: payload.count - 3, by: 4).filter { $0 != 4 }.map { payload.fourCC($0) }
                 }
             case "moov", "moof":
-                guard size - header <= UInt64(limits.maximumMovieBytes) else {
+                guard let count = payloadSize.int(atMost: limits.maximumMovieBytes) else {
                     throw .tooComplex("‘\(type)’ of \(size) bytes")
                 }
-                guard let payload = file.read(at: offset + header, count: Int(size - header)) else {
+                guard let payload = file.read(at: payloadAt.value, count: count) else {
                     throw .damaged("‘\(type)’ cannot be read")
                 }
                 if type == "moov" {
@@ -129,118 +174,161 @@ public struct MP4Reader: Sendable {
             default:
                 break
             }
-            offset += size
+            guard let next = offset.adding(size) else { throw .overflow(part: type) }
+            offset = next
         }
         guard let movie else { throw .noMovie }
-        var facts = try parseMovie(movie, fragments: fragments, fileSize: file.size)
+        var facts = try parseMovie(movie, fragments: fragments, fileSize: fileSize)
         facts.container = sawFtyp && brands.first != "qt  " ? "mp4" : "mov"
         return facts
     }
 
-    private func parseMovie(_ moov: [UInt8], fragments: [[UInt8]], fileSize: UInt64) throws(MP4Problem) -> VideoFacts {
-        var movieTimescale: UInt64 = 0
-        var movieDuration: UInt64 = 0
-        var fragmentDuration: UInt64 = 0
+    private func parseMovie(_ moov: [UInt8], fragments: [[UInt8]], fileSize: FileNumber) throws(MP4Problem)
+        -> VideoFacts
+    {
+        var movieTimescale: FileNumber?
+        var movieDuration = FileNumber.zero
+        var fragmentDuration = FileNumber.zero
         var tracks: [Track] = []
+        var trackDefaults: [FileNumber: FileNumber] = [:]
         for box in try children(moov, depth: 1) {
+            let p = box.payload
             switch box.type {
             case "mvhd":
-                let p = box.payload
-                guard p.count >= 20 else { throw .damaged("‘mvhd’ is too short") }
-                if p[0] == 1 {
-                    guard p.count >= 32 else { throw .damaged("‘mvhd’ is too short") }
-                    movieTimescale = UInt64(p.be32(20))
-                    movieDuration = p.be64(24)
-                } else {
-                    movieTimescale = UInt64(p.be32(12))
-                    movieDuration = UInt64(p.be32(16))
-                }
+                let version1 = p.first == 1
+                movieTimescale = try p.number(at: version1 ? 20 : 12, width: 4, in: "mvhd")
+                movieDuration = try p.number(at: version1 ? 24 : 16, width: version1 ? 8 : 4, in: "mvhd")
+                // All ones: the duration is not known.
+                if movieDuration.value == (version1 ? UInt64.max : UInt64(UInt32.max)) { movieDuration = .zero }
             case "trak":
-                tracks.append(try parseTrack(box.payload, fileSize: fileSize))
+                tracks.append(try parseTrack(p))
             case "mvex":
-                for inner in try children(box.payload, depth: 2) where inner.type == "mehd" {
-                    let p = inner.payload
-                    if p.count >= 12 && p[0] == 1 {
-                        fragmentDuration = p.be64(4)
-                    } else if p.count >= 8 {
-                        fragmentDuration = UInt64(p.be32(4))
-                    }
-                }
-                for inner in try children(box.payload, depth: 2) where inner.type == "trex" && inner.payload.count >= 16
-                {
-                    let id = inner.payload.be32(4)
-                    for index in tracks.indices where tracks[index].trackID == id {
-                        tracks[index].defaultSampleDuration = inner.payload.be32(12)
+                for inner in try children(p, depth: 2) {
+                    let q = inner.payload
+                    switch inner.type {
+                    case "mehd":
+                        fragmentDuration = try q.number(at: 4, width: q.first == 1 ? 8 : 4, in: "mehd")
+                    case "trex":
+                        let id = try q.number(at: 4, width: 4, in: "trex")
+                        trackDefaults[id] = try q.number(at: 12, width: 4, in: "trex")
+                    default:
+                        break
                     }
                 }
             default:
                 break
             }
         }
+        for index in tracks.indices {
+            tracks[index].defaultSampleDuration = trackDefaults[tracks[index].trackID] ?? .zero
+        }
         try applyFragments(fragments, to: &tracks)
-        let needed = tracks.map(\.dataEnd).max() ?? 0
-        guard needed <= fileSize else { throw .truncated(fileBytes: fileSize, neededBytes: needed) }
+        let needed = tracks.map(\.dataEnd).max() ?? .zero
+        guard needed <= fileSize else { throw .truncated(fileBytes: fileSize.value, neededBytes: needed.value) }
         var facts = VideoFacts()
         // The movie header's duration, else the fragments' (mehd, then the fragments themselves), else the
-        // longest track's.
+        // longest track's; a track whose headers give no duration lasts as long as its samples.
         let trackSeconds = tracks.compactMap { track -> Double? in
-            guard track.timescale > 0 else { return nil }
-            return Double(max(track.duration, track.fragmentEnd)) / Double(track.timescale)
+            guard track.timescale.value > 0 else { return nil }
+            let ticks = max(track.duration, track.fragmentEnd)
+            return (ticks == .zero ? track.sampleTime : ticks).double / track.timescale.double
         }
-        if movieTimescale > 0 && movieDuration > 0 && movieDuration != UInt64(UInt32.max) {
-            facts.durationSeconds = Double(movieDuration) / Double(movieTimescale)
-        } else if movieTimescale > 0 && fragmentDuration > 0 {
-            facts.durationSeconds = Double(fragmentDuration) / Double(movieTimescale)
+        let scale = movieTimescale ?? .zero
+        if scale.value > 0 && movieDuration.value > 0 {
+            facts.durationSeconds = movieDuration.double / scale.double
+        } else if scale.value > 0 && fragmentDuration.value > 0 {
+            facts.durationSeconds = fragmentDuration.double / scale.double
         } else {
             facts.durationSeconds = trackSeconds.max() ?? 0
         }
         if facts.durationSeconds == 0, let longest = trackSeconds.max() { facts.durationSeconds = longest }
         facts.durationSeconds = (facts.durationSeconds * 1000).rounded() / 1000
-        if let video = tracks.first(where: { $0.handler == "vide" }) {
+        // The first video track with frames: a phone's second video track (a cover, depth) may be empty.
+        let videoTracks = tracks.filter { $0.handler == "vide" }
+        if let video = videoTracks.first(where: { max($0.frames, $0.listedSamples) > .zero }) ?? videoTracks.first {
             facts.hasVideoTrack = true
-            facts.width = video.codedWidth
-            facts.height = video.codedHeight
-            facts.rotation = video.rotation
+            let size = video.picture ?? CodedPicture.Size(width: video.storedWidth, height: video.storedHeight)
+            facts.width = size.width
+            facts.height = size.height
+            facts.rotation = Self.rotation(a: video.matrix.a, b: video.matrix.b)
             facts.codec = video.codec
-            let swapped = video.rotation == 90 || video.rotation == 270
-            facts.displayWidth = swapped ? video.codedHeight : video.codedWidth
-            facts.displayHeight = swapped ? video.codedWidth : video.codedHeight
-            let seconds = video.timescale > 0 ? Double(video.sampleDurationTotal) / Double(video.timescale) : 0
-            if seconds > 0 { facts.frameRate = (Double(video.sampleCount) / seconds * 1000).rounded() / 1000 }
+            let swapped = facts.rotation == 90 || facts.rotation == 270
+            facts.displayWidth = swapped ? size.height : size.width
+            facts.displayHeight = swapped ? size.width : size.height
+            let frames = max(video.frames, video.listedSamples)
+            guard frames > .zero else { throw .noFrames }
+            facts.frameRate = try judgeTiming(
+                of: video, frames: frames, movieTimescale: movieTimescale, seconds: facts.durationSeconds)
+            try judgeMatrix(video.matrix)
         }
         facts.hasAudioTrack = tracks.contains { $0.handler == "soun" }
         return facts
     }
 
-    private func parseTrack(_ trak: [UInt8], fileSize: UInt64) throws(MP4Problem) -> Track {
+    /// The frame rate of a video track with `frames` frames, or the problem that makes its timing impossible.
+    private func judgeTiming(of video: Track, frames: FileNumber, movieTimescale: FileNumber?, seconds: Double)
+        throws(MP4Problem) -> Double
+    {
+        if movieTimescale == .zero { throw .zeroTimescale(box: "mvhd") }
+        guard video.sawMediaHeader else { throw .damaged("the video track has no ‘mdhd’: its timing is unknown") }
+        guard video.timescale > .zero else { throw .zeroTimescale(box: "mdhd") }
+        guard video.sampleTime > .zero else { throw .impossibleFrameRate(0) }
+        let rate = frames.double / (video.sampleTime.double / video.timescale.double)
+        guard Self.frameRates.contains(rate) else { throw .impossibleFrameRate((rate * 1000).rounded() / 1000) }
+        guard seconds > 0 else { throw .zeroDuration(frames: frames.value) }
+        return (rate * 1000).rounded() / 1000
+    }
+
+    /// A matrix that collapses the picture, or shrinks or blows it up past belief, shows no picture to judge. An
+    /// all-zero matrix is the exception: mp4box.js (behind WebCodecs editors such as WebAV) and early mp4ff write
+    /// it, and players show such a file untransformed, so it reads as no transformation.
+    private func judgeMatrix(_ matrix: Matrix) throws(MP4Problem) {
+        guard matrix.a != 0 || matrix.b != 0 || matrix.c != 0 || matrix.d != 0 else { return }
+        let a = Double(matrix.a) / 65536, b = Double(matrix.b) / 65536
+        let c = Double(matrix.c) / 65536, d = Double(matrix.d) / 65536
+        let determinant = a * d - b * c
+        // Each axis's scale as ffmpeg measures it (libavutil display.c), and the area's.
+        guard determinant != 0, Self.matrixScales.contains((a * a + c * c).squareRoot()),
+            Self.matrixScales.contains((b * b + d * d).squareRoot())
+        else {
+            throw .impossibleMatrix(scale: (abs(determinant).squareRoot() * 1000).rounded() / 1000)
+        }
+    }
+
+    private func parseTrack(_ trak: [UInt8]) throws(MP4Problem) -> Track {
         var track = Track()
         for box in try children(trak, depth: 2) {
+            let p = box.payload
             switch box.type {
             case "tkhd":
-                let p = box.payload
                 let version1 = p.first == 1
                 let matrixAt = version1 ? 52 : 40
+                // The matrix, then the width and height: 44 bytes.
                 guard p.count >= matrixAt + 44 else { throw .damaged("‘tkhd’ is too short") }
-                track.trackID = p.be32(version1 ? 20 : 12)
-                track.rotation = Self.rotation(
-                    a: Int32(bitPattern: p.be32(matrixAt)), b: Int32(bitPattern: p.be32(matrixAt + 4)))
+                track.trackID = try p.number(at: version1 ? 20 : 12, width: 4, in: "tkhd")
+                func entry(_ index: Int) throws(MP4Problem) -> Int32 {
+                    Int32(truncatingIfNeeded: try p.number(at: matrixAt + index * 4, width: 4, in: "tkhd").value)
+                }
+                track.matrix = Matrix(a: try entry(0), b: try entry(1), c: try entry(3), d: try entry(4))
+            case "edts":
+                for edits in try children(p, depth: 3) where edits.type == "elst" {
+                    try checkEditList(edits.payload)
+                }
             case "mdia":
-                for inner in try children(box.payload, depth: 3) {
-                    let p = inner.payload
+                for inner in try children(p, depth: 3) {
+                    let q = inner.payload
                     switch inner.type {
                     case "mdhd":
-                        if p.first == 1, p.count >= 32 {
-                            track.timescale = UInt64(p.be32(20))
-                            track.duration = p.be64(24)
-                        } else if p.count >= 20 {
-                            track.timescale = UInt64(p.be32(12))
-                            track.duration = UInt64(p.be32(16))
-                        }
+                        let version1 = q.first == 1
+                        track.timescale = try q.number(at: version1 ? 20 : 12, width: 4, in: "mdhd")
+                        track.duration = try q.number(at: version1 ? 24 : 16, width: version1 ? 8 : 4, in: "mdhd")
+                        track.sawMediaHeader = true
                     case "hdlr":
-                        if p.count >= 12 { track.handler = p.fourCC(8) }
+                        guard q.count >= 12 else { throw .damaged("‘hdlr’ is too short") }
+                        track.handler = q.fourCC(8)
                     case "minf":
-                        for table in try children(p, depth: 4) where table.type == "stbl" {
-                            try parseSampleTable(table.payload, into: &track, fileSize: fileSize)
+                        for table in try children(q, depth: 4) where table.type == "stbl" {
+                            try parseSampleTable(table.payload, into: &track)
                         }
                     default:
                         break
@@ -253,77 +341,128 @@ public struct MP4Reader: Sendable {
         return track
     }
 
-    /// Codec and coded size (stsd), durations (stts), and where the samples end (stsz, stsc, stco/co64).
-    private func parseSampleTable(_ stbl: [UInt8], into track: inout Track, fileSize: UInt64) throws(MP4Problem) {
-        var sizes: [UInt32] = []
-        var constantSize: UInt32 = 0
-        var sampleCount: UInt64 = 0
-        var chunkOffsets: [UInt64] = []
-        var runs: [(firstChunk: UInt32, samplesPerChunk: UInt32)] = []
+    /// An edit list must hold the edits it counts: 12 bytes each, 20 in version 1.
+    private func checkEditList(_ p: [UInt8]) throws(MP4Problem) {
+        let count = try p.number(at: 4, width: 4, in: "elst")
+        let width = p.first == 1 ? 20 : 12
+        guard count.int(atMost: (p.count - 8) / width) != nil else {
+            throw .damaged("‘elst’ lists \(count) edits but holds \((p.count - 8) / width)")
+        }
+    }
+
+    /// Codec and size (stsd), frames and their durations (stts), and where the samples end (stsz, stsc,
+    /// stco/co64).
+    private func parseSampleTable(_ stbl: [UInt8], into track: inout Track) throws(MP4Problem) {
+        var sizes: [UInt8] = []
+        var constantSize = FileNumber.zero
+        var sampleCount = 0
+        var chunks: (table: [UInt8], box: String, width: Int, count: Int) = ([], "stco", 4, 0)
+        var runs: [(firstChunk: FileNumber, samplesPerChunk: FileNumber)] = []
         for box in try children(stbl, depth: 5) {
             let p = box.payload
             switch box.type {
             case "stsd":
-                guard p.count >= 16 else { break }
-                track.codec = p.fourCC(12)
-                if p.count >= 8 + 36 && track.handler == "vide" {
-                    track.codedWidth = Int(p.be16(8 + 32))
-                    track.codedHeight = Int(p.be16(8 + 34))
-                }
+                try readSampleDescription(p, into: &track)
             case "stts":
-                guard p.count >= 8 else { break }
-                let entries = Int(p.be32(4))
-                guard entries <= (p.count - 8) / 8 else { throw .damaged("‘stts’ lists more entries than it holds") }
-                for index in 0..<entries {
-                    let count = UInt64(p.be32(8 + index * 8)), delta = UInt64(p.be32(12 + index * 8))
-                    track.sampleCount += count
-                    track.sampleDurationTotal &+= count &* delta
+                let entries = try p.number(at: 4, width: 4, in: "stts")
+                guard let count = entries.int(atMost: (p.count - 8) / 8) else {
+                    throw .damaged("‘stts’ lists more entries than it holds")
+                }
+                for index in 0..<count {
+                    let frames = try p.number(at: 8 + index * 8, width: 4, in: "stts")
+                    let delta = try p.number(at: 12 + index * 8, width: 4, in: "stts")
+                    guard let allFrames = track.frames.adding(frames),
+                        let allTime = frames.multiplied(by: delta).flatMap(track.sampleTime.adding)
+                    else { throw .overflow(part: "stts") }
+                    track.frames = allFrames
+                    track.sampleTime = allTime
                 }
             case "stsz":
-                guard p.count >= 12 else { throw .damaged("‘stsz’ is too short") }
-                constantSize = p.be32(4)
-                sampleCount = UInt64(p.be32(8))
-                guard sampleCount <= UInt64(limits.maximumSamples) else {
-                    throw .tooComplex("‘stsz’ claims \(sampleCount) samples")
+                constantSize = try p.number(at: 4, width: 4, in: "stsz")
+                let listed = try p.number(at: 8, width: 4, in: "stsz")
+                guard let count = listed.int(atMost: limits.maximumSamples) else {
+                    throw .tooComplex("‘stsz’ claims \(listed) samples")
                 }
-                if constantSize == 0 {
-                    guard sampleCount <= UInt64((p.count - 12) / 4) else {
-                        throw .damaged("‘stsz’ claims \(sampleCount) samples but lists fewer")
+                if constantSize == .zero {
+                    guard count <= (p.count - 12) / 4 else {
+                        throw .damaged("‘stsz’ claims \(listed) samples but lists fewer")
                     }
-                    sizes = (0..<Int(sampleCount)).map { p.be32(12 + $0 * 4) }
+                    sizes = p
                 }
+                sampleCount = count
+                track.listedSamples = listed
             case "stco", "co64":
-                guard p.count >= 8 else { break }
-                let entries = Int(p.be32(4))
+                let entries = try p.number(at: 4, width: 4, in: box.type)
                 let width = box.type == "stco" ? 4 : 8
-                guard entries <= (p.count - 8) / width else {
+                guard let count = entries.int(atMost: (p.count - 8) / width) else {
                     throw .damaged("‘\(box.type)’ lists more chunks than it holds")
                 }
-                chunkOffsets = (0..<entries).map { width == 4 ? UInt64(p.be32(8 + $0 * 4)) : p.be64(8 + $0 * 8) }
+                chunks = (p, box.type, width, count)
             case "stsc":
-                guard p.count >= 8 else { break }
-                let entries = Int(p.be32(4))
-                guard entries <= (p.count - 8) / 12 else { throw .damaged("‘stsc’ lists more entries than it holds") }
-                runs = (0..<entries).map { (p.be32(8 + $0 * 12), p.be32(12 + $0 * 12)) }
+                let entries = try p.number(at: 4, width: 4, in: "stsc")
+                guard let count = entries.int(atMost: (p.count - 8) / 12) else {
+                    throw .damaged("‘stsc’ lists more entries than it holds")
+                }
+                runs = []
+                runs.reserveCapacity(count)
+                for index in 0..<count {
+                    runs.append(
+                        (
+                            try p.number(at: 8 + index * 12, width: 4, in: "stsc"),
+                            try p.number(at: 12 + index * 12, width: 4, in: "stsc")
+                        ))
+                }
             default:
                 break
             }
         }
-        // Where the last byte of every chunk lies: past the end of the file means the copy is incomplete.
+        // Where the last byte of every chunk lies: past the end of the file means the copy is incomplete. Runs are
+        // in chunk order, so one pass over chunks and runs together finds each chunk's run.
         var sample = 0
-        for (chunkIndex, chunkOffset) in chunkOffsets.enumerated() {
-            let chunkNumber = UInt32(chunkIndex + 1)
-            let perChunk = runs.last(where: { $0.firstChunk <= chunkNumber })?.samplesPerChunk ?? 1
-            var end = chunkOffset
-            for _ in 0..<Int(min(perChunk, UInt32(limits.maximumSamples))) {
-                guard UInt64(sample) < sampleCount else { break }
-                end &+= UInt64(constantSize != 0 ? constantSize : sizes[sample])
+        var run = -1
+        for chunk in 0..<chunks.count {
+            let chunkNumber = FileNumber(UInt64(chunk) + 1)
+            while run + 1 < runs.count && runs[run + 1].firstChunk <= chunkNumber { run += 1 }
+            let perChunk = run >= 0 ? runs[run].samplesPerChunk : FileNumber(UInt64(1))
+            var end = try chunks.table.number(at: 8 + chunk * chunks.width, width: chunks.width, in: chunks.box)
+            for _ in 0..<min(perChunk.int(atMost: sampleCount) ?? sampleCount, sampleCount - sample) {
+                let size =
+                    constantSize != .zero ? constantSize : try sizes.number(at: 12 + sample * 4, width: 4, in: "stsz")
+                guard let next = end.adding(size) else { throw .overflow(part: chunks.box) }
+                end = next
                 sample += 1
             }
             track.dataEnd = max(track.dataEnd, end)
         }
-        if chunkOffsets.isEmpty && sampleCount > 0 && constantSize == 0 && runs.isEmpty {
-            track.dataEnd = 0
+    }
+
+    /// The codec of the first sample description, and for a video track the size it stores and the cropped size
+    /// its parameter sets (avcC, hvcC) give.
+    private func readSampleDescription(_ p: [UInt8], into track: inout Track) throws(MP4Problem) {
+        // Version and flags, entry count; then the first entry: size, format, 6 reserved bytes, data reference.
+        guard p.count >= 16 else {
+            if track.handler == "vide" { throw .damaged("‘stsd’ is too short") }
+            return
+        }
+        track.codec = p.fourCC(12)
+        guard track.handler == "vide" else { return }
+        // A visual sample entry: 16 bytes of pre-definitions, then width and height, then 50 more bytes.
+        guard let width = try p.number(at: 40, width: 2, in: "stsd").int,
+            let height = try p.number(at: 42, width: 2, in: "stsd").int
+        else { throw .damaged("‘stsd’ is too short") }
+        track.storedWidth = width
+        track.storedHeight = height
+        // The boxes after the 86-byte entry header. A damaged one only loses the cropped size: the stored size
+        // stands, as players would show it.
+        let entryEnd = try p.number(at: 8, width: 4, in: "stsd").adding(8)?.int(atMost: p.count) ?? p.count
+        guard entryEnd > 94, let extensions = try? children(Array(p[94..<entryEnd]), depth: 7) else { return }
+        for box in extensions {
+            switch box.type {
+            case "avcC": track.picture = CodedPicture.avc(configuration: box.payload)
+            case "hvcC": track.picture = CodedPicture.hevc(configuration: box.payload)
+            default: continue
+            }
+            return
         }
     }
 
@@ -332,61 +471,70 @@ public struct MP4Reader: Sendable {
         for moof in fragments {
             for traf in try children(moof, depth: 1) where traf.type == "traf" {
                 var trackIndex: Int?
-                var defaultDuration: UInt32 = 0
-                var base: UInt64?
-                var total: UInt64 = 0
-                var samples: UInt64 = 0
+                var defaultDuration = FileNumber.zero
+                var base: FileNumber?
+                var total = FileNumber.zero
+                var samples = FileNumber.zero
                 for box in try children(traf.payload, depth: 2) {
                     let p = box.payload
                     switch box.type {
                     case "tfhd":
-                        guard p.count >= 8 else { break }
-                        let flags = UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
-                        let id = p.be32(4)
+                        let flags = try p.number(at: 0, width: 4, in: "tfhd").value & 0xFF_FFFF
+                        let id = try p.number(at: 4, width: 4, in: "tfhd")
                         trackIndex = tracks.firstIndex { $0.trackID == id }
-                        defaultDuration = trackIndex.map { tracks[$0].defaultSampleDuration } ?? 0
+                        defaultDuration = trackIndex.map { tracks[$0].defaultSampleDuration } ?? .zero
+                        // base_data_offset (8 bytes), sample_description_index (4), then default_sample_duration.
                         var at = 8
                         if flags & 0x01 != 0 { at += 8 }
                         if flags & 0x02 != 0 { at += 4 }
-                        if flags & 0x08 != 0, p.count >= at + 4 { defaultDuration = p.be32(at) }
+                        if flags & 0x08 != 0 { defaultDuration = try p.number(at: at, width: 4, in: "tfhd") }
                     case "tfdt":
-                        if p.first == 1, p.count >= 12 {
-                            base = p.be64(4)
-                        } else if p.count >= 8 {
-                            base = UInt64(p.be32(4))
-                        }
+                        base = try p.number(at: 4, width: p.first == 1 ? 8 : 4, in: "tfdt")
                     case "trun":
-                        guard p.count >= 8 else { break }
-                        let flags = UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
-                        let count = Int(p.be32(4))
+                        let flags = try p.number(at: 0, width: 4, in: "trun").value & 0xFF_FFFF
+                        let count = try p.number(at: 4, width: 4, in: "trun")
+                        // data_offset and first_sample_flags, then per sample: duration, size, flags, time offset.
                         var at = 8
                         if flags & 0x01 != 0 { at += 4 }
                         if flags & 0x04 != 0 { at += 4 }
-                        let fields = [0x100, 0x200, 0x400, 0x800].filter { flags & UInt32($0) != 0 }.count * 4
-                        guard count <= limits.maximumSamples, fields == 0 || count <= (p.count - at) / fields else {
-                            throw .damaged("‘trun’ lists more samples than it holds")
+                        let fields = [0x100, 0x200, 0x400, 0x800].filter { flags & $0 != 0 }.count * 4
+                        guard let listed = count.int(atMost: limits.maximumSamples),
+                            fields == 0 || (at <= p.count && listed <= (p.count - at) / fields)
+                        else { throw .damaged("‘trun’ lists more samples than it holds") }
+                        if flags & 0x100 != 0 {
+                            for index in 0..<listed {
+                                let duration = try p.number(at: at + index * fields, width: 4, in: "trun")
+                                guard let sum = total.adding(duration) else { throw .overflow(part: "trun") }
+                                total = sum
+                            }
+                        } else {
+                            guard let sum = count.multiplied(by: defaultDuration).flatMap(total.adding) else {
+                                throw .overflow(part: "trun")
+                            }
+                            total = sum
                         }
-                        for index in 0..<count {
-                            total &+= UInt64(flags & 0x100 != 0 ? p.be32(at + index * fields) : defaultDuration)
-                        }
-                        samples += UInt64(count)
+                        guard let sum = samples.adding(count) else { throw .overflow(part: "trun") }
+                        samples = sum
                     default:
                         break
                     }
                 }
-                if let trackIndex {
-                    let end = (base ?? tracks[trackIndex].fragmentEnd) &+ total
-                    tracks[trackIndex].fragmentEnd = max(tracks[trackIndex].fragmentEnd, end)
-                    if tracks[trackIndex].handler == "vide", total > 0 {
-                        tracks[trackIndex].sampleDurationTotal &+= total
-                        tracks[trackIndex].sampleCount += samples
-                    }
+                guard let trackIndex else { continue }
+                let track = tracks[trackIndex]
+                guard let end = (base ?? track.fragmentEnd).adding(total) else {
+                    throw .overflow(part: base == nil ? "trun" : "tfdt")
                 }
+                guard let frames = track.frames.adding(samples), let time = track.sampleTime.adding(total) else {
+                    throw .overflow(part: "trun")
+                }
+                tracks[trackIndex].fragmentEnd = max(track.fragmentEnd, end)
+                tracks[trackIndex].frames = frames
+                tracks[trackIndex].sampleTime = time
             }
         }
     }
 
-    /// Clockwise display rotation from the track matrix's first row (a, b) in 16.16 fixed point.
+    /// Clockwise display rotation in whole degrees from the track matrix's first row (a, b) in 16.16 fixed point.
     static func rotation(a: Int32, b: Int32) -> Int {
         let degrees = Int((atan2(Double(b), Double(a)) * 180 / .pi).rounded())
         return ((degrees % 360) + 360) % 360
@@ -402,42 +550,44 @@ public struct MP4Reader: Sendable {
         guard depth <= limits.maximumDepth else { throw .tooComplex("boxes nested deeper than \(limits.maximumDepth)") }
         var result: [Box] = []
         var offset = 0
-        while offset + 8 <= bytes.count {
-            var size = Int(bytes.be32(offset))
+        while bytes.count - offset >= 8, let compact = bytes.bigEndian(at: offset, width: 4) {
             let type = bytes.fourCC(offset + 4)
+            let available = FileNumber(UInt64(bytes.count - offset))
+            var size = compact
             var header = 8
-            if size == 1 {
-                guard offset + 16 <= bytes.count else { throw .damaged("box ‘\(type)’ is cut short") }
-                let large = bytes.be64(offset + 8)
-                guard large <= UInt64(bytes.count - offset) else {
-                    throw .boxOverrun(
-                        type: type, offset: UInt64(offset), claimed: large, available: UInt64(bytes.count - offset))
+            if compact.value == 1 {
+                guard let large = bytes.bigEndian(at: offset + 8, width: 8) else {
+                    throw .damaged("box ‘\(type)’ is cut short")
                 }
-                size = Int(large)
+                size = large
                 header = 16
-            } else if size == 0 {
-                size = bytes.count - offset
+            } else if compact.value == 0 {
+                size = available
             }
-            guard size >= header else { throw .damaged("box ‘\(type)’ has an impossible size \(size)") }
-            guard size <= bytes.count - offset else {
+            guard size.value >= UInt64(header) else { throw .damaged("box ‘\(type)’ has an impossible size \(size)") }
+            guard size <= available, let length = size.int else {
                 throw .boxOverrun(
-                    type: type, offset: UInt64(offset), claimed: UInt64(size), available: UInt64(bytes.count - offset))
+                    type: type, offset: UInt64(offset), claimed: size.value, available: available.value)
             }
-            result.append(Box(type: type, payload: Array(bytes[(offset + header)..<(offset + size)])))
-            offset += size
+            result.append(Box(type: type, payload: Array(bytes[(offset + header)..<(offset + length)])))
+            offset += length
         }
         return result
     }
 }
 
 extension [UInt8] {
-    /// Big-endian reads; callers check bounds first.
-    func be16(_ at: Int) -> UInt16 { UInt16(self[at]) << 8 | UInt16(self[at + 1]) }
-    func be32(_ at: Int) -> UInt32 { UInt32(be16(at)) << 16 | UInt32(be16(at + 2)) }
-    func be64(_ at: Int) -> UInt64 { UInt64(be32(at)) << 32 | UInt64(be32(at + 4)) }
+    /// The four-character code at `at`, printable ASCII only; empty past the end.
     func fourCC(_ at: Int) -> String {
-        guard at + 4 <= count else { return "" }
+        guard at >= 0, at <= count - 4 else { return "" }
         return String(
             decoding: self[at..<(at + 4)].map { (0x20...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+    }
+
+    /// The big-endian number of `width` bytes at `offset` of the payload of box `box`; a box too short for it is
+    /// damage that names the box.
+    fileprivate func number(at offset: Int, width: Int, in box: String) throws(MP4Problem) -> FileNumber {
+        guard let value = bigEndian(at: offset, width: width) else { throw .damaged("‘\(box)’ is too short") }
+        return value
     }
 }

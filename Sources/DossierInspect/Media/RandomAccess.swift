@@ -29,12 +29,16 @@ public final class FileRandomAccess: RandomAccess {
     deinit { close(descriptor) }
 
     public func read(at offset: UInt64, count: Int) -> [UInt8]? {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset else { return nil }
+        // `offset` comes from the file's own numbers: it must fit in an off_t with the whole read after it.
+        guard count >= 0, offset <= size, UInt64(count) <= size - offset, let start = off_t(exactly: offset),
+            start <= off_t.max - off_t(count)
+        else { return nil }
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = buffer.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(descriptor, base + filled, count - filled, start + off_t(filled))
             }
             if got <= 0 { return nil }
             filled += got
@@ -59,8 +63,10 @@ public final class ZipEntryRandomAccess: RandomAccess {
     }
 
     public func read(at offset: UInt64, count: Int) -> [UInt8]? {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset else { return nil }
-        guard let bytes = try? archive.bytes(at: start + offset, count: count, what: "entry") else { return nil }
+        guard count >= 0, offset <= size, UInt64(count) <= size - offset,
+            let at = FileNumber(start).adding(FileNumber(offset)),
+            let bytes = try? archive.bytes(at: at.value, count: count, what: "entry")
+        else { return nil }
         bytesRead += UInt64(count)
         return bytes
     }

@@ -59,6 +59,28 @@ public struct VideoChecks: CheckFamily {
                 ])
         case .noMovie:
             sink.emit(.videoCorrupt, path: file.path, candidate: file.candidate, variant: "noMovie")
+        // Impossible facts: each its own wording, with what was measured (and the reader's own words, for a rule
+        // set that has no wording for the variant).
+        case .zeroTimescale(let box):
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "timescale",
+                data: ["box": .string(box), "problem": .string(problem.description)])
+        case .zeroDuration(let frames):
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "duration",
+                data: ["frames": .int(Int(clamping: frames)), "problem": .string(problem.description)])
+        case .noFrames:
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "noFrames",
+                data: ["problem": .string(problem.description)])
+        case .impossibleFrameRate(let rate):
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "frameRate",
+                data: ["frameRate": .double(rate), "problem": .string(problem.description)])
+        case .impossibleMatrix(let scale):
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "matrix",
+                data: ["scale": .double(scale), "problem": .string(problem.description)])
         default:
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate,
@@ -76,16 +98,19 @@ public struct VideoChecks: CheckFamily {
                 .videoDuration, path: file.path, candidate: file.candidate,
                 data: ["seconds": .double(facts.durationSeconds), "maximum": .double(rules.maximumSeconds)])
         }
-        if !rules.sizes.contains(where: { $0.width == facts.displayWidth && $0.height == facts.displayHeight }) {
-            let allowed = rules.sizes.map { "\($0.width)×\($0.height)" }
-            sink.emit(
-                .videoResolution, path: file.path, candidate: file.candidate,
-                data: [
-                    "width": .int(facts.displayWidth), "height": .int(facts.displayHeight),
-                    "rotation": .int(facts.rotation),
-                    "allowed": .list(allowed),
-                ],
-                display: ["allowed": allowed.joined(separator: sink.language == .zh ? "、" : ", ")])
-        }
+        let allowed = rules.sizes.map { "\($0.width)×\($0.height)" }
+        let fits = rules.sizes.contains { $0.width == facts.displayWidth && $0.height == facts.displayHeight }
+        // A tilted picture is a valid file (players show it tilted) but neither landscape nor portrait: whatever
+        // its size, it cannot meet the rule, and the clerk must be told why.
+        let tilted = facts.rotation % 90 != 0
+        guard tilted || !fits else { return }
+        sink.emit(
+            .videoResolution, path: file.path, candidate: file.candidate, variant: tilted ? "rotation" : nil,
+            data: [
+                "width": .int(facts.displayWidth), "height": .int(facts.displayHeight),
+                "rotation": .int(facts.rotation),
+                "allowed": .list(allowed),
+            ],
+            display: ["allowed": allowed.joined(separator: sink.language == .zh ? "、" : ", ")])
     }
 }
