@@ -82,6 +82,28 @@ enum BuiltSample {
     }
 }
 
+/// Plain zips of Samples/valid made by Python's `zipfile`: one whose 张三2.jpg has its local header moved past the
+/// end of the file, one holding 张三2.jpg twice (the second a copy of 张三3.jpg).
+enum PythonZipSample {
+    static func make(_ name: String, in folder: TemporaryFolder) throws -> String {
+        let unit = try folder.copy(ofSample: "valid")
+        let path = folder.url.appendingPathComponent("\(name.dropFirst()).zip").path
+        switch name {
+        case "@zip-damaged":
+            var zip = try PatchedZip.python(zipping: unit, to: path)
+            try zip.moveLocalHeaderPastTheEnd(of: "张三/张三2.jpg")
+            try zip.write(to: path)
+        case "@zip-collision":
+            try PatchedZip.python(
+                zipping: unit, to: path,
+                extra: [("湖北省科协/张三/张三2.jpg", unit.appendingPathComponent("张三/张三3.jpg").path)])
+        default:
+            throw CocoaError(.featureUnsupported)
+        }
+        return path
+    }
+}
+
 /// Intakes the tests run for the CROSS-* examples. Their findings are the run's cross findings, as one bundle.
 enum IntakeSample {
     static func report(_ name: String, in folder: TemporaryFolder, ruleSet: RuleSet) throws -> BundleReport {
@@ -129,6 +151,14 @@ final class SampleRuns: @unchecked Sendable {
             let folder = try TemporaryFolder()
             folders.append(folder)
             let zip = try PlainZipSample.make(gbk: name == "@zip-gbk", in: folder)
+            let report = ZipInput.check(zip, checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf)))
+            reports[name] = report
+            return report
+        }
+        if name == "@zip-damaged" || name == "@zip-collision" {
+            let folder = try TemporaryFolder()
+            folders.append(folder)
+            let zip = try PythonZipSample.make(name, in: folder)
             let report = ZipInput.check(zip, checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf)))
             reports[name] = report
             return report

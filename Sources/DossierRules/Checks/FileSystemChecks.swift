@@ -22,7 +22,8 @@ public struct FileSystemChecks: CheckFamily {
                 sink.emit(
                     .fsSpecialFile, path: file.path, candidate: file.candidate,
                     data: ["type": .string(file.entry.specialKind ?? "unknown")])
-            case .file where !file.entry.readable:
+            case .file where !file.entry.readable && file.entry.damage == nil:
+                // A damaged zip entry is the zip reader's to report (ZIP-CORRUPT), with what is wrong.
                 sink.emit(.fsUnreadable, path: file.path, candidate: file.candidate)
             case .file where file.entry.bytes == 0:
                 sink.emit(.fsEmptyFile, path: file.path, candidate: file.candidate, data: ["bytes": .int(0)])

@@ -15,7 +15,9 @@ public struct FormChecks: CheckFamily {
     public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
         let documentKinds: Set<FileKind> = [.form, .summary, .activity, .report]
         for file in bundle.files
-        where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.bytes > 0 {
+        where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.readable
+            && file.entry.bytes > 0
+        {
             checkDocument(file, ruleSet: ruleSet, sink: sink)
         }
         let summary = bundle.summaryTable(ruleSet)
