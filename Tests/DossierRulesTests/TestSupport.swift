@@ -43,6 +43,9 @@ enum BuiltSample {
         func fixture(_ file: String) throws -> Data {
             try Data(contentsOf: Repository.fixtures.appendingPathComponent(file))
         }
+        func office(_ file: String) -> String {
+            Repository.root.appendingPathComponent("Tests/Fixtures/office/\(file)").path
+        }
         switch name {
         case "@symlink":
             try FileManager.default.createSymbolicLink(
@@ -75,6 +78,21 @@ enum BuiltSample {
             try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
+        case "@table-unreadable":
+            // LibreOffice's table, its shared strings refused: a DTD, as no Office program writes.
+            let table = unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx")
+            try FileManager.default.removeItem(at: table)
+            try SealedSample.rewrite(office("summary-libreoffice.xlsx"), to: table.path) { name, bytes in
+                guard name == "xl/sharedStrings.xml" else { return bytes }
+                let text = String(decoding: bytes, as: UTF8.self)
+                return Array(text.replacingOccurrences(of: "?>\n", with: "?>\n<!DOCTYPE sst>\n").utf8)
+            }
+        case "@form-unpackaged":
+            // The form without [Content_Types].xml, which Word and python-docx refuse to open.
+            let form = person.appendingPathComponent("张三推荐表.docx")
+            let original = folder.url.appendingPathComponent("form.docx")
+            try FileManager.default.moveItem(at: form, to: original)
+            try SealedSample.rewrite(original.path, to: form.path) { $0 == "[Content_Types].xml" ? nil : $1 }
         default:
             throw CocoaError(.featureUnsupported)
         }
