@@ -265,6 +265,27 @@ private struct Expected: Decodable {
         #expect(docxProblem(try repacked(Self.formWithHeader, [name: nil])) == .missingPart(name))
     }
 
+    @Test func aPartStoredTwiceIsAProblemNotAChoice() throws {
+        // Python's zipfile stores word/document.xml a second time (an empty document): which one would Word read?
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("twice.docx").path
+        let script = """
+            import shutil, sys, warnings, zipfile
+            warnings.simplefilter("ignore")
+            shutil.copy(sys.argv[1], sys.argv[2])
+            with zipfile.ZipFile(sys.argv[2], "a") as archive:
+                archive.writestr("word/document.xml", "<w:document xmlns:w='x'/>")
+            """
+        let run = try CommandRunner.run("/usr/bin/env", ["python3", "-c", script, Self.form.path, path])
+        try #require(run.status == 0, "\(run.stderr)")
+        let problem = docxProblem(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        guard case .badReference(let part, _) = problem else {
+            Issue.record("got \(String(describing: problem))")
+            return
+        }
+        #expect(part == "word/document.xml")
+    }
+
     @Test func everyFixtureAndSampleDocumentStillReads() throws {
         for name in ["form-python-docx.docx", "form-libreoffice.docx"] {
             #expect(docxProblem(try bytes(name)) == nil, "\(name)")
