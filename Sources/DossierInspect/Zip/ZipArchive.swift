@@ -259,11 +259,16 @@ public final class ZipArchive: @unchecked Sendable {
         guard try bytes(at: headerEnd, count: nameLength.int ?? 0, what: "name of \(entry.name)") == entry.rawName
         else { throw damaged("its local header names another entry") }
         if entry.flags & 0x0008 == 0 {
-            // Without a data descriptor, the local header holds the checksum and sizes; 0xFFFFFFFF defers to ZIP64.
+            // Without a data descriptor, the local header holds the checksum and sizes: two headers that give
+            // different values make two tools see two files. A zero (a streaming writer) or 0xFFFFFFFF (ZIP64)
+            // says nothing and is let be.
             let crc = try header.word(14)
             let compressed = try header.number(18, 4), uncompressed = try header.number(22, 4)
-            guard crc == entry.crc32, compressed.value == 0xFFFF_FFFF || compressed == entry.compressedSize,
-                uncompressed.value == 0xFFFF_FFFF || uncompressed == entry.uncompressedSize
+            func agrees(_ local: FileNumber, _ central: FileNumber) -> Bool {
+                local.value == 0 || local.value == 0xFFFF_FFFF || local == central
+            }
+            guard crc == 0 || crc == entry.crc32, agrees(compressed, entry.compressedSize),
+                agrees(uncompressed, entry.uncompressedSize)
             else { throw damaged("its local header and the central directory disagree") }
         }
         if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
