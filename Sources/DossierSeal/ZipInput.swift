@@ -53,10 +53,17 @@ public enum ZipInput {
         let folder = single ? (tops.first ?? "") + "/" : ""
         let unitName = single ? MediaName.normalise(tops.first ?? fallbackName) : fallbackName
         // Every entry of the bundle whose header or data lies (as `unzip -t` would find) is reported now and
-        // listed as unreadable; one that fails only when read (a checksum) is reported after the checks.
+        // listed as unreadable; one that fails only when read (a checksum) is reported after the checks. Junk
+        // (`.DS_Store`, `__MACOSX/`) is never read nor sealed: its bytes do not matter.
+        func isJunk(_ name: String) -> Bool {
+            let components = name.split(separator: "/").map(String.init)
+            return components.contains(where: junk.isJunkFolder) || components.last.map(junk.isJunkFile) == true
+        }
         var damaged: [Int: ZipError] = [:]
         for entry in archive.entries
-        where !entry.isDirectory && entry.name.hasPrefix(folder) && !SealVerifier.isUnsafe(entry.name) {
+        where !entry.isDirectory && entry.name.hasPrefix(folder) && !SealVerifier.isUnsafe(entry.name)
+            && !isJunk(entry.name)
+        {
             if let damage = Self.damage(of: entry, in: archive) {
                 damaged[entry.index] = damage
                 Self.report(damage, entry: entry, folder: folder, sink: sink)

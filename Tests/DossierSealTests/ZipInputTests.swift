@@ -66,6 +66,14 @@ import Testing
         #expect(corrupt(report, at: Self.photo), "\(report.findings.map { "\($0.rule) \($0.path)" })")
     }
 
+    @Test func damagedJunkIsJunkNotDamage() throws {
+        // A .DS_Store is left out of every check and of the seal: its bytes do not matter.
+        let report = try check(extra: { unit in
+            [("湖北省科协/张三/.DS_Store", unit.appendingPathComponent("张三/张三3.jpg").path)]
+        }) { try $0.moveLocalHeaderPastTheEnd(of: "张三/.DS_Store") }
+        #expect(report.findings.map { "\($0.rule) \($0.path)" } == ["LAYOUT-JUNK-FILE 张三/.DS_Store"])
+    }
+
     @Test func theSameNameTwiceIsACollisionAndBothAreListed() throws {
         let report = try check(extra: { unit in
             [("湖北省科协/" + Self.photo, unit.appendingPathComponent("张三/张三3.jpg").path)]

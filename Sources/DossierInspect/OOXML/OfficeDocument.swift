@@ -88,7 +88,7 @@ public enum OfficeReader {
         -> DocxDocument
     {
         let package = try Package(bytes, limits: limits)
-        let main = try package.mainPart(default: "word/document.xml")
+        let main = package.mainPart(default: "word/document.xml")
         var document = DocxDocument()
         guard let body = try package.part(main) else { throw .missingPart(main) }
         let references = try parseWord(body, part: main, into: &document, limits: limits)
@@ -121,7 +121,7 @@ public enum OfficeReader {
         -> [XlsxSheet]
     {
         let package = try Package(bytes, limits: limits)
-        let main = try package.mainPart(default: "xl/workbook.xml")
+        let main = package.mainPart(default: "xl/workbook.xml")
         guard let workbook = try package.part(main) else { throw .missingPart(main) }
         var sheets: [(name: String, id: String)] = []
         var date1904 = false
@@ -214,7 +214,7 @@ public enum OfficeReader {
         }
 
         /// The main part, as `_rels/.rels` names it (else where every producer puts it).
-        func mainPart(default name: String) throws(OfficeProblem) -> String {
+        func mainPart(default name: String) -> String {
             root.values.first { $0.type.hasSuffix("/officeDocument") }?.target ?? name
         }
 
