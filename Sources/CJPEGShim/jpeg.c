@@ -62,12 +62,24 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
 
 void CJPEGShim_free(void *pointer) { free(pointer); }
 
+/* a × b × c into *out; 0 when a factor is 0 or the product does not fit in size_t. Dimensions come from the
+ * file: every allocation size made of them goes through here, never through an unchecked product. */
+static int CJPEGShim_size(size_t a, size_t b, size_t c, size_t *out) {
+    size_t ab;
+    if (a == 0 || b == 0 || c == 0) return 0;
+    if (__builtin_mul_overflow(a, b, &ab) || __builtin_mul_overflow(ab, c, out)) return 0;
+    return 1;
+}
+
 /* Encodes `pixels` (w x h x comps, in `space`) after turning it upright for EXIF `orientation`. */
 static void CJPEGShim_encode(const unsigned char *pixels, int w, int h, int comps, J_COLOR_SPACE space,
                              int orientation, int quality, CJPEGShim_Thumbnail *thumbnail) {
     int swap = orientation >= 5 && orientation <= 8;
     int ow = swap ? h : w, oh = swap ? w : h;
-    unsigned char *upright = malloc((size_t)ow * (size_t)oh * (size_t)comps);
+    size_t bytes;
+    if (w <= 0 || h <= 0 || comps <= 0 || comps > 4 || !CJPEGShim_size((size_t)ow, (size_t)oh, (size_t)comps, &bytes))
+        return;
+    unsigned char *upright = malloc(bytes);
     if (upright == NULL) return;
     for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -204,16 +216,23 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
         cinfo.out_color_space = JCS_YCbCr; /* no colour conversion: chroma is what we measure */
     }
     jpeg_start_decompress(&cinfo);
-    int stride = (int)(cinfo.output_width * (JDIMENSION)cinfo.output_components);
+    /* Chroma is read as three samples a pixel: only a three-component output has them. */
+    if (cinfo.output_components != 3) measure_chroma = 0;
+    size_t stride, kept_bytes;
+    if (!CJPEGShim_size(cinfo.output_width, (size_t)cinfo.output_components, 1, &stride) || stride > (JDIMENSION)-1) {
+        out->too_large = 1;
+        jpeg_destroy_decompress(&cinfo);
+        return;
+    }
     rows = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1);
     int keep = thumbnail != NULL && (cinfo.output_components == 1 || cinfo.output_components == 3);
-    if (keep) kept = malloc((size_t)stride * cinfo.output_height);
+    if (keep && CJPEGShim_size(stride, cinfo.output_height, 1, &kept_bytes)) kept = malloc(kept_bytes);
     unsigned long long sampled = 0, colourful = 0;
     while (cinfo.output_scanline < cinfo.output_height) {
         if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
             break;
         }
-        if (kept != NULL) memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], (size_t)stride);
+        if (kept != NULL) memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], stride);
         if (measure_chroma) {
             JSAMPROW row = rows[0];
             for (JDIMENSION x = 0; x < cinfo.output_width; x++) {

@@ -40,35 +40,51 @@ public struct FolderSource: BundleSource {
     public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? { FileRandomAccess(entry.location) }
 }
 
-/// The entries of a zip below one folder of it (`湖北省科协/data/`), read in place.
+/// The entries of a zip below one folder of it (`湖北省科协/data/`), read in place. Every entry is listed, also
+/// when two share a name (the naming checks report them), and an entry whose header or data is damaged is listed
+/// as unreadable with what is wrong.
 public struct ZipFolderSource: BundleSource {
     public let archive: ZipArchive
     /// The folder inside the zip, with its trailing slash.
     public let folder: String
+    /// Entries whose bytes failed to read while the bundle was checked (a checksum, compressed data): the zip's
+    /// reader reports them, since the checks see only that a file could not be read.
+    public let readFailures = ZipReadFailures()
     private let byLocation: [RawPath: ZipEntry]
+    private let damaged: [Int: ZipError]
 
-    /// The entries of `archive` below `folder`, leaving out those `skipping` names (unsafe paths).
-    public init(archive: ZipArchive, folder: String, skipping: (String) -> Bool = { _ in false }) {
+    /// The entries of `archive` below `folder`, leaving out those `skipping` names (unsafe paths); `damaged` holds
+    /// what is wrong with entries, by their place in the central directory.
+    public init(
+        archive: ZipArchive, folder: String, skipping: (String) -> Bool = { _ in false }, damaged: [Int: ZipError] = [:]
+    ) {
         self.archive = archive
         self.folder = folder
+        self.damaged = damaged
         var index: [RawPath: ZipEntry] = [:]
         for entry in archive.entries where entry.name.hasPrefix(folder) && !skipping(entry.name) {
-            index[RawPath(bytes: entry.rawName)] = entry
+            index[Self.location(of: entry)] = entry
         }
         byLocation = index
     }
 
+    /// A key per central-directory entry: its place, then its raw name (two entries may share a name).
+    static func location(of entry: ZipEntry) -> RawPath {
+        RawPath(bytes: Array("\(entry.index)/".utf8) + entry.rawName)
+    }
+
     public func entries() throws -> [TreeEntry] {
-        var result: [String: TreeEntry] = [:]
-        for (location, entry) in byLocation {
+        var folders: [String: TreeEntry] = [:]
+        var files: [(entry: TreeEntry, index: Int)] = []
+        for entry in byLocation.values.sorted(by: { $0.index < $1.index }) {
             let relative = String(entry.name.dropFirst(folder.count)).precomposedStringWithCanonicalMapping
             let components = relative.split(separator: "/").map(String.init)
             guard !components.isEmpty else { continue }
             // Folders are implied by the paths beneath them.
             for depth in 1..<components.count {
                 let path = components[0..<depth].joined(separator: "/")
-                if result[path] == nil {
-                    result[path] = TreeEntry(
+                if folders[path] == nil {
+                    folders[path] = TreeEntry(
                         path: path, name: components[depth - 1], rawName: Array(components[depth - 1].utf8),
                         location: RawPath(folder + path + "/"), kind: .directory, bytes: 0, readable: true)
                 }
@@ -78,12 +94,25 @@ public struct ZipFolderSource: BundleSource {
             let rawName =
                 entry.nameWasGBK
                 ? Array(name.utf8) : Array(entry.rawName.split(separator: UInt8(ascii: "/")).last ?? [])
-            result[path] = TreeEntry(
-                path: path, name: name, rawName: rawName, location: location,
+            var tree = TreeEntry(
+                path: path, name: name, rawName: rawName, location: Self.location(of: entry),
                 kind: entry.isDirectory ? .directory : entry.isSymlink ? .symlink : .file,
-                bytes: Int(clamping: entry.uncompressedSize), readable: true)
+                bytes: entry.uncompressedSize.int ?? .max, readable: true)
+            if let damage = damaged[entry.index] {
+                tree.readable = false
+                tree.damage = damage.description
+            }
+            if entry.isDirectory {
+                folders[path] = tree
+            } else {
+                files.append((tree, entry.index))
+            }
         }
-        return result.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let listed = folders.values.map { (entry: $0, index: -1) } + files
+        return listed.sorted { first, second in
+            first.entry.path == second.entry.path
+                ? first.index < second.index : first.entry.path.utf8.lexicographicallyPrecedes(second.entry.path.utf8)
+        }.map(\.entry)
     }
 
     public func prefix(of entry: TreeEntry, count: Int) -> [UInt8]? {
@@ -97,6 +126,7 @@ public struct ZipFolderSource: BundleSource {
             }
         } catch is Enough {
         } catch {
+            readFailures.record(zipEntry, error)
             return result.isEmpty ? nil : result
         }
         return result
@@ -116,7 +146,29 @@ public struct ZipFolderSource: BundleSource {
         } catch ZipError.tooLarge(_, let bytes) {
             throw .tooLarge(bytes: Int(clamping: bytes), limit: limit)
         } catch {
+            readFailures.record(zipEntry, error)
             throw .readFailed(errno: EIO)
         }
+    }
+}
+
+/// The entries of a zip that failed to read, each with the first error met; shared by the threads of a check.
+public final class ZipReadFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failures: [Int: (ZipEntry, any Error)] = [:]
+
+    public init() {}
+
+    func record(_ entry: ZipEntry, _ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failures[entry.index] == nil { failures[entry.index] = (entry, error) }
+    }
+
+    /// Every failure, in central-directory order.
+    public var all: [(entry: ZipEntry, error: any Error)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return failures.sorted { $0.key < $1.key }.map { (entry: $0.value.0, error: $0.value.1) }
     }
 }

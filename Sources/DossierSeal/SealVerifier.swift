@@ -90,7 +90,7 @@ public struct SealVerifier {
 
         // Every entry's bytes: CRC-32 (by the reader) and SHA-256 against the manifests, entries spread over
         // every core (the reader's positional reads are independent).
-        let totalBytes = files.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
+        let totalBytes = files.reduce(FileNumber.zero) { $0.adding($1.uncompressedSize) ?? $0 }.value
         let tally = ProgressTally(
             WorkProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }

@@ -52,17 +52,72 @@ public enum ZipInput {
         let single = tops.count == 1 && names.allSatisfy { $0.contains("/") }
         let folder = single ? (tops.first ?? "") + "/" : ""
         let unitName = single ? MediaName.normalise(tops.first ?? fallbackName) : fallbackName
+        // Every entry of the bundle whose header or data lies (as `unzip -t` would find) is reported now and
+        // listed as unreadable; one that fails only when read (a checksum) is reported after the checks. Junk
+        // (`.DS_Store`, `__MACOSX/`) is never read nor sealed: its bytes do not matter.
+        func isJunk(_ name: String) -> Bool {
+            let components = name.split(separator: "/").map(String.init)
+            return components.contains(where: junk.isJunkFolder) || components.last.map(junk.isJunkFile) == true
+        }
+        var damaged: [Int: ZipError] = [:]
+        for entry in archive.entries
+        where !entry.isDirectory && entry.name.hasPrefix(folder) && !SealVerifier.isUnsafe(entry.name)
+            && !isJunk(entry.name)
+        {
+            if let damage = Self.damage(of: entry, in: archive) {
+                damaged[entry.index] = damage
+                Self.report(damage, entry: entry, folder: folder, sink: sink)
+            }
+        }
+        let source = ZipFolderSource(
+            archive: archive, folder: folder, skipping: SealVerifier.isUnsafe, damaged: damaged)
         do {
-            var report = try checker.check(
-                source: ZipFolderSource(archive: archive, folder: folder, skipping: SealVerifier.isUnsafe),
-                unitName: unitName, subject: subject)
-            report = BundleReport(
+            let report = try checker.check(source: source, unitName: unitName, subject: subject)
+            for (entry, error) in source.readFailures.all where damaged[entry.index] == nil {
+                Self.report(
+                    error as? ZipError ?? .corrupt("\(entry.name): \(error)"), entry: entry, folder: folder, sink: sink)
+            }
+            return BundleReport(
                 subject: subject, unit: report.unit, candidates: report.candidates, files: report.files,
                 findings: sink.findings + report.findings, strict: checker.options.strict)
-            return report
         } catch {
             sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
             return alone()
+        }
+    }
+
+    /// What keeps `entry` from being read, found without reading its data: its local header and where its data
+    /// lies, encryption, the compression method.
+    static func damage(of entry: ZipEntry, in archive: ZipArchive) -> ZipError? {
+        do {
+            _ = try archive.dataOffset(entry)
+        } catch let error as ZipError {
+            return error
+        } catch {
+            return .corrupt("\(entry.name): \(error)")
+        }
+        if entry.flags & 0x0001 != 0 { return .encrypted }
+        if entry.method != 0 && entry.method != 8 { return .unsupportedMethod(entry.method) }
+        return nil
+    }
+
+    /// The finding for a damaged entry, at its path in the bundle.
+    static func report(_ error: ZipError, entry: ZipEntry, folder: String, sink: FindingSink) {
+        let path = String(entry.name.dropFirst(folder.count)).precomposedStringWithCanonicalMapping
+        let candidate = ScannedBundle.candidate(ofPath: path)
+        switch error {
+        case .tooLarge(let name, let bytes), .ratio(let name, _, let bytes):
+            sink.emit(
+                .zipBomb, path: path, candidate: candidate,
+                data: ["entry": .string(name), "bytes": .int(Int(clamping: bytes))])
+        case .crcMismatch:
+            sink.emit(
+                .zipCorrupt, path: path, candidate: candidate, variant: "checksum", data: ["entry": .string(entry.name)]
+            )
+        default:
+            sink.emit(
+                .zipCorrupt, path: path, candidate: candidate, variant: "entry",
+                data: ["entry": .string(entry.name), "problem": .string(error.description)])
         }
     }
 }

@@ -99,6 +99,30 @@ private let pillow: [String: PillowFacts] = {
         #expect(JPEGInspector.inspect(try fixture("orientation-lying.jpg")).facts?.orientation == 1)
     }
 
+    /// Pillow's whole.jpg with an EXIF segment put in front of its own segments: big-endian TIFF, one IFD at
+    /// `ifd` holding `count` entries, the orientation tag in the first; `length` overrides the segment's length.
+    private func withEXIF(ifd: UInt32, count: UInt16, orientation: UInt16 = 6, length: UInt16? = nil) throws -> [UInt8]
+    {
+        func be16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
+        func be32(_ value: UInt32) -> [UInt8] { be16(UInt16(value >> 16)) + be16(UInt16(value & 0xFFFF)) }
+        let entry = be16(0x0112) + be16(3) + be32(1) + be16(orientation) + be16(0)
+        let tiff = Array("MM".utf8) + be16(42) + be32(ifd) + be16(count) + entry + be32(0)
+        let content = Array("Exif\0\0".utf8) + tiff
+        let whole = try fixture("whole.jpg")
+        return [0xFF, 0xD8, 0xFF, 0xE1] + be16(length ?? UInt16(content.count + 2)) + content + whole.dropFirst(2)
+    }
+
+    @Test func exifOffsetsAndCountsFromTheFileAreChecked() throws {
+        #expect(EXIFReader.orientation(in: try withEXIF(ifd: 8, count: 1)) == 6)
+        // Offsets and counts near 2^32 and 2^16, a length past the end: no orientation, never a trap.
+        #expect(EXIFReader.orientation(in: try withEXIF(ifd: 0xFFFF_FFFF, count: 1)) == nil)
+        #expect(EXIFReader.orientation(in: try withEXIF(ifd: 0xFFFF_FFF0, count: 0xFFFF)) == nil)
+        #expect(EXIFReader.orientation(in: try withEXIF(ifd: 8, count: 0xFFFF)) == 6)
+        #expect(EXIFReader.orientation(in: try withEXIF(ifd: 8, count: 1, orientation: 9)) == nil)
+        let cut = try withEXIF(ifd: 8, count: 1, length: 0xFFFF)
+        #expect(EXIFReader.orientation(in: Array(cut.prefix(200))) == nil)
+    }
+
     @Test func notAJPEGIsAProblemNotACrash() throws {
         let inspection = JPEGInspector.inspect(try fixture("png-named.jpg"))
         #expect(inspection.facts == nil && inspection.problem != nil)

@@ -53,7 +53,7 @@ enum SealedSample {
             // One byte of a stored photo, flipped in place: CRC and SHA-256 both change.
             var bytes = try Data(contentsOf: URL(fileURLWithPath: sealed))
             let entry = try requireEntry(photo, in: sealed)
-            let header = Int(entry.localHeaderOffset)
+            guard let header = entry.localHeaderOffset.int else { throw CocoaError(.fileReadCorruptFile) }
             let start =
                 header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28])
                 + Int(bytes[header + 29]) << 8

@@ -43,6 +43,9 @@ enum BuiltSample {
         func fixture(_ file: String) throws -> Data {
             try Data(contentsOf: Repository.fixtures.appendingPathComponent(file))
         }
+        func office(_ file: String) -> String {
+            Repository.root.appendingPathComponent("Tests/Fixtures/office/\(file)").path
+        }
         switch name {
         case "@symlink":
             try FileManager.default.createSymbolicLink(
@@ -96,10 +99,47 @@ enum BuiltSample {
             let video = person.appendingPathComponent("张三1.mp4")
             let original = Array(try Data(contentsOf: video))
             try Data(try HostileVideo(rawValue: name)?.make(from: original) ?? original).write(to: video)
+        case "@table-unreadable":
+            // LibreOffice's table, its shared strings refused: a DTD, as no Office program writes.
+            let table = unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx")
+            try FileManager.default.removeItem(at: table)
+            try SealedSample.rewrite(office("summary-libreoffice.xlsx"), to: table.path) { name, bytes in
+                guard name == "xl/sharedStrings.xml" else { return bytes }
+                let text = String(decoding: bytes, as: UTF8.self)
+                return Array(text.replacingOccurrences(of: "?>\n", with: "?>\n<!DOCTYPE sst>\n").utf8)
+            }
+        case "@form-unpackaged":
+            // The form without [Content_Types].xml, which Word and python-docx refuse to open.
+            let form = person.appendingPathComponent("张三推荐表.docx")
+            let original = folder.url.appendingPathComponent("form.docx")
+            try FileManager.default.moveItem(at: form, to: original)
+            try SealedSample.rewrite(original.path, to: form.path) { $0 == "[Content_Types].xml" ? nil : $1 }
         default:
             throw CocoaError(.featureUnsupported)
         }
         return unit
+    }
+}
+
+/// Plain zips of Samples/valid made by Python's `zipfile`: one whose 张三2.jpg has its local header moved past the
+/// end of the file, one holding 张三2.jpg twice (the second a copy of 张三3.jpg).
+enum PythonZipSample {
+    static func make(_ name: String, in folder: TemporaryFolder) throws -> String {
+        let unit = try folder.copy(ofSample: "valid")
+        let path = folder.url.appendingPathComponent("\(name.dropFirst()).zip").path
+        switch name {
+        case "@zip-damaged":
+            var zip = try PatchedZip.python(zipping: unit, to: path)
+            try zip.moveLocalHeaderPastTheEnd(of: "张三/张三2.jpg")
+            try zip.write(to: path)
+        case "@zip-collision":
+            try PatchedZip.python(
+                zipping: unit, to: path,
+                extra: [("湖北省科协/张三/张三2.jpg", unit.appendingPathComponent("张三/张三3.jpg").path)])
+        default:
+            throw CocoaError(.featureUnsupported)
+        }
+        return path
     }
 }
 
@@ -150,6 +190,14 @@ final class SampleRuns: @unchecked Sendable {
             let folder = try TemporaryFolder()
             folders.append(folder)
             let zip = try PlainZipSample.make(gbk: name == "@zip-gbk", in: folder)
+            let report = ZipInput.check(zip, checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf)))
+            reports[name] = report
+            return report
+        }
+        if name == "@zip-damaged" || name == "@zip-collision" {
+            let folder = try TemporaryFolder()
+            folders.append(folder)
+            let zip = try PythonZipSample.make(name, in: folder)
             let report = ZipInput.check(zip, checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf)))
             reports[name] = report
             return report

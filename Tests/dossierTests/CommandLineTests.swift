@@ -205,6 +205,22 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.stderr.isEmpty, "stderr: \(run.stderr)")
     }
 
+    @Test func aZipWithADamagedEntryFailsAndNamesIt() throws {
+        // Python's zipfile makes the zip; its 张三2.jpg then claims a local header past the end (unzip -t reports it).
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let path = folder.url.appendingPathComponent("湖北省科协.zip").path
+        var zip = try PatchedZip.python(zipping: unit, to: path)
+        #expect(try dossier("check", path, "--as-of", "2021-06-01", "--quiet").status == 0)
+        try zip.moveLocalHeaderPastTheEnd(of: "张三/张三2.jpg")
+        try zip.write(to: path)
+        let run = try dossier("check", path, "--format", "json", "--as-of", "2021-06-01")
+        #expect(run.status == 1)
+        let bundles = try #require(try json(run.stdout)["bundles"] as? [[String: Any]])
+        let findings = try #require(bundles.first?["findings"] as? [[String: Any]])
+        #expect(findings.map { "\($0["rule"] ?? "") \($0["path"] ?? "")" } == ["ZIP-CORRUPT 张三/张三2.jpg"])
+    }
+
     @Test func worksFromAnyDirectory() throws {
         let run = try CommandRunner.dossier(
             ["check", root.appendingPathComponent("Samples/valid").path, "--quiet"],

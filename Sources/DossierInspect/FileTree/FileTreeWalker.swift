@@ -30,6 +30,9 @@ public struct TreeEntry: Sendable, Equatable {
     public var linkTarget: String?
     /// Set when the walk stopped at this entry: what lies below it (or after it) was not listed.
     public var limit: WalkLimit?
+    /// For an entry of a zip whose header or data is damaged: what is wrong (`readable` is then false). The zip's
+    /// reader reports it, as `ZIP-CORRUPT`, instead of the file system's `FS-UNREADABLE`.
+    public var damage: String?
 
     /// True when the stored name is valid UTF-8.
     public var nameIsUTF8: Bool { String(validating: rawName, as: UTF8.self) != nil }

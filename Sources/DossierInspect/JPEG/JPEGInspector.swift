@@ -102,52 +102,61 @@ public enum JPEGInspector {
     }
 }
 
-/// Reads the EXIF orientation tag from a JPEG's APP1 segment. Every read is bounds-checked: a short or lying
-/// segment gives nil, never a trap.
+/// Reads the EXIF orientation tag from a JPEG's APP1 segment. Every offset and length comes from the file, so every
+/// one is a `FileNumber` and every read is bounds-checked: a short or lying segment gives nil, never a trap.
 public enum EXIFReader {
     /// The orientation tag of the first EXIF APP1 segment before the image data, as stored (valid ones are 1–8),
     /// or nil when there is none.
     public static func orientation(in bytes: [UInt8]) -> Int? {
-        var offset = 2
-        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+        func number(_ at: FileNumber, _ width: Int) -> FileNumber? {
+            at.int.flatMap { bytes.bigEndian(at: $0, width: width) }
+        }
+        guard number(.zero, 2)?.value == 0xFFD8 else { return nil }
+        var offset = FileNumber(UInt64(2))
         // At most a few hundred markers precede the image data in any real file.
         for _ in 0..<512 {
-            guard offset + 4 <= bytes.count, bytes[offset] == 0xFF else { return nil }
-            let marker = bytes[offset + 1]
-            if marker == 0xFF { offset += 1; continue }
+            guard number(offset, 1)?.value == 0xFF, let marker = offset.adding(1).flatMap({ number($0, 1) })?.value
+            else { return nil }
+            if marker == 0xFF {
+                guard let next = offset.adding(1) else { return nil }
+                offset = next
+                continue
+            }
             if marker == 0xDA || marker == 0xD9 { return nil }
-            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            guard length >= 2, offset + 2 + length <= bytes.count else { return nil }
-            let segment = bytes[(offset + 4)..<(offset + 2 + length)]
-            if marker == 0xE1, let value = orientation(inEXIF: Array(segment)) { return value }
-            offset += 2 + length
+            // The length counts itself (2 bytes) and the segment's content, which follows it.
+            guard let length = offset.adding(2).flatMap({ number($0, 2) }), length.value >= 2,
+                let start = offset.adding(4), let end = offset.adding(2).flatMap({ $0.adding(length) }),
+                end.value <= UInt64(bytes.count), let from = start.int, let to = end.int
+            else { return nil }
+            if marker == 0xE1, let value = orientation(inEXIF: Array(bytes[from..<to])) { return value }
+            offset = end
         }
         return nil
     }
 
     static func orientation(inEXIF segment: [UInt8]) -> Int? {
-        guard segment.count >= 14, Array(segment[0..<6]) == Array("Exif\0\0".utf8) else { return nil }
-        let tiff = Array(segment[6...])
+        guard segment.count >= 14, Array(segment.prefix(6)) == Array("Exif\0\0".utf8) else { return nil }
+        let tiff = Array(segment.dropFirst(6))
         let little: Bool
-        switch (tiff[0], tiff[1]) {
-        case (0x49, 0x49): little = true
-        case (0x4D, 0x4D): little = false
+        switch tiff.bigEndian(at: 0, width: 2)?.value {
+        case 0x4949: little = true
+        case 0x4D4D: little = false
         default: return nil
         }
-        func u16(_ at: Int) -> Int? {
-            guard at >= 0, at + 2 <= tiff.count else { return nil }
-            return little ? Int(tiff[at]) | Int(tiff[at + 1]) << 8 : Int(tiff[at]) << 8 | Int(tiff[at + 1])
+        func number(_ at: FileNumber, _ width: Int) -> FileNumber? {
+            guard let index = at.int else { return nil }
+            return little ? tiff.littleEndian(at: index, width: width) : tiff.bigEndian(at: index, width: width)
         }
-        func u32(_ at: Int) -> Int? {
-            guard let high = u16(little ? at + 2 : at), let low = u16(little ? at : at + 2) else { return nil }
-            return high << 16 | low
-        }
-        guard let ifd = u32(4), let count = u16(ifd) else { return nil }
-        for index in 0..<min(count, 1024) {
-            let entry = ifd + 2 + index * 12
-            guard let tag = u16(entry) else { return nil }
-            if tag == 0x0112 {
-                return u16(entry + 8)
+        // The first IFD: a count of 12-byte entries (TIFF 6.0 §2), each a tag, a type, a count and a value.
+        guard let ifd = number(FileNumber(UInt64(4)), 4), let count = number(ifd, 2) else { return nil }
+        for index in 0..<min(count.int ?? 0, 1024) {
+            guard
+                let entry = FileNumber(exactly: index)?.multiplied(by: 12).flatMap({ $0.adding(2) }).flatMap(
+                    ifd.adding),
+                let tag = number(entry, 2)
+            else { return nil }
+            if tag.value == 0x0112 {
+                return entry.adding(8).flatMap({ number($0, 2) })?.int
             }
         }
         return nil

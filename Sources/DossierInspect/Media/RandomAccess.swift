@@ -53,19 +53,18 @@ public final class ZipEntryRandomAccess: RandomAccess {
     public let size: UInt64
     public private(set) var bytesRead: UInt64 = 0
     private let archive: ZipArchive
-    private let start: UInt64
+    private let start: FileNumber
 
     public init?(archive: ZipArchive, entry: ZipEntry) {
         guard entry.method == 0, entry.flags & 1 == 0, let start = try? archive.dataOffset(entry) else { return nil }
         self.archive = archive
         self.start = start
-        size = entry.compressedSize
+        size = entry.compressedSize.value
     }
 
     public func read(at offset: UInt64, count: Int) -> [UInt8]? {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset,
-            let at = FileNumber(start).adding(FileNumber(offset)),
-            let bytes = try? archive.bytes(at: at.value, count: count, what: "entry")
+        guard count >= 0, offset <= size, UInt64(count) <= size - offset, let at = start.adding(FileNumber(offset)),
+            let bytes = try? archive.bytes(at: at, count: count, what: "entry")
         else { return nil }
         bytesRead += UInt64(count)
         return bytes
@@ -80,8 +79,8 @@ public final class ZipEntryStreamAccess: RandomAccess {
     public private(set) var bytesRead: UInt64 = 0
     private let archive: ZipArchive
     private let inflater: Inflater
-    private var compressedOffset: UInt64
-    private var compressedLeft: UInt64
+    private var compressedOffset: FileNumber
+    private var compressedLeft: FileNumber
     private var pending: [UInt8] = []
     private var pendingStart: UInt64 = 0
 
@@ -93,7 +92,7 @@ public final class ZipEntryStreamAccess: RandomAccess {
         self.inflater = inflater
         compressedOffset = start
         compressedLeft = entry.compressedSize
-        size = entry.uncompressedSize
+        size = entry.uncompressedSize.value
     }
 
     public func read(at offset: UInt64, count: Int) -> [UInt8]? {
@@ -103,13 +102,15 @@ public final class ZipEntryStreamAccess: RandomAccess {
         pending.removeFirst(drop)
         pendingStart += UInt64(drop)
         while pendingStart + UInt64(pending.count) < offset + UInt64(count) {
-            guard compressedLeft > 0 else { return nil }
-            let chunk = Int(min(compressedLeft, 1 << 18))
-            guard let input = try? archive.bytes(at: compressedOffset, count: chunk, what: "entry") else { return nil }
-            compressedOffset += UInt64(chunk)
-            compressedLeft -= UInt64(chunk)
+            let chunk = min(compressedLeft, FileNumber(UInt64(1 << 18)))
+            guard chunk > .zero, let length = chunk.int, let next = compressedOffset.adding(chunk),
+                let left = compressedLeft.subtracting(chunk),
+                let input = try? archive.bytes(at: compressedOffset, count: length, what: "entry")
+            else { return nil }
+            compressedOffset = next
+            compressedLeft = left
             do {
-                try inflater.inflate(input, finish: compressedLeft == 0, entry: "") { output in
+                try inflater.inflate(input, finish: compressedLeft == .zero, entry: "") { output in
                     // Keep only what a later read can still ask for.
                     if pendingStart + UInt64(pending.count) + UInt64(output.count) <= offset {
                         pendingStart += UInt64(output.count)

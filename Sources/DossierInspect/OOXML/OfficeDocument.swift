@@ -1,17 +1,23 @@
 import DossierCore
 import Foundation
 
-/// Why an Office document could not be read.
+/// Why an Office document could not be read. A part the content needs that is missing, refused or pointing at
+/// nothing is a problem naming the part: the document is never read as if the part said nothing.
 public enum OfficeProblem: Error, Equatable, CustomStringConvertible {
     case zip(ZipError)
+    /// A part whose XML was refused (damaged, a DTD, too large).
     case xml(part: String, XMLProblem)
+    /// A part the document needs (the package's `[Content_Types].xml`, a sheet, the shared strings) is not there.
     case missingPart(String)
+    /// A part refers to what is not there: a shared string, a style, a relationship.
+    case badReference(part: String, String)
 
     public var description: String {
         switch self {
         case .zip(let error): error.description
         case .xml(let part, let problem): "\(part): \(problem)"
         case .missingPart(let part): "the part \(part) is missing"
+        case .badReference(let part, let what): "\(part): \(what)"
         }
     }
 }
@@ -76,23 +82,36 @@ public struct XlsxSheet: Sendable, Equatable {
 
 /// Reads .docx and .xlsx files (OOXML): a zip of XML parts, read with limits on both.
 public enum OfficeReader {
-    /// The document in `bytes` (a .docx).
+    /// The document in `bytes` (a .docx): its main part, and the headers and footers it refers to (and any other
+    /// `word/header*.xml`, `word/footer*.xml` part).
     public static func docx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem)
         -> DocxDocument
     {
-        let archive = try open(bytes, limits: limits)
+        let package = try Package(bytes, limits: limits)
+        let main = package.mainPart(default: "word/document.xml")
         var document = DocxDocument()
-        guard let body = try part("word/document.xml", in: archive, limits: limits) else {
-            throw .missingPart("word/document.xml")
-        }
-        try parseWord(body, part: "word/document.xml", into: &document, limits: limits)
-        for entry in archive.entries
-        where entry.name.range(of: #"^word/(header|footer)\d*\.xml$"#, options: .regularExpression) != nil {
-            if let bytes = try part(entry.name, in: archive, limits: limits) {
-                var inner = DocxDocument()
-                try parseWord(bytes, part: entry.name, into: &inner, limits: limits)
-                document.headersAndFooters[entry.name] = inner.text
+        guard let body = try package.part(main) else { throw .missingPart(main) }
+        let references = try parseWord(body, part: main, into: &document, limits: limits)
+        var headersAndFooters = Set(
+            package.names.filter {
+                $0.range(of: #"^word/(header|footer)\d*\.xml$"#, options: .regularExpression) != nil
+            })
+        if !references.isEmpty {
+            let relationships = try package.relationships(of: main)
+            for id in references {
+                guard let target = relationships[id]?.target else {
+                    throw .badReference(
+                        part: main,
+                        "a header or footer refers to \(id), which \(Package.relationshipsPart(of: main)) lacks")
+                }
+                headersAndFooters.insert(target)
             }
+        }
+        for name in headersAndFooters.sorted() {
+            guard let bytes = try package.part(name) else { throw .missingPart(name) }
+            var inner = DocxDocument()
+            _ = try parseWord(bytes, part: name, into: &inner, limits: limits)
+            document.headersAndFooters[name] = inner.text
         }
         return document
     }
@@ -101,13 +120,12 @@ public enum OfficeReader {
     public static func xlsx(_ bytes: [UInt8], limits: OfficeLimits = OfficeLimits()) throws(OfficeProblem)
         -> [XlsxSheet]
     {
-        let archive = try open(bytes, limits: limits)
-        guard let workbook = try part("xl/workbook.xml", in: archive, limits: limits) else {
-            throw .missingPart("xl/workbook.xml")
-        }
+        let package = try Package(bytes, limits: limits)
+        let main = package.mainPart(default: "xl/workbook.xml")
+        guard let workbook = try package.part(main) else { throw .missingPart(main) }
         var sheets: [(name: String, id: String)] = []
         var date1904 = false
-        try events(workbook, part: "xl/workbook.xml", limits: limits) { event in
+        try events(workbook, part: main, limits: limits) { event in
             if case .start(let name, let attributes, _) = event {
                 if local(name) == "sheet", let sheetName = attributes["name"],
                     let id = attributes.first(where: { local($0.key) == "id" && $0.key.contains(":") })?.value
@@ -119,52 +137,144 @@ public enum OfficeReader {
                 }
             }
         }
-        var targets: [String: String] = [:]
-        if let relations = try part("xl/_rels/workbook.xml.rels", in: archive, limits: limits) {
-            try events(relations, part: "xl/_rels/workbook.xml.rels", limits: limits) { event in
-                if case .start(let name, let attributes, _) = event, local(name) == "Relationship",
-                    let id = attributes["Id"], let target = attributes["Target"]
-                {
-                    targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                }
-            }
+        let relationships = try package.relationships(of: main)
+        /// The part of the workbook's relationship of `type`, else the name every producer gives it.
+        func related(_ type: String, default name: String) -> String {
+            relationships.values.first { $0.type.hasSuffix("/" + type) }?.target ?? name
         }
-        let strings = try sharedStrings(archive, limits: limits)
-        let dateStyles = try dateStyleIndices(archive, limits: limits)
+        let strings = try sharedStrings(
+            package, part: related("sharedStrings", default: "xl/sharedStrings.xml"), limits: limits)
+        let styles = try cellStyles(package, part: related("styles", default: "xl/styles.xml"), limits: limits)
         var result: [XlsxSheet] = []
-        for (index, sheet) in sheets.enumerated() {
-            let path = targets[sheet.id] ?? "xl/worksheets/sheet\(index + 1).xml"
-            guard let bytes = try part(path, in: archive, limits: limits) else { throw .missingPart(path) }
+        for sheet in sheets {
+            guard let path = relationships[sheet.id]?.target else {
+                throw .badReference(
+                    part: main,
+                    "the sheet “\(sheet.name)” refers to \(sheet.id), which \(Package.relationshipsPart(of: main)) lacks"
+                )
+            }
+            guard let bytes = try package.part(path) else { throw .missingPart(path) }
             result.append(
                 try parseSheet(
-                    bytes, name: sheet.name, part: path, strings: strings, dateStyles: dateStyles,
-                    date1904: date1904, limits: limits))
+                    bytes, name: sheet.name, part: path, strings: strings, styles: styles, date1904: date1904,
+                    limits: limits))
         }
         return result
     }
 
     // MARK: - Parts
 
-    private static func open(_ bytes: [UInt8], limits: OfficeLimits) throws(OfficeProblem) -> ZipArchive {
-        do {
-            return try ZipArchive(MemoryRandomAccess(bytes), limits: limits.zip)
-        } catch let error as ZipError {
-            throw .zip(error)
-        } catch {
-            throw .zip(.corrupt("\(error)"))
-        }
-    }
+    /// An Office package (ECMA-376 part 2): a zip of parts with a `[Content_Types].xml` and a `_rels/.rels`
+    /// naming the main part; Word, Excel and python-docx refuse a package without either.
+    struct Package {
+        let archive: ZipArchive
+        let limits: OfficeLimits
+        private let entries: [String: ZipEntry]
+        /// The package's own relationships (`_rels/.rels`).
+        private let root: [String: Relationship]
 
-    private static func part(_ name: String, in archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem)
-        -> [UInt8]?
-    {
-        guard let entry = archive.entries.first(where: { $0.name == name }) else { return nil }
-        do {
-            return try archive.contents(entry, limit: limits.maximumPartBytes)
-        } catch let error as ZipError {
-            throw .zip(error)
-        } catch {
-            throw .zip(.corrupt("\(error)"))
+        struct Relationship {
+            var type: String
+            /// The part it points at, from the package's root (`word/header1.xml`).
+            var target: String
+        }
+
+        init(_ bytes: [UInt8], limits: OfficeLimits) throws(OfficeProblem) {
+            do {
+                archive = try ZipArchive(MemoryRandomAccess(bytes), limits: limits.zip)
+            } catch let error as ZipError {
+                throw .zip(error)
+            } catch {
+                throw .zip(.corrupt("\(error)"))
+            }
+            self.limits = limits
+            var entries: [String: ZipEntry] = [:]
+            var folded: Set<String> = []
+            for entry in archive.entries {
+                // Part names are case-insensitive (ECMA-376 part 2, §9.1.1.2): one name twice is two parts in one.
+                guard folded.insert(entry.name.lowercased()).inserted else {
+                    throw .badReference(part: entry.name, "the package holds this part twice")
+                }
+                entries[entry.name] = entry
+            }
+            self.entries = entries
+            guard let types = try Self.contents(of: entries["[Content_Types].xml"], in: archive, limits: limits) else {
+                throw .missingPart("[Content_Types].xml")
+            }
+            try OfficeReader.events(types, part: "[Content_Types].xml", limits: limits) { _ in }
+            root = try Self.relationships(of: "", entries: entries, archive: archive, limits: limits)
+        }
+
+        /// Every part's name.
+        var names: [String] { Array(entries.keys) }
+
+        /// The bytes of part `name`, or nil when the package has no such part.
+        func part(_ name: String) throws(OfficeProblem) -> [UInt8]? {
+            try Self.contents(of: entries[name], in: archive, limits: limits)
+        }
+
+        /// The main part, as `_rels/.rels` names it (else where every producer puts it).
+        func mainPart(default name: String) -> String {
+            root.values.first { $0.type.hasSuffix("/officeDocument") }?.target ?? name
+        }
+
+        /// The relationships of `part` by id; a part that has relationships cannot be read without them.
+        func relationships(of part: String) throws(OfficeProblem) -> [String: Relationship] {
+            try Self.relationships(of: part, entries: entries, archive: archive, limits: limits)
+        }
+
+        /// `word/_rels/document.xml.rels` for `word/document.xml`; `_rels/.rels` for the package ("").
+        static func relationshipsPart(of part: String) -> String {
+            let slash = part.lastIndex(of: "/")
+            let folder = slash.map { String(part[...$0]) } ?? ""
+            let name = slash.map { String(part[part.index(after: $0)...]) } ?? part
+            return folder + "_rels/" + name + ".rels"
+        }
+
+        private static func relationships(
+            of part: String, entries: [String: ZipEntry], archive: ZipArchive, limits: OfficeLimits
+        ) throws(OfficeProblem) -> [String: Relationship] {
+            let name = relationshipsPart(of: part)
+            guard let bytes = try contents(of: entries[name], in: archive, limits: limits) else {
+                throw .missingPart(name)
+            }
+            let folder = part.lastIndex(of: "/").map { String(part[..<$0]) } ?? ""
+            var result: [String: Relationship] = [:]
+            try OfficeReader.events(bytes, part: name, limits: limits) { event in
+                guard case .start(let tag, let attributes, _) = event, local(tag) == "Relationship",
+                    attributes["TargetMode"] != "External", let id = attributes["Id"], let target = attributes["Target"]
+                else { return }
+                result[id] = Relationship(type: attributes["Type"] ?? "", target: resolve(target, from: folder))
+            }
+            return result
+        }
+
+        /// A relationship's target as a part name: absolute (`/xl/…`) or relative to the source's folder, `..`
+        /// and percent-encoding undone.
+        static func resolve(_ target: String, from folder: String) -> String {
+            let decoded = target.removingPercentEncoding ?? target
+            var components = decoded.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+            for component in decoded.split(separator: "/").map(String.init) {
+                switch component {
+                case ".": continue
+                case "..": _ = components.popLast()
+                default: components.append(component)
+                }
+            }
+            return components.joined(separator: "/")
+        }
+
+        private static func contents(of entry: ZipEntry?, in archive: ZipArchive, limits: OfficeLimits)
+            throws(OfficeProblem) -> [UInt8]?
+        {
+            guard let entry else { return nil }
+            do {
+                return try archive.contents(entry, limit: limits.maximumPartBytes)
+            } catch let error as ZipError {
+                throw .zip(error)
+            } catch {
+                throw .zip(.corrupt("\(error)"))
+            }
         }
     }
 
@@ -195,9 +305,11 @@ public enum OfficeReader {
         "F0D6": "☑", "F0FC": "✓",
     ]
 
+    /// Reads a Word part into `document`; returns the relationship ids of the headers and footers it refers to.
     private static func parseWord(
         _ bytes: [UInt8], part: String, into document: inout DocxDocument, limits: OfficeLimits
-    ) throws(OfficeProblem) {
+    ) throws(OfficeProblem) -> [String] {
+        var references: [String] = []
         // Nested tables: a stack of tables, each a list of rows.
         var tables: [[[DocxCell]]] = []
         var cell: DocxCell?
@@ -238,6 +350,10 @@ public enum OfficeReader {
                 case "sym":
                     let code = (attributes.first(where: { local($0.key) == "char" })?.value ?? "").uppercased()
                     paragraph += symbols[code] ?? symbols["F0" + code.suffix(2)] ?? ""
+                case "headerReference", "footerReference":
+                    if let id = attributes.first(where: { local($0.key) == "id" && $0.key.contains(":") })?.value {
+                        references.append(id)
+                    }
                 default:
                     break
                 }
@@ -273,17 +389,27 @@ public enum OfficeReader {
                 if inText { paragraph += text }
             }
         }
+        return references
     }
 
     // MARK: - Excel
 
-    private static func sharedStrings(_ archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem) -> [String] {
-        guard let bytes = try part("xl/sharedStrings.xml", in: archive, limits: limits) else { return [] }
+    /// The workbook's shared strings, from `part`; `values` is nil when there is no such part (then no cell
+    /// may refer to one).
+    struct SharedStrings {
+        var part: String
+        var values: [String]?
+    }
+
+    private static func sharedStrings(_ package: Package, part: String, limits: OfficeLimits) throws(OfficeProblem)
+        -> SharedStrings
+    {
+        guard let bytes = try package.part(part) else { return SharedStrings(part: part, values: nil) }
         var strings: [String] = []
         var current = ""
         var inText = false
         var inPhonetic = false
-        try events(bytes, part: "xl/sharedStrings.xml", limits: limits) { event in
+        try events(bytes, part: part, limits: limits) { event in
             switch event {
             case .start(let name, _, _):
                 switch local(name) {
@@ -303,19 +429,28 @@ public enum OfficeReader {
                 if inText && !inPhonetic { current += text }
             }
         }
-        return strings
+        return SharedStrings(part: part, values: strings)
     }
 
     /// Built-in number formats that show dates (ECMA-376 §18.8.30, with the CJK ones).
     static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
-    private static func dateStyleIndices(_ archive: ZipArchive, limits: OfficeLimits) throws(OfficeProblem) -> Set<Int>
+    /// The workbook's cell formats (`cellXfs`), from `part`: how many there are and which show dates; `count` is
+    /// nil when there is no such part (then no number may refer to a style).
+    struct CellStyles {
+        var part: String
+        var count: Int?
+        var dates: Set<Int>
+    }
+
+    private static func cellStyles(_ package: Package, part: String, limits: OfficeLimits) throws(OfficeProblem)
+        -> CellStyles
     {
-        guard let bytes = try part("xl/styles.xml", in: archive, limits: limits) else { return [] }
+        guard let bytes = try package.part(part) else { return CellStyles(part: part, count: nil, dates: []) }
         var customDates: Set<Int> = []
         var formats: [Int] = []
         var inCellXfs = false
-        try events(bytes, part: "xl/styles.xml", limits: limits) { event in
+        try events(bytes, part: part, limits: limits) { event in
             switch event {
             case .start(let name, let attributes, _):
                 switch local(name) {
@@ -335,8 +470,9 @@ public enum OfficeReader {
                 break
             }
         }
-        return Set(
+        let dates = Set(
             formats.enumerated().filter { builtInDateFormats.contains($1) || customDates.contains($1) }.map(\.offset))
+        return CellStyles(part: part, count: formats.count, dates: dates)
     }
 
     /// A format code shows a date when, outside quoted text and [brackets], it has a year or day part.
@@ -388,13 +524,13 @@ public enum OfficeReader {
     }
 
     private static func parseSheet(
-        _ bytes: [UInt8], name: String, part: String, strings: [String], dateStyles: Set<Int>, date1904: Bool,
+        _ bytes: [UInt8], name: String, part: String, strings: SharedStrings, styles: CellStyles, date1904: Bool,
         limits: OfficeLimits
     ) throws(OfficeProblem) -> XlsxSheet {
         var sheet = XlsxSheet(name: name, rows: [], merges: [], truncated: false)
         var row: [String] = []
         var inRow = false
-        var column = 0, type = "n", style = 0
+        var column = 0, type = "n", style = 0, reference = ""
         var value = "", inValue = false, inline = "", inInlineText = false
         try events(bytes, part: part, limits: limits) { event in
             switch event {
@@ -403,13 +539,15 @@ public enum OfficeReader {
                 case "row":
                     inRow = true
                     row = []
-                    // Empty rows in between keep their place.
-                    if let number = attributes["r"].flatMap(Int.init), number - 1 > sheet.rows.count,
-                        number - 1 <= limits.maximumRows
+                    // Empty rows in between keep their place. The number is the file's: only one from 1 to the
+                    // limit counts, so no arithmetic on it can overflow.
+                    if let number = attributes["r"].flatMap(Int.init), number >= 1, number <= limits.maximumRows,
+                        number - 1 > sheet.rows.count
                     {
                         sheet.rows += Array(repeating: [], count: number - 1 - sheet.rows.count)
                     }
                 case "c":
+                    reference = attributes["r"] ?? "?"
                     column = attributes["r"].flatMap(column(of:)) ?? row.count
                     type = attributes["t"] ?? "n"
                     style = attributes["s"].flatMap(Int.init) ?? 0
@@ -432,12 +570,31 @@ public enum OfficeReader {
                     }
                     let shown: String
                     switch type {
-                    case "s": shown = Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
+                    case "s":
+                        guard let values = strings.values else { throw OfficeProblem.missingPart(strings.part) }
+                        guard let index = Int(value.trimmingCharacters(in: .whitespaces)),
+                            values.indices.contains(index)
+                        else {
+                            throw OfficeProblem.badReference(
+                                part: part,
+                                "cell \(reference) refers to shared string “\(value)”, but \(strings.part) holds \(values.count)"
+                            )
+                        }
+                        shown = values[index]
                     case "inlineStr": shown = inline
                     case "b": shown = value == "1" ? "TRUE" : "FALSE"
                     case "str", "e": shown = value
                     default:
-                        if dateStyles.contains(style), let serial = Double(value),
+                        // A number shows as its style says: a style that is not there cannot be shown.
+                        if style != 0 {
+                            guard let count = styles.count else { throw OfficeProblem.missingPart(styles.part) }
+                            guard style > 0, style < count else {
+                                throw OfficeProblem.badReference(
+                                    part: part,
+                                    "cell \(reference) uses style \(style), but \(styles.part) defines \(count)")
+                            }
+                        }
+                        if styles.dates.contains(style), let serial = Double(value),
                             let date = date(serial: serial, date1904: date1904)
                         {
                             shown = date

@@ -5,7 +5,8 @@ import Foundation
     import Glibc
 #endif
 
-/// One entry of a zip's central directory.
+/// One entry of a zip's central directory. Its sizes and offset are `FileNumber`s: they come from the file, so
+/// any sum or product of them is checked.
 public struct ZipEntry: Sendable, Equatable {
     /// The name as decoded: UTF-8 when flagged or valid, else GB18030 (Chinese Windows zip tools).
     public var name: String
@@ -15,11 +16,13 @@ public struct ZipEntry: Sendable, Equatable {
     public var method: UInt16
     public var flags: UInt16
     public var crc32: UInt32
-    public var compressedSize: UInt64
-    public var uncompressedSize: UInt64
-    public var localHeaderOffset: UInt64
+    public var compressedSize: FileNumber
+    public var uncompressedSize: FileNumber
+    public var localHeaderOffset: FileNumber
     /// Unix mode bits when the entry was made on Unix (0 otherwise).
     public var unixMode: UInt32
+    /// Its place in the central directory (from 0): entries that share a name stay apart by it.
+    public var index: Int
 
     public var isDirectory: Bool { name.hasSuffix("/") }
     public var isSymlink: Bool { unixMode & 0o170000 == 0o120000 }
@@ -73,6 +76,8 @@ public struct ZipLimits: Sendable, Equatable {
 public final class ZipArchive: @unchecked Sendable {
     public let size: UInt64
     public private(set) var entries: [ZipEntry] = []
+    /// Where the central directory starts: every entry's header and data lie before it.
+    public private(set) var directoryOffset = FileNumber.zero
     private let backend: any RandomAccess
     private let lock = NSLock()
 
@@ -90,105 +95,137 @@ public final class ZipArchive: @unchecked Sendable {
     }
 
     /// `count` bytes at `offset`, or an error when the file is shorter.
-    func bytes(at offset: UInt64, count: Int, what: String) throws -> [UInt8] {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset else { throw ZipError.truncated(what) }
+    func bytes(at offset: FileNumber, count: Int, what: String) throws -> [UInt8] {
+        guard let end = offset.adding(count), end.value <= size else { throw ZipError.truncated(what) }
         lock.lock()
         defer { lock.unlock() }
-        guard let bytes = backend.read(at: offset, count: count) else { throw ZipError.truncated(what) }
+        guard let bytes = backend.read(at: offset.value, count: count) else { throw ZipError.truncated(what) }
         return bytes
     }
 
     private func readCentralDirectory(limits: ZipLimits) throws -> [ZipEntry] {
         guard size >= 22 else { throw ZipError.notAZip }
+        // The end record and its comment (at most 65,535 bytes) are in the last 65,557 bytes.
         let tailLength = Int(min(size, 65_557))
-        let tail = try bytes(at: size - UInt64(tailLength), count: tailLength, what: "end of archive")
-        guard let end = stride(from: tailLength - 22, through: 0, by: -1).first(where: { tail.u32($0) == 0x0605_4B50 })
+        let tailStart = FileNumber(size - UInt64(tailLength))
+        let tail = try bytes(at: tailStart, count: tailLength, what: "end of archive")
+        guard
+            let end = stride(from: tailLength - 22, through: 0, by: -1).first(where: {
+                tail.littleEndian(at: $0, width: 4)?.value == 0x0605_4B50
+            })
         else {
             // It starts like a zip but its end is missing: the copy was cut short.
-            let head = try bytes(at: 0, count: 4, what: "start of archive")
-            if head.u32(0) == 0x0403_4B50 { throw ZipError.truncated("the end of the archive is missing") }
+            let head = try bytes(at: .zero, count: 4, what: "start of archive")
+            if head.littleEndian(at: 0, width: 4)?.value == 0x0403_4B50 {
+                throw ZipError.truncated("the end of the archive is missing")
+            }
             throw ZipError.notAZip
         }
-        var count = UInt64(tail.u16(end + 10))
-        var directorySize = UInt64(tail.u32(end + 12))
-        var directoryOffset = UInt64(tail.u32(end + 16))
-        let endOffset = size - UInt64(tailLength) + UInt64(end)
-        if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF, endOffset >= 20 {
-            let locator = try bytes(at: endOffset - 20, count: 20, what: "ZIP64 locator")
-            if locator.u32(0) == 0x0706_4B50 {
-                let record = try bytes(at: locator.u64(8), count: 56, what: "ZIP64 end record")
-                guard record.u32(0) == 0x0606_4B50 else { throw ZipError.corrupt("ZIP64 end record") }
-                count = record.u64(32)
-                directorySize = record.u64(40)
-                directoryOffset = record.u64(48)
+        let endRecord = FieldReader(tail, at: end, what: "the end-of-central-directory record")
+        var count = try endRecord.number(10, 2)
+        var directorySize = try endRecord.number(12, 4)
+        var directoryOffset = try endRecord.number(16, 4)
+        guard let endOffset = tailStart.adding(end) else { throw ZipError.corrupt("the end record") }
+        if count.value == 0xFFFF || directorySize.value == 0xFFFF_FFFF || directoryOffset.value == 0xFFFF_FFFF,
+            let locatorOffset = endOffset.subtracting(FileNumber(UInt64(20)))
+        {
+            let locator = FieldReader(
+                try bytes(at: locatorOffset, count: 20, what: "ZIP64 locator"), at: 0, what: "the ZIP64 locator")
+            if try locator.number(0, 4).value == 0x0706_4B50 {
+                let recordOffset = try locator.number(8, 8)
+                guard recordOffset < locatorOffset else { throw ZipError.corrupt("ZIP64 end record") }
+                let record = FieldReader(
+                    try bytes(at: recordOffset, count: 56, what: "ZIP64 end record"), at: 0, what: "ZIP64 end record")
+                guard try record.number(0, 4).value == 0x0606_4B50 else { throw ZipError.corrupt("ZIP64 end record") }
+                count = try record.number(32, 8)
+                directorySize = try record.number(40, 8)
+                directoryOffset = try record.number(48, 8)
             }
         }
-        guard count <= UInt64(limits.maximumEntries) else { throw ZipError.corrupt("\(count) entries") }
-        guard directorySize <= size, directoryOffset <= size - directorySize else {
+        guard let entryCount = count.int(atMost: limits.maximumEntries) else {
+            throw ZipError.corrupt("\(count) entries")
+        }
+        guard let directoryEnd = directoryOffset.adding(directorySize), directoryEnd.value <= size,
+            let directoryLength = directorySize.int
+        else {
             throw ZipError.truncated("the central directory lies past the end of the file")
         }
-        let directory = try bytes(at: directoryOffset, count: Int(directorySize), what: "central directory")
+        self.directoryOffset = directoryOffset
+        let directory = try bytes(at: directoryOffset, count: directoryLength, what: "central directory")
         var result: [ZipEntry] = []
         var position = 0
-        var total: UInt64 = 0
-        for _ in 0..<count {
-            guard position + 46 <= directory.count, directory.u32(position) == 0x0201_4B50 else {
-                throw ZipError.corrupt("central directory entry \(result.count + 1)")
-            }
-            let nameLength = Int(directory.u16(position + 28))
-            let extraLength = Int(directory.u16(position + 30))
-            let commentLength = Int(directory.u16(position + 32))
-            let next = position + 46 + nameLength + extraLength + commentLength
-            guard next <= directory.count else { throw ZipError.corrupt("central directory entry \(result.count + 1)") }
-            let flags = directory.u16(position + 8)
-            let rawName = Array(directory[(position + 46)..<(position + 46 + nameLength)])
+        var total = FileNumber.zero
+        for index in 0..<entryCount {
+            let what = "central directory entry \(index + 1)"
+            let record = FieldReader(directory, at: position, what: what)
+            guard try record.number(0, 4).value == 0x0201_4B50 else { throw ZipError.corrupt(what) }
+            // Lengths of at most 65,535 each, from a position inside the directory: these Ints cannot overflow.
+            let nameLength = try record.length(28)
+            let extraLength = try record.length(30)
+            let commentLength = try record.length(32)
+            let nameStart = position + 46
+            let extraStart = nameStart + nameLength
+            let next = extraStart + extraLength + commentLength
+            guard next <= directory.count else { throw ZipError.corrupt(what) }
+            let flags = try record.short(8)
+            let rawName = Array(directory[nameStart..<extraStart])
+            let creator = try record.short(4)
             var entry = ZipEntry(
-                name: "", rawName: rawName, nameWasGBK: false, method: directory.u16(position + 10), flags: flags,
-                crc32: directory.u32(position + 16), compressedSize: UInt64(directory.u32(position + 20)),
-                uncompressedSize: UInt64(directory.u32(position + 24)),
-                localHeaderOffset: UInt64(directory.u32(position + 42)),
-                unixMode: directory.u16(position + 4) >> 8 == 3 ? directory.u32(position + 38) >> 16 : 0)
+                name: "", rawName: rawName, nameWasGBK: false, method: try record.short(10), flags: flags,
+                crc32: try record.word(16), compressedSize: try record.number(20, 4),
+                uncompressedSize: try record.number(24, 4), localHeaderOffset: try record.number(42, 4),
+                unixMode: creator >> 8 == 3 ? try record.word(38) >> 16 : 0, index: index)
             (entry.name, entry.nameWasGBK) = Self.decodeName(rawName, utf8Flag: flags & 0x0800 != 0)
-            try Self.applyZIP64(
-                &entry,
-                extra: Array(directory[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)]))
-            if entry.uncompressedSize > limits.maximumEntryBytes {
-                throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize)
-            }
-            if entry.method != 0, entry.uncompressedSize > 1 << 20,
-                entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maximumRatio
-            {
-                throw ZipError.ratio(
-                    entry: entry.name, ratio: entry.uncompressedSize / max(entry.compressedSize, 1),
-                    bytes: entry.uncompressedSize)
-            }
-            total += entry.uncompressedSize
-            if total > limits.maximumTotalBytes { throw ZipError.tooLarge(entry: entry.name, bytes: total) }
+            Self.applyZIP64(&entry, extra: Array(directory[extraStart..<(extraStart + extraLength)]))
             result.append(entry)
             position = next
+            // More stored bytes than the file holds is a lie, not a bomb: `dataOffset` reports it, by entry.
+            guard entry.compressedSize.value <= size else { continue }
+            if entry.uncompressedSize.value > limits.maximumEntryBytes {
+                throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize.value)
+            }
+            // A ratio of `maximumRatio` + 1 or more (whole times) is a bomb; a product past 64 bits is no ratio at all.
+            let ratioLimit = FileNumber(limits.maximumRatio).adding(1).flatMap {
+                max(entry.compressedSize, FileNumber(UInt64(1))).multiplied(by: $0)
+            }
+            if entry.method != 0, entry.uncompressedSize.value > 1 << 20, let ratioLimit,
+                entry.uncompressedSize >= ratioLimit
+            {
+                throw ZipError.ratio(
+                    entry: entry.name, ratio: entry.uncompressedSize.value / max(entry.compressedSize.value, 1),
+                    bytes: entry.uncompressedSize.value)
+            }
+            guard let sum = total.adding(entry.uncompressedSize), sum.value <= limits.maximumTotalBytes else {
+                throw ZipError.tooLarge(entry: entry.name, bytes: total.adding(entry.uncompressedSize)?.value ?? .max)
+            }
+            total = sum
         }
         return result
     }
 
-    private static func applyZIP64(_ entry: inout ZipEntry, extra: [UInt8]) throws {
+    /// Replaces the 32-bit fields set to 0xFFFFFFFF by the 64-bit values of the ZIP64 extra field, in the order
+    /// APPNOTE 4.5.3 gives (uncompressed size, compressed size, local header offset).
+    private static func applyZIP64(_ entry: inout ZipEntry, extra: [UInt8]) {
         var position = 0
-        while position + 4 <= extra.count {
-            let id = extra.u16(position), length = Int(extra.u16(position + 2))
-            guard position + 4 + length <= extra.count else { return }
-            if id == 0x0001 {
+        while let id = extra.littleEndian(at: position, width: 2),
+            let length = extra.littleEndian(at: position + 2, width: 2)?.int
+        {
+            let fieldsEnd = position + 4 + length
+            guard fieldsEnd <= extra.count else { return }
+            if id.value == 0x0001 {
                 var field = position + 4
-                func take() -> UInt64? {
-                    guard field + 8 <= position + 4 + length else { return nil }
-                    defer { field += 8 }
-                    return extra.u64(field)
+                func take(_ current: FileNumber) -> FileNumber {
+                    guard current.value == 0xFFFF_FFFF, field + 8 <= fieldsEnd,
+                        let value = extra.littleEndian(at: field, width: 8)
+                    else { return current }
+                    field += 8
+                    return value
                 }
-                if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = take() ?? entry.uncompressedSize }
-                if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = take() ?? entry.compressedSize }
-                if entry.localHeaderOffset == 0xFFFF_FFFF {
-                    entry.localHeaderOffset = take() ?? entry.localHeaderOffset
-                }
+                entry.uncompressedSize = take(entry.uncompressedSize)
+                entry.compressedSize = take(entry.compressedSize)
+                entry.localHeaderOffset = take(entry.localHeaderOffset)
             }
-            position += 4 + length
+            position = fieldsEnd
         }
     }
 
@@ -203,13 +240,39 @@ public final class ZipArchive: @unchecked Sendable {
         return (String(decoding: raw, as: UTF8.self), false)
     }
 
-    /// Where the entry's data starts (after its local header), checked against the file.
-    func dataOffset(_ entry: ZipEntry) throws -> UInt64 {
-        let header = try bytes(at: entry.localHeaderOffset, count: 30, what: "local header of \(entry.name)")
-        guard header.u32(0) == 0x0403_4B50 else { throw ZipError.corrupt("local header of \(entry.name)") }
-        let start = entry.localHeaderOffset + 30 + UInt64(header.u16(26)) + UInt64(header.u16(28))
-        guard start <= size, entry.compressedSize <= size - start else {
-            throw ZipError.truncated("\(entry.name) ends past the end of the file")
+    /// Where the entry's data starts. Its local header must be where the directory says, name the same entry and
+    /// agree on its checksum and sizes (when it records them), and its data must end before the central
+    /// directory: `unzip -t` checks as much. A lie is `ZipError.corrupt` naming the entry.
+    public func dataOffset(_ entry: ZipEntry) throws -> FileNumber {
+        func damaged(_ what: String) -> ZipError { .corrupt("\(entry.name): \(what)") }
+        guard let headerEnd = entry.localHeaderOffset.adding(30), headerEnd <= directoryOffset else {
+            throw damaged("its local header lies past the end of the file")
+        }
+        let header = FieldReader(
+            try bytes(at: entry.localHeaderOffset, count: 30, what: "local header of \(entry.name)"), at: 0,
+            what: "local header of \(entry.name)")
+        guard try header.number(0, 4).value == 0x0403_4B50 else { throw damaged("its local header is missing") }
+        let nameLength = try header.number(26, 2)
+        guard let extraStart = headerEnd.adding(nameLength), let start = extraStart.adding(try header.number(28, 2)),
+            let end = start.adding(entry.compressedSize), end <= directoryOffset
+        else { throw damaged("its data would lie past the end of the file") }
+        guard try bytes(at: headerEnd, count: nameLength.int ?? 0, what: "name of \(entry.name)") == entry.rawName
+        else { throw damaged("its local header names another entry") }
+        if entry.flags & 0x0008 == 0 {
+            // Without a data descriptor, the local header holds the checksum and sizes: two headers that give
+            // different values make two tools see two files. A zero (a streaming writer) or 0xFFFFFFFF (ZIP64)
+            // says nothing and is let be.
+            let crc = try header.word(14)
+            let compressed = try header.number(18, 4), uncompressed = try header.number(22, 4)
+            func agrees(_ local: FileNumber, _ central: FileNumber) -> Bool {
+                local.value == 0 || local.value == 0xFFFF_FFFF || local == central
+            }
+            guard crc == 0 || crc == entry.crc32, agrees(compressed, entry.compressedSize),
+                agrees(uncompressed, entry.uncompressedSize)
+            else { throw damaged("its local header and the central directory disagree") }
+        }
+        if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
+            throw damaged("stored, yet its two sizes differ")
         }
         return start
     }
@@ -220,29 +283,34 @@ public final class ZipArchive: @unchecked Sendable {
         var offset = try dataOffset(entry)
         var remaining = entry.compressedSize
         var crc: UInt32 = 0
-        var produced: UInt64 = 0
+        var produced = FileNumber.zero
         func deliver(_ bytes: [UInt8]) throws {
-            produced += UInt64(bytes.count)
-            if produced > entry.uncompressedSize { throw ZipError.tooLarge(entry: entry.name, bytes: produced) }
+            guard let total = produced.adding(bytes.count), total <= entry.uncompressedSize else {
+                throw ZipError.tooLarge(entry: entry.name, bytes: produced.adding(bytes.count)?.value ?? .max)
+            }
+            produced = total
             crc = bytes.withUnsafeBytes { CZlibShim_crc32(crc, $0.baseAddress, $0.count) }
             try consume(bytes)
         }
+        // The next piece of stored bytes; `dataOffset` proved the whole range inside the file.
+        let step = FileNumber(UInt64(max(chunk, 1)))
+        func nextInput() throws -> [UInt8] {
+            let count = min(step, remaining)
+            guard let length = count.int, let after = offset.adding(count), let left = remaining.subtracting(count)
+            else { throw ZipError.corrupt("\(entry.name): its data would lie past the end of the file") }
+            let input = try bytes(at: offset, count: length, what: entry.name)
+            offset = after
+            remaining = left
+            return input
+        }
         switch entry.method {
         case 0:
-            while remaining > 0 {
-                let count = Int(min(UInt64(chunk), remaining))
-                try deliver(try bytes(at: offset, count: count, what: entry.name))
-                offset += UInt64(count)
-                remaining -= UInt64(count)
-            }
+            while remaining > .zero { try deliver(try nextInput()) }
         case 8:
             let inflater = try Inflater()
-            while remaining > 0 {
-                let count = Int(min(UInt64(chunk), remaining))
-                let input = try bytes(at: offset, count: count, what: entry.name)
-                offset += UInt64(count)
-                remaining -= UInt64(count)
-                try inflater.inflate(input, finish: remaining == 0, entry: entry.name, deliver)
+            while remaining > .zero {
+                let input = try nextInput()
+                try inflater.inflate(input, finish: remaining == .zero, entry: entry.name, deliver)
             }
             guard inflater.finished else { throw ZipError.truncated("\(entry.name): compressed data ends early") }
         default:
@@ -256,14 +324,45 @@ public final class ZipArchive: @unchecked Sendable {
 
     /// The whole entry in memory, refusing entries over `limit` bytes.
     public func contents(_ entry: ZipEntry, limit: Int) throws -> [UInt8] {
-        guard entry.uncompressedSize <= UInt64(limit) else {
-            throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize)
+        // A size the file cannot hold is damage, whatever the limit.
+        _ = try dataOffset(entry)
+        guard let capacity = entry.uncompressedSize.int(atMost: limit) else {
+            throw ZipError.tooLarge(entry: entry.name, bytes: entry.uncompressedSize.value)
         }
         var result: [UInt8] = []
-        result.reserveCapacity(Int(entry.uncompressedSize))
+        result.reserveCapacity(capacity)
         try read(entry) { result.append(contentsOf: $0) }
         return result
     }
+}
+
+/// Fixed fields of one zip record, read from `bytes` at `base`: a short record is `ZipError.corrupt`, never a trap.
+private struct FieldReader {
+    let bytes: [UInt8]
+    let base: Int
+    let what: String
+
+    init(_ bytes: [UInt8], at base: Int, what: String) {
+        self.bytes = bytes
+        self.base = base
+        self.what = what
+    }
+
+    /// A size, offset or count of `width` bytes at `offset` into the record.
+    func number(_ offset: Int, _ width: Int) throws -> FileNumber {
+        let (at, overflow) = base.addingReportingOverflow(offset)
+        guard !overflow, let value = bytes.littleEndian(at: at, width: width) else { throw ZipError.corrupt(what) }
+        return value
+    }
+
+    /// A 16-bit length (a name, an extra field, a comment), as an `Int` for slicing.
+    func length(_ offset: Int) throws -> Int { Int(try short(offset)) }
+
+    /// A 16-bit field that is not a quantity (flags, a method, a version).
+    func short(_ offset: Int) throws -> UInt16 { UInt16(truncatingIfNeeded: try number(offset, 2).value) }
+
+    /// A 32-bit field that is not a quantity (a checksum, attributes).
+    func word(_ offset: Int) throws -> UInt32 { UInt32(truncatingIfNeeded: try number(offset, 4).value) }
 }
 
 /// Raw-deflate decompression with zlib; the z_stream stays at one address while in use.
@@ -309,11 +408,4 @@ final class Inflater {
         }
         stream.pointee.next_in = nil
     }
-}
-
-extension [UInt8] {
-    /// Little-endian reads; callers check bounds first.
-    func u16(_ at: Int) -> UInt16 { UInt16(self[at]) | UInt16(self[at + 1]) << 8 }
-    func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
-    func u64(_ at: Int) -> UInt64 { UInt64(u32(at)) | UInt64(u32(at + 4)) << 32 }
 }

@@ -40,7 +40,9 @@ public struct FileSystemChecks: CheckFamily {
                 sink.emit(
                     .fsSpecialFile, path: file.path, candidate: file.candidate,
                     data: ["type": .string(file.entry.specialKind ?? "unknown")])
-            case .file where !file.entry.readable && file.entry.limit == nil:
+            case .file where !file.entry.readable && file.entry.damage == nil && file.entry.limit == nil:
+                // A damaged zip entry is the zip reader's to report (ZIP-CORRUPT), with what is wrong; a walk limit
+                // is FS-LIMIT's.
                 sink.emit(.fsUnreadable, path: file.path, candidate: file.candidate)
             case .file where file.entry.bytes == 0:
                 sink.emit(.fsEmptyFile, path: file.path, candidate: file.candidate, data: ["bytes": .int(0)])

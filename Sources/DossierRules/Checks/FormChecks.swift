@@ -15,7 +15,9 @@ public struct FormChecks: CheckFamily {
     public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
         let documentKinds: Set<FileKind> = [.form, .summary, .activity, .report]
         for file in bundle.files
-        where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.bytes > 0 {
+        where documentKinds.contains(file.kind) && file.entry.kind == .file && file.entry.readable
+            && file.entry.bytes > 0
+        {
             checkDocument(file, ruleSet: ruleSet, sink: sink)
         }
         let summary = bundle.summaryTable(ruleSet)
@@ -67,11 +69,23 @@ public struct FormChecks: CheckFamily {
             default:
                 break
             }
+            // A part that is missing or cannot be read is named: the rest of the document may read well.
             var variant: String?
-            if case .zip(.truncated) = problem { variant = "truncated" }
-            sink.emit(
-                .formCorrupt, path: file.path, candidate: file.candidate, variant: variant,
-                data: ["problem": .string(problem.description)])
+            var data: [String: DataValue] = ["problem": .string(problem.description)]
+            switch problem {
+            case .zip(.truncated): variant = "truncated"
+            case .xml(let part, let refused):
+                variant = "part"
+                data = ["part": .string(part), "problem": .string(refused.description)]
+            case .badReference(let part, let what):
+                variant = "part"
+                data = ["part": .string(part), "problem": .string(what)]
+            case .missingPart(let part):
+                variant = "missingPart"
+                data = ["part": .string(part)]
+            case .zip: break
+            }
+            sink.emit(.formCorrupt, path: file.path, candidate: file.candidate, variant: variant, data: data)
             return
         }
         for (place, line) in lines {

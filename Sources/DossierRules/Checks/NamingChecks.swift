@@ -66,16 +66,17 @@ public struct NamingChecks: CheckFamily {
         }
     }
 
-    /// NAME-COLLISION: names in one folder equal after NFC and case folding.
+    /// NAME-COLLISION: names in one folder equal after NFC and case folding. A folder on disk cannot hold one
+    /// name twice; a zip can (variant `duplicate`), and extracting it keeps only the last.
     private func checkCollisions(_ entries: [TreeEntry], sink: FindingSink) {
         var seen: [String: TreeEntry] = [:]
         for entry in entries.sorted(by: { $0.rawName.lexicographicallyPrecedes($1.rawName) }) {
             let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
             let key = folder + "/" + entry.name.precomposedStringWithCanonicalMapping.lowercased()
-            if let first = seen[key], first.rawName != entry.rawName {
+            if let first = seen[key] {
                 sink.emit(
                     .nameCollision, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path),
-                    data: ["other": .string(first.name)])
+                    variant: first.rawName == entry.rawName ? "duplicate" : nil, data: ["other": .string(first.name)])
             } else {
                 seen[key] = entry
             }

@@ -74,7 +74,8 @@ public struct BundleScanner: Sendable {
         let entries = indices.map { (files[$0].entry, files[$0].parts.extension) }
         let results = ParallelMap.map(entries) { item -> DocumentRead in
             guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
-                return .docx(.failure(.zip(.corrupt("cannot be read"))))
+                let problem = OfficeProblem.zip(.corrupt("cannot be read"))
+                return item.1 == "docx" ? .docx(.failure(problem)) : .xlsx(.failure(problem))
             }
             return item.1 == "docx"
                 ? .docx(DocumentFacts.docx(bytes, ruleSet: ruleSet)) : .xlsx(DocumentFacts.xlsx(bytes))
