@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
@@ -73,7 +74,10 @@ let package = Package(
             dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(
             name: "DossierIntakeTests",
-            dependencies: ["DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport"]),
+            dependencies: [
+                "DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
