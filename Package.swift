@@ -78,7 +78,9 @@ let package = Package(
                 "DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
+        .testTarget(
+            name: "dossierTests",
+            dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

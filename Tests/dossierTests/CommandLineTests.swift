@@ -1,5 +1,6 @@
 import DossierTestSupport
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -277,5 +278,35 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try dossier("intake", "/no/such/drive", "--archive", archive).status == 2)
         let inside = try dossier("intake", drive.path, "--archive", drive.path + "/archive")
         #expect(inside.status == 2 && inside.stderr.contains("输入只读"))
+    }
+
+    /// Issue #11 item 8: a ledger that cannot take the bundle's row (a full disk; here a trigger refuses it) is one
+    /// line in the run's language, with SQLite's words only as the reason, and the bundle is not left kept.
+    @Test func aLedgerThatCannotTakeTheRowIsOneLineAndKeepsNothing() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        let first = try dossier("intake", unit.path, "--archive", archive.path, "--as-of", "2021-06-18", "--quiet")
+        #expect(first.status == 0, "\(first.stderr)")
+        try DatabaseQueue(path: archive.appendingPathComponent("ledger.sqlite").path).write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER full BEFORE INSERT ON intake
+                    BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END
+                    """)
+        }
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        let kept = try FileManager.default.contentsOfDirectory(atPath: received)
+        for (language, words) in [("zh", "收件登记"), ("en", "cannot record")] {
+            let run = try dossier(
+                "intake", unit.path, "--archive", archive.path, "--as-of", "2021-06-18", "--lang", language,
+                "--no-progress")
+            #expect(run.status == 2)
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(run.stderr)")
+            #expect(run.stderr.hasPrefix("dossier: ") && run.stderr.contains(words))
+            #expect(run.stderr.contains("database or disk is full") && !run.stderr.contains("INSERT"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: received) == kept)
+        }
     }
 }
