@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "DossierIntakeTests",
             dependencies: [
-                "DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport",
+                "DossierIntake", "DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -39,9 +39,28 @@ public struct IntakeRunner: Sendable {
         var bundles: [BundleReport] = []
         var received: [Int64] = []
         for item in items {
-            let bundle = try item.check(with: checker)
-            let earlier = try ledger.entries(unit: bundle.unit.name)
-            var entry = try keep(item, bundle: bundle)
+            // One bundle that cannot be read (a folder gone, a file unreadable or pulled out while packing) is a
+            // finding of its own and is not kept; the rest of the drive is received.
+            var bundle: BundleReport
+            do {
+                bundle = try item.check(with: checker)
+            } catch {
+                bundles.append(notKept(item, bundle: nil, path: "", reason: error.text(checker.options.language)))
+                continue
+            }
+            let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: bundle.unit.name) }
+            var entry: Ledger.Entry
+            do {
+                entry = try keep(item, bundle: bundle)
+            } catch let failure as FolderPacker.Unreadable {
+                bundles.append(notKept(item, bundle: bundle, path: failure.path, reason: failure.reason))
+                continue
+            } catch SealError.read(let reason) {
+                bundles.append(notKept(item, bundle: bundle, path: "", reason: reason))
+                continue
+            } catch SealError.write(let reason) {
+                throw IntakeError.archiveUnwritable(archive, reason)
+            }
             if let last = earlier.last {
                 let same = earlier.last { $0.sha256 == entry.sha256 }
                 sink.emit(
@@ -66,9 +85,39 @@ public struct IntakeRunner: Sendable {
             received.append(entry.id)
             bundles.append(bundle)
         }
-        try duplicateCandidates(ledger: ledger, received: received, sink: sink)
+        try ledgerRead(ledgerPath) { try duplicateCandidates(ledger: ledger, received: received, sink: sink) }
         return Report(
             ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles, crossFindings: sink.findings)
+    }
+
+    /// `bundle` (or, when its check could not be done, a bundle named after the item) with an `FS-UNREADABLE`
+    /// finding saying it was neither kept nor recorded, and why.
+    private func notKept(_ item: DriveDiscovery.Item, bundle: BundleReport?, path: String, reason: String)
+        -> BundleReport
+    {
+        let name = MediaName.normalise(((item.path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        var report =
+            bundle
+            ?? BundleReport(
+                subject: Subject(path: item.display, kind: item.kind == .zip ? .zip : .folder),
+                unit: UnitInfo(name: name, type: checker.options.unitType), candidates: [], files: [], findings: [],
+                strict: checker.options.strict)
+        let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
+        sink.emit(
+            .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: "notKept",
+            data: ["reason": .string(reason)])
+        report.findings += sink.findings
+        report.summary = FindingSummary(findings: report.findings, strict: checker.options.strict)
+        return report
+    }
+
+    /// Runs `body` on the ledger; a failure is the ledger's, in one line.
+    private func ledgerRead<Value>(_ path: String, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            throw IntakeError.ledgerUnreadable(path, Ledger.reason(error))
+        }
     }
 
     /// The same person (name and birth month) in the latest bundles of two units, one of them received now.

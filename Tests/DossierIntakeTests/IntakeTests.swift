@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierInspect
 import DossierIntake
 import DossierRules
 import DossierSeal
@@ -322,5 +323,60 @@ import Testing
             try DriveDiscovery(layout: ruleSet.layout).items(at: drive.url.path).map(\.path) == [
                 linked.path, plain.path,
             ])
+    }
+
+    /// "Never let one bundle stop a drive": a bundle that cannot be read while it is packed (here a file is pulled
+    /// off the drive after the check) is a finding of its own, neither kept nor recorded; the other bundles are.
+    @Test func aBundleThatCannotBeReadDoesNotStopTheDrive() throws {
+        let drive = try TemporaryFolder()
+        let plain = try drive.copy(ofSample: "valid", as: "单位甲")
+        let pulled = try drive.copy(ofSample: "valid", as: "单位乙")
+        let folder = try TemporaryFolder()
+        let archive = folder.url.appendingPathComponent("archive")
+        var runner = try runner(archive)
+        // The clock is read once a bundle is checked, before it is packed: 单位乙 comes first.
+        let gone = pulled.appendingPathComponent("张三/张三4.jpg")
+        runner.now = {
+            try? FileManager.default.removeItem(at: gone)
+            return Date(timeIntervalSince1970: 1_624_000_000)
+        }
+        let report = try runner.run(paths: [drive.url.path])
+        #expect(report.bundles.map(\.subject.path) == [pulled.path, plain.path])
+        let finding = try #require(report.bundles.first?.findings.last)
+        #expect(finding.rule == .fsUnreadable && finding.path == "张三/张三4.jpg" && finding.candidate == "张三")
+        #expect(finding.message.contains("没有存入收件库"))
+        #expect(report.bundles.map(\.summary.verdict) == [.fail, .pass])
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        #expect(entries.map(\.source) == [plain.path])
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 1)
+    }
+
+    /// Names that are not NFC (made on a Mac) or not UTF-8 (GBK, from a Chinese Windows tool) are packed as they
+    /// are on disk; the bundle is kept, not the intake stopped.
+    @Test func namesAreKeptAsTheyAreOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let photo = try Data(contentsOf: unit.appendingPathComponent("张三/张三2.jpg"))
+        // 张三 in GBK, then 2.jpg; and an accented name decomposed (NFD).
+        let gbk = RawPath(unit.appendingPathComponent("张三").path).appending(
+            [0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8))
+        let descriptor = gbk.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+        #expect(descriptor >= 0)
+        _ = photo.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        let decomposed = "说明-e\u{0301}.txt"
+        #expect(
+            FileManager.default.createFile(
+                atPath: unit.appendingPathComponent("张三").path + "/" + decomposed, contents: Data("x".utf8)))
+        let archive = folder.url.appendingPathComponent("archive")
+        let report = try runner(archive).run(paths: [unit.path])
+        #expect(!report.bundles[0].findings.contains { $0.rule == .fsUnreadable })
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        let kept = archive.appendingPathComponent(try #require(entries.first).archivedAs)
+        let names = try ZipArchive(RawPath(kept.path)).entries.map(\.rawName)
+        #expect(names.contains(Array("湖北省科协/张三/".utf8) + [0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8)))
+        #expect(names.contains(Array(("湖北省科协/张三/" + decomposed).utf8)))
+        #expect(names.count == report.bundles[0].files.count)
     }
 }
