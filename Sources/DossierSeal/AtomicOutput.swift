@@ -182,7 +182,9 @@ struct PartialName: Equatable {
     /// Whether the writer of a file of this name, last changed at `modified`, is gone, as seen from `here`.
     func isStale(here: PartialName, modified: timespec) -> Bool {
         if let host, host != here.host { return false }
-        if let boot, boot != here.boot { return true }
+        // Another boot's: stale if it has not changed since this one began (a machine of the same name sharing
+        // the folder may be writing it now).
+        if let boot, boot != here.boot { return Self.bootTime.map { Double(modified.tv_sec) < $0 } ?? false }
         if kill(pid, 0) != 0 && errno == ESRCH { return true }
         // A process has this PID: it wrote the file only if it started before the file last changed. One that
         // started later reuses the PID of the writer, who is gone. (Start times are known to about a second.)
@@ -206,16 +208,21 @@ struct PartialName: Equatable {
     /// unknown.
     static func startTime(of pid: Int32) -> Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")"),
-            let system = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-            let bootLine = system.split(separator: "\n").first(where: { $0.hasPrefix("btime ") }),
-            let boot = Double(bootLine.dropFirst(6).trimmingCharacters(in: .whitespaces))
+            let close = stat.lastIndex(of: ")"), let boot = bootTime
         else { return nil }
         // After the command name in parentheses: field 3 (state) onwards; the start time is field 22.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         let ticksPerSecond = sysconf(Int32(_SC_CLK_TCK))
         guard fields.count > 19, let ticks = Double(fields[19]), ticksPerSecond > 0 else { return nil }
         return boot + ticks / Double(ticksPerSecond)
+    }
+
+    /// When this machine booted, in seconds since 1970 (Linux: `btime` in `/proc/stat`); nil when unknown.
+    static var bootTime: Double? {
+        guard let system = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+            let line = system.split(separator: "\n").first(where: { $0.hasPrefix("btime ") })
+        else { return nil }
+        return Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
     }
 }
 

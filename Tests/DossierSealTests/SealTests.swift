@@ -132,11 +132,44 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         for file in gone + kept {
             try Data(count: 100).write(to: output.appendingPathComponent(file))
         }
+        // The earlier boot's and PID 1's last changed in 2000; so did one of another boot that is still written to.
+        let stillWritten = name { $0.boot = "11111111" }
+        try Data(count: 100).write(to: output.appendingPathComponent(stillWritten))
         var old = [timespec(tv_sec: 946_684_800, tv_nsec: 0), timespec(tv_sec: 946_684_800, tv_nsec: 0)]
-        #expect(utimensat(AT_FDCWD, output.appendingPathComponent(gone[3]).path, &old, 0) == 0)
+        for file in [gone[2], gone[3]] {
+            #expect(utimensat(AT_FDCWD, output.appendingPathComponent(file).path, &old, 0) == 0)
+        }
         _ = try seal(unit, to: output.appendingPathComponent("sealed.zip").path)
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-        #expect(left == Set(kept + ["sealed.zip"]))
+        #expect(left == Set(kept + [stillWritten, "sealed.zip"]))
+    }
+
+    /// The real thing: a seal killed with SIGKILL (no handler runs) leaves its temporary file; the next seal into
+    /// the same folder removes it.
+    @Test func whatKillNineLeavesIsRemovedByTheNextSeal() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let stray = unit.appendingPathComponent("张三/原始素材.bin").path
+        #expect(FileManager.default.createFile(atPath: stray, contents: nil))
+        #expect(truncate(stray, 512 << 20) == 0)
+        let output = folder.url.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["seal", unit.path, "-o", output + "/sealed.zip", "--as-of", "2021-06-18", "--no-progress"]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        for _ in 0..<500 where (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty ?? true {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let left = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(left.count == 1 && left.allSatisfy { $0.hasSuffix(".partial") })
+        try FileManager.default.removeItem(atPath: stray)
+        _ = try seal(unit, to: output + "/sealed.zip")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["sealed.zip"])
     }
 
     /// The temporary file's name says who wrote it, and reads back.
