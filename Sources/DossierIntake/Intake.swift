@@ -144,7 +144,7 @@ public struct IntakeRunner: Sendable {
     private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
         let unitFolder = "received/" + Self.safeName(bundle.unit.name)
         let folder = (archive as NSString).appendingPathComponent(unitFolder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for path in [(archive as NSString).appendingPathComponent("received"), folder] { try makeFolder(path) }
         let stamp = Self.stamp(now())
         let base = Self.safeName((item.path as NSString).lastPathComponent)
         let name = item.kind == .zip ? "\(stamp)-\(base)" : "\(stamp)-\(base).zip"
@@ -186,6 +186,16 @@ public struct IntakeRunner: Sendable {
             archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
             verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
             notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)
+    }
+
+    /// Makes the folder `path` in the archive unless it is there; another intake making it at the same moment is no
+    /// failure.
+    private func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let failure = errno
+        var info = stat()
+        if failure == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+        throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
     }
 
     /// Removes what killed intakes left in `received/UNIT/` (their temporary files), whichever unit comes now.
