@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
@@ -73,8 +74,13 @@ let package = Package(
             dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(
             name: "DossierIntakeTests",
-            dependencies: ["DossierIntake", "DossierSeal", "DossierRules", "DossierTestSupport"]),
-        .testTarget(name: "dossierTests", dependencies: ["DossierTestSupport"]),
+            dependencies: [
+                "DossierIntake", "DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "dossierTests",
+            dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

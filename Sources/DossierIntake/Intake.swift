@@ -12,7 +12,7 @@ import Foundation
 /// `dossier intake PATH… --archive DIR`: the campaign office receives bundles from a drive. Each bundle is
 /// verified (a sealed zip) or checked (a folder or a plain zip), kept in the archive as it was received, and
 /// recorded in the ledger; then bundles are compared across units. The input is only read.
-public struct IntakeRunner {
+public struct IntakeRunner: Sendable {
     public var checker: Checker
     public var archive: String
     /// When the bundles were received (the ledger's clock); tests fix it.
@@ -32,14 +32,35 @@ public struct IntakeRunner {
         let items = try paths.flatMap { try DriveDiscovery(layout: checker.ruleSet.layout).items(at: $0) }
         guard !items.isEmpty else { throw IntakeError.nothingFound(paths) }
         try prepareArchive(inputs: paths)
-        let ledger = try Ledger(path: (archive as NSString).appendingPathComponent("ledger.sqlite"))
+        let ledgerPath = (archive as NSString).appendingPathComponent("ledger.sqlite")
+        let ledger = try Ledger(path: ledgerPath)
+        removeStalePartials()
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         var bundles: [BundleReport] = []
         var received: [Int64] = []
         for item in items {
-            let bundle = try item.check(with: checker)
-            let earlier = try ledger.entries(unit: bundle.unit.name)
-            var entry = try keep(item, bundle: bundle)
+            // One bundle that cannot be read (a folder gone, a file unreadable or pulled out while packing) is a
+            // finding of its own and is not kept; the rest of the drive is received.
+            var bundle: BundleReport
+            do {
+                bundle = try item.check(with: checker)
+            } catch {
+                bundles.append(notKept(item, bundle: nil, path: "", reason: error.text(checker.options.language)))
+                continue
+            }
+            let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: bundle.unit.name) }
+            var entry: Ledger.Entry
+            do {
+                entry = try keep(item, bundle: bundle)
+            } catch let failure as FolderPacker.Unreadable {
+                bundles.append(notKept(item, bundle: bundle, path: failure.path, reason: failure.reason))
+                continue
+            } catch SealError.read(let reason) {
+                bundles.append(notKept(item, bundle: bundle, path: "", reason: reason))
+                continue
+            } catch SealError.write(let reason) {
+                throw IntakeError.archiveUnwritable(archive, reason)
+            }
             if let last = earlier.last {
                 let same = earlier.last { $0.sha256 == entry.sha256 }
                 sink.emit(
@@ -53,14 +74,50 @@ public struct IntakeRunner {
                         "previousSource": (same ?? last).source,
                     ])
             }
-            entry.id = try ledger.record(
-                entry, report: try Self.json(bundle), candidates: bundle.candidates)
+            do {
+                entry.id = try ledger.record(entry, report: try Self.json(bundle), candidates: bundle.candidates)
+            } catch {
+                // A kept file with no row is a file nobody knows of: take it back, so that the archive holds
+                // exactly what the ledger lists (a full disk, a read-only ledger).
+                unlink((archive as NSString).appendingPathComponent(entry.archivedAs))
+                throw IntakeError.ledgerUnwritable(ledgerPath, item.display, Ledger.reason(error))
+            }
             received.append(entry.id)
             bundles.append(bundle)
         }
-        try duplicateCandidates(ledger: ledger, received: received, sink: sink)
+        try ledgerRead(ledgerPath) { try duplicateCandidates(ledger: ledger, received: received, sink: sink) }
         return Report(
             ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles, crossFindings: sink.findings)
+    }
+
+    /// `bundle` (or, when its check could not be done, a bundle named after the item) with an `FS-UNREADABLE`
+    /// finding saying it was neither kept nor recorded, and why.
+    private func notKept(_ item: DriveDiscovery.Item, bundle: BundleReport?, path: String, reason: String)
+        -> BundleReport
+    {
+        let name = MediaName.normalise(((item.path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        var report =
+            bundle
+            ?? BundleReport(
+                subject: Subject(path: item.display, kind: item.kind == .zip ? .zip : .folder),
+                unit: UnitInfo(name: name, type: checker.options.unitType), candidates: [], files: [], findings: [],
+                strict: checker.options.strict)
+        let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
+        sink.emit(
+            .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: "notKept",
+            data: ["reason": .string(reason)])
+        report.findings += sink.findings
+        report.summary = FindingSummary(findings: report.findings, strict: checker.options.strict)
+        return report
+    }
+
+    /// Runs `body` on the ledger; a failure is the ledger's, in one line.
+    private func ledgerRead<Value>(_ path: String, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            throw IntakeError.ledgerUnreadable(path, Ledger.reason(error))
+        }
     }
 
     /// The same person (name and birth month) in the latest bundles of two units, one of them received now.
@@ -87,24 +144,24 @@ public struct IntakeRunner {
     private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
         let unitFolder = "received/" + Self.safeName(bundle.unit.name)
         let folder = (archive as NSString).appendingPathComponent(unitFolder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for path in [(archive as NSString).appendingPathComponent("received"), folder] { try makeFolder(path) }
         let stamp = Self.stamp(now())
         let base = Self.safeName((item.path as NSString).lastPathComponent)
         let name = item.kind == .zip ? "\(stamp)-\(base)" : "\(stamp)-\(base).zip"
-        var destination = (folder as NSString).appendingPathComponent(name)
-        var copy = 2
-        while FileManager.default.fileExists(atPath: destination) {
-            destination = (folder as NSString).appendingPathComponent("\(copy)-" + name)
-            copy += 1
-        }
-        let chosen = destination
         var hasher = SHA256()
         var bytes: Int64 = 0
         func hash(_ chunk: [UInt8]) {
             hasher.update(data: chunk)
             bytes += Int64(chunk.count)
         }
-        let (path, _) = try AtomicOutput.write(in: folder, destination: { _ in chosen }) { descriptor in
+        // Another intake may keep a bundle of the same unit in the same second: the name is taken atomically, the
+        // later one getting `2-…`, `3-…`.
+        let (path, _) = try AtomicOutput.writeNew(
+            in: folder,
+            name: { _, attempt in
+                (folder as NSString).appendingPathComponent(attempt == 0 ? name : "\(attempt + 1)-" + name)
+            }
+        ) { descriptor in
             switch item.kind {
             case .zip:
                 // Hashed as it is copied: the kept file is these bytes.
@@ -129,6 +186,24 @@ public struct IntakeRunner {
             archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
             verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
             notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)
+    }
+
+    /// Makes the folder `path` in the archive unless it is there; another intake making it at the same moment is no
+    /// failure.
+    private func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let failure = errno
+        var info = stat()
+        if failure == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+        throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
+    }
+
+    /// Removes what killed intakes left in `received/UNIT/` (their temporary files), whichever unit comes now.
+    private func removeStalePartials() {
+        let received = (archive as NSString).appendingPathComponent("received")
+        for unit in (try? FileManager.default.contentsOfDirectory(atPath: received)) ?? [] {
+            AtomicOutput.removeStalePartials(in: (received as NSString).appendingPathComponent(unit))
+        }
     }
 
     /// Makes the archive folder when missing; refuses one inside an input (inputs are read-only).
@@ -191,6 +266,8 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
     case archiveUnwritable(String, String)
     case nothingFound([String])
     case ledgerUnreadable(String, String)
+    /// The ledger at the first path could not record the bundle from the second; the third is the system's reason.
+    case ledgerUnwritable(String, String, String)
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -208,6 +285,11 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
                 ? "无法打开收件登记 \(path)（\(reason)）：请确认 --archive 指向收件库文件夹；登记库由 dossier 自己维护，不要手工修改。"
                 : "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
                     + "The ledger is dossier's own file and must not be edited by hand."
+        case .ledgerUnwritable(let path, let source, let reason):
+            return zh
+                ? "无法在收件登记 \(path) 中记下 \(source)（\(reason)）：这个材料包没有存入收件库，之前已登记的不受影响；请腾出磁盘空间或检查写入权限后重新收件。"
+                : "cannot record \(source) in the ledger \(path) (\(reason)): that bundle was not kept, those recorded "
+                    + "before are unaffected; free disk space or check write permissions, then receive it again."
         case .nothingFound(let paths):
             return zh
                 ? "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。"

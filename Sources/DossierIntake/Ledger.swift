@@ -46,11 +46,37 @@ public final class Ledger: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrate(queue)
         } catch {
-            throw .ledgerUnreadable(path, "\(error)")
+            throw .ledgerUnreadable(path, Self.reason(error))
         }
     }
 
+    /// The system's reason for a failure, in one line: SQLite's message without the statement it was running.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+    }
+
+    /// Brings the ledger's tables up to date. Two intakes into a new archive may both find no table and both
+    /// create them: the migrator looks outside the transaction it then creates them in, so the later one fails
+    /// ("table intake already exists") once the earlier has committed. Looking again then finds the work done.
     private static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = Self.migrator
+        func applied() -> Int { (try? queue.read(migrator.appliedMigrations).count) ?? -1 }
+        var before = applied()
+        while true {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                // Tried again only while another writer is seen to make progress: a failure that changes nothing
+                // (a file that is no ledger, a full disk) is this run's.
+                let after = applied()
+                guard after > before else { throw error }
+                before = after
+            }
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.create(table: "intake") { table in
@@ -80,7 +106,7 @@ public final class Ledger: Sendable {
                 table.column("employer", .text).notNull()
             }
         }
-        try migrator.migrate(queue)
+        return migrator
     }
 
     /// Records `entry` and its candidates in one transaction; returns the entry's number.

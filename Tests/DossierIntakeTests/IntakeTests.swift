@@ -1,11 +1,18 @@
 import Crypto
 import DossierCore
+import DossierInspect
 import DossierIntake
 import DossierRules
 import DossierSeal
 import DossierTestSupport
 import Foundation
+import GRDB
+import Synchronization
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `dossier intake`: bundles from a drive into the archive and the ledger, compared across units.
 @Suite struct IntakeTests {
@@ -149,5 +156,227 @@ import Testing
             return path.hasSuffix("ledger.sqlite")
         }
         #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("received").path))
+    }
+
+    /// Runs `bodies` at once, each on its own thread, started together; their errors, in order.
+    private func concurrently(_ bodies: [@Sendable () throws -> Void]) -> [(any Error)?] {
+        let errors = Mutex<[(any Error)?]>(Array(repeating: nil, count: bodies.count))
+        let waiting = Atomic<Int>(bodies.count)
+        let done = DispatchGroup()
+        for (index, body) in bodies.enumerated() {
+            done.enter()
+            Thread.detachNewThread {
+                // Every thread is running before any starts its work.
+                waiting.subtract(1, ordering: .sequentiallyConsistent)
+                while waiting.load(ordering: .sequentiallyConsistent) > 0 {}
+                do { try body() } catch { errors.withLock { $0[index] = error } }
+                done.leave()
+            }
+        }
+        done.wait()
+        return errors.withLock { $0 }
+    }
+
+    /// Issue #11 item 2: two intakes at the same second of two different bundles of one unit (named alike) both
+    /// want `received/UNIT/STAMP-NAME.zip`; each must keep its own file, and each row's SHA-256 must be its file's.
+    @Test func twoIntakesAtTheSameSecondKeepBothBundles() throws {
+        let folder = try TemporaryFolder()
+        let first = try folder.copy(ofSample: "valid", as: "a")
+        let second = try folder.copy(ofSample: "valid", as: "b")
+        try FileManager.default.removeItem(at: second.appendingPathComponent("张三/张三4.jpg"))
+        // A large stray file (sparse; only a LAYOUT-UNKNOWN-FILE warning) makes packing last long enough for the two
+        // runs to overlap between choosing the kept file's name and taking it.
+        for unit in [first, second] {
+            let stray = unit.appendingPathComponent("张三/原始素材.bin").path
+            #expect(FileManager.default.createFile(atPath: stray, contents: nil))
+            #expect(truncate(stray, 128 << 20) == 0)
+        }
+        // The same folder name on two drives.
+        let drives = try [first, second].map { unit in
+            let drive = folder.url.appendingPathComponent("drive-" + unit.lastPathComponent)
+            try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: unit, to: drive.appendingPathComponent("湖北省科协"))
+            return drive.appendingPathComponent("湖北省科协").path
+        }
+        for round in 0..<4 {
+            let archive = folder.url.appendingPathComponent("archive-\(round)")
+            let runners = try drives.map { _ in try runner(archive) }
+            // The ledger exists before the race: this test is about the kept files.
+            try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+            _ = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+            let errors = concurrently(
+                zip(runners, drives).map { runner, drive in { _ = try runner.run(paths: [drive]) } })
+            #expect(errors.allSatisfy { $0 == nil }, "\(errors)")
+            let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+            #expect(entries.count == 2)
+            #expect(Set(entries.map(\.archivedAs)).count == 2)
+            for entry in entries {
+                let kept = try Data(contentsOf: archive.appendingPathComponent(entry.archivedAs))
+                #expect(SHA256.hash(data: kept).map { String(format: "%02x", $0) }.joined() == entry.sha256)
+            }
+            let received = archive.appendingPathComponent("received/湖北省科协").path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 2)
+        }
+    }
+
+    /// Issue #11 item 2: two first intakes into a new archive both create the ledger; neither may fail.
+    @Test func twoFirstOpeningsOfANewLedgerBothSucceed() throws {
+        let folder = try TemporaryFolder()
+        for round in 0..<40 {
+            let path = folder.url.appendingPathComponent("ledger-\(round).sqlite").path
+            let errors = concurrently(Array(repeating: { _ = try Ledger(path: path) }, count: 8))
+            try #require(
+                errors.allSatisfy { $0 == nil },
+                "round \(round): \(errors.compactMap { $0 }.first.map { "\($0)" } ?? "")")
+        }
+    }
+
+    /// Issue #11 item 8: a partial file a killed intake left (its PID is gone) is removed by the next intake; one
+    /// of a running process is not.
+    @Test func partialFilesOfDeadIntakesAreRemovedByTheNext() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [unit.path])
+        let dead = try Self.deadProcess()
+        let received = archive.appendingPathComponent("received")
+        // One in the unit about to be received, one in another unit's folder.
+        let other = received.appendingPathComponent("中国化学会")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        // As this version names them, and as earlier versions did (`.dossier-PID-RANDOM.partial`).
+        let stale = [
+            received.appendingPathComponent("湖北省科协/" + AtomicOutput.temporaryName(pid: dead)),
+            other.appendingPathComponent(".dossier-\(dead)-0BADF00D.partial"),
+        ]
+        let live = other.appendingPathComponent(AtomicOutput.temporaryName(pid: getpid()))
+        for file in stale + [live] { try Data(count: 1000).write(to: file) }
+        _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
+        for file in stale { #expect(!FileManager.default.fileExists(atPath: file.path)) }
+        #expect(FileManager.default.fileExists(atPath: live.path))
+    }
+
+    /// The PID of a process that has ended (and been waited for).
+    static func deadProcess() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    /// Issue #11 item 8: when the bundle's row cannot be written to the ledger (here a trigger refuses it, as a
+    /// full disk would), the kept file is taken back and the failure is one line in the run's language.
+    @Test func aRowThatCannotBeWrittenLeavesNoKeptFileAndOneMessage() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [unit.path])
+        let ledgerPath = archive.appendingPathComponent("ledger.sqlite").path
+        try DatabaseQueue(path: ledgerPath).write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER full BEFORE INSERT ON intake
+                    BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END
+                    """)
+        }
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        let before = try FileManager.default.contentsOfDirectory(atPath: received)
+        #expect {
+            _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
+        } throws: { error in
+            guard let failure = error as? IntakeError, case .ledgerUnwritable = failure else { return false }
+            let zh = failure.text(.zh), en = failure.text(.en)
+            return zh.contains("收件登记") && zh.contains("database or disk is full") && !zh.contains("\n")
+                && !zh.contains("INSERT") && en.contains("ledger") && !en.contains("\n") && !en.contains("INSERT")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received) == before)
+        #expect(try Ledger(path: ledgerPath).entries().count == 1)
+    }
+
+    /// Issue #11 item 9: a symlink at the top of one unit folder on a drive does not make the drive one bundle.
+    @Test func aSymlinkInOneUnitFolderKeepsEveryUnitItsOwnBundle() throws {
+        let drive = try TemporaryFolder()
+        let plain = try drive.copy(ofSample: "valid", as: "单位甲")
+        let linked = try drive.copy(ofSample: "valid", as: "单位乙")
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.appendingPathComponent("张三5.jpg").path,
+            withDestinationPath: plain.appendingPathComponent("张三/张三1.jpg").path)
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        // 单位乙 sorts first: 乙 is U+4E59, 甲 U+7532.
+        let items = try DriveDiscovery(layout: ruleSet.layout).items(at: drive.url.path)
+        #expect(items.map(\.path) == [linked.path, plain.path])
+        let checked = try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-18")).check(paths: [
+            drive.url.path
+        ])
+        #expect(checked.bundles.map(\.subject.path) == [linked.path, plain.path])
+
+        let folder = try TemporaryFolder()
+        let report = try runner(folder.url.appendingPathComponent("archive")).run(paths: [drive.url.path])
+        #expect(report.bundles.map(\.subject.path) == [linked.path, plain.path])
+        #expect(report.bundles.map { $0.findings.map(\.rule) } == [[.fsSymlink], []])
+        #expect(report.bundles.first?.findings.first?.path == "张三5.jpg")
+
+        // Nor does a stray photo at the top of a unit folder: a folder holding unit documents is no candidate's.
+        try FileManager.default.copyItem(
+            at: plain.appendingPathComponent("张三/张三1.jpg"), to: plain.appendingPathComponent("合影.jpg"))
+        #expect(
+            try DriveDiscovery(layout: ruleSet.layout).items(at: drive.url.path).map(\.path) == [
+                linked.path, plain.path,
+            ])
+    }
+
+    /// "Never let one bundle stop a drive": a bundle that cannot be read while it is packed (here a file is pulled
+    /// off the drive after the check) is a finding of its own, neither kept nor recorded; the other bundles are.
+    @Test func aBundleThatCannotBeReadDoesNotStopTheDrive() throws {
+        let drive = try TemporaryFolder()
+        let plain = try drive.copy(ofSample: "valid", as: "单位甲")
+        let pulled = try drive.copy(ofSample: "valid", as: "单位乙")
+        let folder = try TemporaryFolder()
+        let archive = folder.url.appendingPathComponent("archive")
+        var runner = try runner(archive)
+        // The clock is read once a bundle is checked, before it is packed: 单位乙 comes first.
+        let gone = pulled.appendingPathComponent("张三/张三4.jpg")
+        runner.now = {
+            try? FileManager.default.removeItem(at: gone)
+            return Date(timeIntervalSince1970: 1_624_000_000)
+        }
+        let report = try runner.run(paths: [drive.url.path])
+        #expect(report.bundles.map(\.subject.path) == [pulled.path, plain.path])
+        let finding = try #require(report.bundles.first?.findings.last)
+        #expect(finding.rule == .fsUnreadable && finding.path == "张三/张三4.jpg" && finding.candidate == "张三")
+        #expect(finding.message.contains("没有存入收件库"))
+        #expect(report.bundles.map(\.summary.verdict) == [.fail, .pass])
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        #expect(entries.map(\.source) == [plain.path])
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 1)
+    }
+
+    /// Names that are not NFC (made on a Mac) or not UTF-8 (GBK, from a Chinese Windows tool) are packed as they
+    /// are on disk; the bundle is kept, not the intake stopped.
+    @Test func namesAreKeptAsTheyAreOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let photo = try Data(contentsOf: unit.appendingPathComponent("张三/张三2.jpg"))
+        // 张三 in GBK, then 2.jpg; and an accented name decomposed (NFD).
+        let gbk = RawPath(unit.appendingPathComponent("张三").path).appending(
+            [0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8))
+        let descriptor = gbk.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+        #expect(descriptor >= 0)
+        _ = photo.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        let decomposed = "说明-e\u{0301}.txt"
+        #expect(
+            FileManager.default.createFile(
+                atPath: unit.appendingPathComponent("张三").path + "/" + decomposed, contents: Data("x".utf8)))
+        let archive = folder.url.appendingPathComponent("archive")
+        let report = try runner(archive).run(paths: [unit.path])
+        #expect(!report.bundles[0].findings.contains { $0.rule == .fsUnreadable })
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        let kept = archive.appendingPathComponent(try #require(entries.first).archivedAs)
+        let names = try ZipArchive(RawPath(kept.path)).entries.map(\.rawName)
+        #expect(names.contains(Array("湖北省科协/张三/".utf8) + [0xD5, 0xC5, 0xC8, 0xFD] + Array("2.jpg".utf8)))
+        #expect(names.contains(Array(("湖北省科协/张三/" + decomposed).utf8)))
+        #expect(names.count == report.bundles[0].files.count)
     }
 }

@@ -91,6 +91,98 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
+    /// Issue #11 item 8: `kill -9` leaves the temporary file; the next seal into the folder removes it once its
+    /// writer is known gone, and never one a running process may still be writing.
+    @Test func theNextSealRemovesTemporaryFilesOfKilledRunsOnly() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let output = folder.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let mine = PartialName.mine()
+        func name(_ change: (inout PartialName) -> Void) -> String {
+            var name = mine
+            change(&name)
+            return name.fileName
+        }
+        let gone = [
+            // Its process has ended.
+            AtomicOutput.temporaryName(pid: ended.processIdentifier),
+            // Written by an earlier version, whose names carry no machine.
+            ".dossier-\(ended.processIdentifier)-0BADF00D.partial",
+            // Written in an earlier boot of this machine.
+            name { $0.boot = "00000000" },
+            // PID 1 runs, but started after this file last changed: its writer had the PID before.
+            name { $0.pid = 1 },
+        ]
+        let kept = [
+            // A running process started before its file last changed: it may be writing it.
+            AtomicOutput.temporaryName(pid: getpid()),
+            // Another machine's (a shared folder): its PID means nothing here.
+            name {
+                $0.host = "00000000"
+                $0.pid = ended.processIdentifier
+            },
+            // Not ours.
+            ".dossier-notes.partial",
+        ]
+        for file in gone + kept {
+            try Data(count: 100).write(to: output.appendingPathComponent(file))
+        }
+        // The earlier boot's and PID 1's last changed in 2000; so did one of another boot that is still written to.
+        let stillWritten = name { $0.boot = "11111111" }
+        try Data(count: 100).write(to: output.appendingPathComponent(stillWritten))
+        var old = [timespec(tv_sec: 946_684_800, tv_nsec: 0), timespec(tv_sec: 946_684_800, tv_nsec: 0)]
+        for file in [gone[2], gone[3]] {
+            #expect(utimensat(AT_FDCWD, output.appendingPathComponent(file).path, &old, 0) == 0)
+        }
+        _ = try seal(unit, to: output.appendingPathComponent("sealed.zip").path)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
+        #expect(left == Set(kept + [stillWritten, "sealed.zip"]))
+    }
+
+    /// The real thing: a seal killed with SIGKILL (no handler runs) leaves its temporary file; the next seal into
+    /// the same folder removes it.
+    @Test func whatKillNineLeavesIsRemovedByTheNextSeal() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let stray = unit.appendingPathComponent("张三/原始素材.bin").path
+        #expect(FileManager.default.createFile(atPath: stray, contents: nil))
+        #expect(truncate(stray, 512 << 20) == 0)
+        let output = folder.url.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["seal", unit.path, "-o", output + "/sealed.zip", "--as-of", "2021-06-18", "--no-progress"]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        for _ in 0..<500 where (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty ?? true {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let left = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(left.count == 1 && left.allSatisfy { $0.hasSuffix(".partial") })
+        try FileManager.default.removeItem(atPath: stray)
+        _ = try seal(unit, to: output + "/sealed.zip")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["sealed.zip"])
+    }
+
+    /// The temporary file's name says who wrote it, and reads back.
+    @Test func temporaryNamesReadBack() {
+        let name = PartialName.mine()
+        #expect(PartialName(fileName: name.fileName) == name)
+        #expect(PartialName(fileName: ".dossier-123-ABCDEF12.partial")?.pid == 123)
+        #expect(PartialName(fileName: ".dossier-123-ABCDEF12.partial")?.host == nil)
+        for other in [".dossier-0-ABCDEF12.partial", ".dossier-x-ABCDEF12.partial", ".dossier-1-2-3.partial", "a.zip"] {
+            #expect(PartialName(fileName: other) == nil)
+        }
+    }
+
     @Test func theZipIsNeverWrittenInsideTheInput() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")

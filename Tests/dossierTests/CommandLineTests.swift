@@ -1,5 +1,6 @@
 import DossierTestSupport
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -317,5 +318,77 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try dossier("intake", "/no/such/drive", "--archive", archive).status == 2)
         let inside = try dossier("intake", drive.path, "--archive", drive.path + "/archive")
         #expect(inside.status == 2 && inside.stderr.contains("输入只读"))
+    }
+
+    /// Issue #11 item 8: a ledger that cannot take the bundle's row (a full disk; here a trigger refuses it) is one
+    /// line in the run's language, with SQLite's words only as the reason, and the bundle is not left kept.
+    @Test func aLedgerThatCannotTakeTheRowIsOneLineAndKeepsNothing() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        let first = try dossier("intake", unit.path, "--archive", archive.path, "--as-of", "2021-06-18", "--quiet")
+        #expect(first.status == 0, "\(first.stderr)")
+        try DatabaseQueue(path: archive.appendingPathComponent("ledger.sqlite").path).write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER full BEFORE INSERT ON intake
+                    BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END
+                    """)
+        }
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        let kept = try FileManager.default.contentsOfDirectory(atPath: received)
+        for (language, words) in [("zh", "收件登记"), ("en", "cannot record")] {
+            let run = try dossier(
+                "intake", unit.path, "--archive", archive.path, "--as-of", "2021-06-18", "--lang", language,
+                "--no-progress")
+            #expect(run.status == 2)
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(run.stderr)")
+            #expect(run.stderr.hasPrefix("dossier: ") && run.stderr.contains(words))
+            #expect(run.stderr.contains("database or disk is full") && !run.stderr.contains("INSERT"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: received) == kept)
+        }
+    }
+
+    /// A file its reader may not read (as user nobody when the tests run as root) is an FS-UNREADABLE finding: the
+    /// bundle is kept without it, and the intake goes on with the rest of the drive instead of stopping.
+    @Test func aFileThatCannotBeReadIsAFindingAndTheDriveIsStillReceived() throws {
+        let place = try TemporaryFolder()
+        let binary = place.url.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: Repository.binary, to: binary)
+        try FileManager.default.createDirectory(
+            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let drive = place.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: try #require(Repository.unitFolder(ofSample: "valid")), to: drive.appendingPathComponent("单位乙"))
+        try FileManager.default.copyItem(
+            at: try #require(Repository.unitFolder(ofSample: "valid")), to: drive.appendingPathComponent("单位甲"))
+        #expect(chmod(drive.appendingPathComponent("单位乙/张三/张三4.jpg").path, 0) == 0)
+        let archive = place.url.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        #expect(chmod(archive.path, 0o777) == 0)
+        let intake = [
+            binary.path, "intake", drive.path, "--archive", archive.path, "--as-of", "2021-06-18", "--format", "json",
+        ]
+        // Root reads every file: the file is unreadable only to an ordinary user.
+        let run = try CommandRunner.run(
+            geteuid() == 0 ? "/usr/bin/setpriv" : intake[0],
+            geteuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + intake : Array(intake.dropFirst()),
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let bundles = try #require(try json(run.text)["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 2)
+        let findings = try #require(bundles.first?["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["FS-UNREADABLE"])
+        #expect(findings.first?["path"] as? String == "张三/张三4.jpg")
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        let kept = try FileManager.default.contentsOfDirectory(atPath: received)
+        #expect(kept.count == 2)
+        let withoutIt = try #require(kept.first { $0.hasSuffix("-单位乙.zip") })
+        let listing = try CommandRunner.run("/usr/bin/unzip", ["-Z1", received + "/" + withoutIt])
+        #expect(listing.text.contains("单位乙/张三/张三3.jpg") && !listing.text.contains("张三4.jpg"))
     }
 }

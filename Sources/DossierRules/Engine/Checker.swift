@@ -184,25 +184,36 @@ public struct BundleDiscovery: Sendable {
         return level
     }
 
-    /// A unit's folder holds one of the unit-level documents, or a sub-folder holding a form, photo or video.
+    /// A unit's folder holds one of the unit-level documents, or a candidate's folder: a sub-folder holding a form,
+    /// photo or video. Only regular files count: a symlink is never followed, so it is a finding of the folder it is
+    /// in, not a sign of what that folder is. A sub-folder holding unit-level documents is a unit's folder, not a
+    /// candidate's: a drive of unit folders is not one bundle because one unit has a stray photo at its top.
     public func looksLikeBundle(_ folder: RawPath) -> Bool {
+        if holdsUnitDocument(folder) { return true }
         let classifier = FileClassifier(layout: layout)
         for raw in FileTreeWalker.list(folder) ?? [] {
             let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
             let location = folder.appending(raw)
-            guard let info = location.linkStatus() else { continue }
-            if info.st_mode & S_IFMT == S_IFREG, layout.documents.contains(where: { FileClassifier.matches(name, $0) })
-            {
-                return true
-            }
-            if info.st_mode & S_IFMT == S_IFDIR, !classifier.isJunkFolder(name) {
-                for child in FileTreeWalker.list(location) ?? [] {
-                    let childName = String(decoding: child, as: UTF8.self)
-                    let kind = classifier.kind(of: childName, content: nil, inCandidateFolder: true)
-                    if [FileKind.form, .scan, .photo, .video].contains(kind) { return true }
-                }
+            guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR, !classifier.isJunkFolder(name),
+                !holdsUnitDocument(location)
+            else { continue }
+            for raw in FileTreeWalker.list(location) ?? [] {
+                guard let status = location.appending(raw).linkStatus(), status.st_mode & S_IFMT == S_IFREG
+                else { continue }
+                let kind = classifier.kind(
+                    of: String(decoding: raw, as: UTF8.self), content: nil, inCandidateFolder: true)
+                if [FileKind.form, .scan, .photo, .video].contains(kind) { return true }
             }
         }
         return false
+    }
+
+    /// Whether `folder` holds one of the unit-level documents (a regular file).
+    private func holdsUnitDocument(_ folder: RawPath) -> Bool {
+        (FileTreeWalker.list(folder) ?? []).contains { raw in
+            let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
+            guard let info = folder.appending(raw).linkStatus(), info.st_mode & S_IFMT == S_IFREG else { return false }
+            return layout.documents.contains { FileClassifier.matches(name, $0) }
+        }
     }
 }
