@@ -177,7 +177,8 @@ private func snapshot(_ folder: String) -> [String] {
         let list = try dossier("rules", "list")
         #expect(list.status == 0)
         // One line per rule of the catalogue.
-        let rules = try String(contentsOfFile: Repository.rules + "/catalogue.yaml", encoding: .utf8)
+        let rules =
+            try String(contentsOfFile: Repository.rules + "/catalogue.yaml", encoding: .utf8)
             .components(separatedBy: "\n  - id: ").count - 1
         #expect(rules > 60 && list.stdout.split(separator: "\n").count == rules)
         let explain = try dossier("rules", "explain", "photo-size", "--lang", "en")
