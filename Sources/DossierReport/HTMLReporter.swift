@@ -46,8 +46,14 @@ public struct HTMLReporter: Reporter {
         let summary = bundle.summary
         let failing = Set(bundle.findings.filter { $0.severity != .notice }.map(\.path))
         var candidates: [[String: Any]] = []
+        // Grouped once by their first folder: filtering every file per candidate grows with their product.
+        var filesByFolder: [String: [FileEntry]] = [:]
+        for file in bundle.files {
+            guard let slash = file.path.firstIndex(of: "/") else { continue }
+            filesByFolder[String(file.path[..<slash]), default: []].append(file)
+        }
         for candidate in bundle.candidates {
-            let files = bundle.files.filter { $0.path.hasPrefix(candidate.folder + "/") }
+            let files = filesByFolder[candidate.folder] ?? []
             let photos = files.filter { $0.kind == .photo }
             let videos = files.filter { $0.kind == .video }
             let videoText =

@@ -28,9 +28,10 @@ public struct FormChecks: CheckFamily {
             guard let (file, _, facts) = bundle.form(of: candidate) else { continue }
             checkFields(facts.fields, file: file, candidate: candidate, summary: summary, ruleSet: ruleSet, sink: sink)
         }
+        let folderNames = Set(bundle.candidates.map(\.name))
         for row in summary?.rows ?? [] {
             let name = MediaName.normalise(row["name"]?.value ?? "")
-            if !bundle.candidates.contains(where: { $0.name == name }) {
+            if !folderNames.contains(name) {
                 sink.emit(.layoutCandidateNoFolder, path: "", candidate: name)
             }
         }

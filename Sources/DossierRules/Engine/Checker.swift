@@ -110,10 +110,13 @@ public struct Checker: Sendable {
         for family in CheckFamilies.all {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
-        let files = scanned.files.filter { $0.entry.kind == .file }.map { file in
-            FileEntry(
-                path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
-                video: try? file.video?.get())
+        var files: [FileEntry] = []
+        files.reserveCapacity(scanned.files.count)
+        for file in scanned.files where file.entry.kind == .file {
+            files.append(
+                FileEntry(
+                    path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
+                    video: try? file.video?.get()))
         }
         var report = BundleReport(
             subject: subject,

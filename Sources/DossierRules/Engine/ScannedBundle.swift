@@ -9,18 +9,47 @@ public struct ScannedFile: Sendable {
     public var candidate: String?
     /// What the first bytes say it is (nil for junk, unreadable or empty files).
     public var content: ContentType?
-    /// For photos whose content is JPEG.
-    public var jpeg: JPEGInspection?
-    /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
-    public var video: Result<VideoFacts, MP4Problem>?
-    /// For .docx documents: what was read, or what is wrong.
-    public var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>?
-    /// For .xlsx tables: the sheets, or what is wrong.
-    public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
-    /// Why the bytes could not be read, when they could not.
-    public var readProblem: FileBytes.ReadError?
     /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
     public var sha256: String?
+    // What was measured is boxed (`Boxed`): a file has at most one of these, and 100,000 files must not each
+    // carry room for all of them.
+    private var jpegBox: Boxed<JPEGInspection>?
+    private var videoBox: Boxed<Result<VideoFacts, MP4Problem>>?
+    private var docxBox: Boxed<Result<(DocxDocument, DocxFacts), OfficeProblem>>?
+    private var xlsxBox: Boxed<Result<([XlsxSheet], XlsxFacts), OfficeProblem>>?
+    private var readProblemBox: Boxed<FileBytes.ReadError>?
+
+    /// For photos whose content is JPEG.
+    public var jpeg: JPEGInspection? {
+        get { jpegBox?.value }
+        set { jpegBox = newValue.map(Boxed.init) }
+    }
+    /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
+    public var video: Result<VideoFacts, MP4Problem>? {
+        get { videoBox?.value }
+        set { videoBox = newValue.map(Boxed.init) }
+    }
+    /// For .docx documents: what was read, or what is wrong.
+    public var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>? {
+        get { docxBox?.value }
+        set { docxBox = newValue.map(Boxed.init) }
+    }
+    /// For .xlsx tables: the sheets, or what is wrong.
+    public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>? {
+        get { xlsxBox?.value }
+        set { xlsxBox = newValue.map(Boxed.init) }
+    }
+    /// Why the bytes could not be read, when they could not.
+    public var readProblem: FileBytes.ReadError? {
+        get { readProblemBox?.value }
+        set { readProblemBox = newValue.map(Boxed.init) }
+    }
+
+    public init(entry: TreeEntry, kind: FileKind, candidate: String?) {
+        self.entry = entry
+        self.kind = kind
+        self.candidate = candidate
+    }
 
     public var path: String { entry.path }
     public var name: String { entry.name }
@@ -46,16 +75,29 @@ public struct ScannedBundle: Sendable {
     public var folderName: String = ""
     /// The summary table and candidates, derived once by `prepare`: every check and report reads them.
     var prepared: (summary: SummaryTable?, records: [CandidateRecord])?
+    /// The positions in `files` of each candidate's files (junk left out), made by `prepare`, so that a check
+    /// that visits every candidate costs the number of files, not candidates × files.
+    var fileIndices: [String: [Int]]?
 
-    /// Derives the summary table and the candidate records once.
+    /// Derives the file index, the summary table and the candidate records once.
     public mutating func prepare(_ ruleSet: RuleSet) {
+        fileIndices = Self.indexByCandidate(files)
         let summary = readSummaryTable(ruleSet)
         prepared = (summary, makeCandidateRecords(ruleSet, summary: summary))
     }
 
+    static func indexByCandidate(_ files: [ScannedFile]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (position, file) in files.enumerated() where file.kind != .junk {
+            if let candidate = file.candidate { index[candidate, default: []].append(position) }
+        }
+        return index
+    }
+
     /// The files of `candidate`, in path order.
     public func files(of candidate: ScannedCandidate) -> [ScannedFile] {
-        files.filter { $0.candidate == candidate.name && $0.kind != .junk }
+        guard let fileIndices else { return files.filter { $0.candidate == candidate.name && $0.kind != .junk } }
+        return (fileIndices[candidate.name] ?? []).map { files[$0] }
     }
 }
 
@@ -69,13 +111,27 @@ extension ScannedBundle {
 
 /// The candidate summary table as read: the unit it names and one row of fields per candidate.
 public struct SummaryTable: Sendable {
-    public var path: String
-    public var unit: String?
-    public var rows: [[String: FieldFact]]
+    public let path: String
+    public let unit: String?
+    public let rows: [[String: FieldFact]]
+    /// The first row of each normalised name.
+    private let rowByName: [String: Int]
+
+    public init(path: String, unit: String?, rows: [[String: FieldFact]]) {
+        self.path = path
+        self.unit = unit
+        self.rows = rows
+        var index: [String: Int] = [:]
+        for (position, row) in rows.enumerated() {
+            let name = MediaName.normalise(row["name"]?.value ?? "")
+            if index[name] == nil { index[name] = position }
+        }
+        rowByName = index
+    }
 
     /// The row of the candidate called `name`.
     public func row(named name: String) -> [String: FieldFact]? {
-        rows.first { MediaName.normalise($0["name"]?.value ?? "") == name }
+        rowByName[name].map { rows[$0] }
     }
 }
 
@@ -136,10 +192,12 @@ extension ScannedBundle {
 
     func makeCandidateRecords(_ ruleSet: RuleSet, summary: SummaryTable?) -> [CandidateRecord] {
         var result: [CandidateRecord] = []
+        var seen: Set<String> = []
+        let folders = Dictionary(candidates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names =
             summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
-        for name in names + candidates.map(\.name) where !name.isEmpty && !result.contains(where: { $0.name == name }) {
-            let folder = candidates.first { $0.name == name }
+        for name in names + candidates.map(\.name) where !name.isEmpty && seen.insert(name).inserted {
+            let folder = folders[name]
             var record = CandidateRecord(
                 name: name, folder: folder?.folder, fields: (summary?.row(named: name) ?? [:]).mapValues(\.value))
             if let folder, let (file, _, facts) = form(of: folder) {
