@@ -152,15 +152,19 @@ seed(DOCX, "stored-form-python-docx.docx", stored(fixture("office", "form-python
 stored_xlsx = stored(xlsx)
 seed(XLSX, "stored-summary-openpyxl.xlsx", stored_xlsx)
 seed(ZIP, "stored-summary-openpyxl.xlsx", stored_xlsx)
+# LibreOffice's table refers to shared strings (t="s"): its first cell gets a reference and an index past 64 bits.
 buffer = io.BytesIO()
-with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+with zipfile.ZipFile(os.path.join(ROOT, "office", "summary-libreoffice.xlsx")) as source, \
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
     for info in source.infolist():
         part = source.read(info.filename)
         if info.filename == "xl/worksheets/sheet1.xml":
-            part = part.replace(b'r="A1"', b'r="A99999999999999999999"', 1)
-            part = part.replace(b"<v>0</v>", b"<v>18446744073709551615</v>", 1)
+            cell = b'<c r="A1" s="1" t="s"><v>0</v>'
+            assert cell in part
+            part = part.replace(cell, b'<c r="A99999999999999999999" s="1" t="s"><v>18446744073709551615</v>', 1)
         target.writestr(info.filename, part)
 seed(XLSX, "boundary-cell-reference-and-string-index.xlsx", buffer.getvalue())
+seed(XLSX, "stored-summary-libreoffice.xlsx", stored(fixture("office", "summary-libreoffice.xlsx")))
 seed(XML, "boundary-doctype-and-numbers.xml",
      b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><sheetData><row r="4294967296">'
      b'<c r="A99999999999999999999" s="18446744073709551616" t="s"><v>4294967295</v></c></row></sheetData>')
