@@ -10,7 +10,7 @@ DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
-.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz install samples fixtures clean
+.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz fuzz-each install samples fixtures clean
 
 all: build
 
@@ -64,14 +64,22 @@ test: test-tools lint
 bench: bench-deps test-tools build
 	python3 scripts/bench.py
 
-# Fuzzes the parsers (JPEG, MP4, zip, docx, xlsx, XML; Fuzz/) with libFuzzer and AddressSanitizer for
-# FUZZ_SECONDS, from seeds made of Tests/Fixtures. A crash leaves its input in .build/fuzz-crash-*.
+# Fuzzes the parsers (JPEG, MP4, zip, docx, xlsx, XML; Fuzz/) with libFuzzer, AddressSanitizer and a mutator that
+# knows the formats' length fields, for FUZZ_SECONDS, from seeds made of Tests/Fixtures (whole, up to 1 MiB) and
+# boundary-value seeds (scripts/fuzz-corpus.py). FUZZ_ONLY=N fuzzes one parser (0 JPEG, 1 MP4, 2 zip, 3 docx,
+# 4 xlsx, 5 XML); `make fuzz-each` runs every parser in turn. A crash leaves its input in .build/fuzz-crash-*.
+FUZZ_ONLY ?=
+FUZZ_MAX_LEN ?= 1048576
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address
 	python3 scripts/fuzz-corpus.py .build/fuzz-seeds
-	@mkdir -p .build/fuzz-corpus
-	SWIFT_BACKTRACE=enable=no Fuzz/.build/release/FuzzInspect .build/fuzz-corpus .build/fuzz-seeds -max_len=65536 \
-	  -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=.build/fuzz-crash-
+	@mkdir -p .build/fuzz-corpus$(FUZZ_ONLY)
+	FUZZ_ONLY=$(FUZZ_ONLY) SWIFT_BACKTRACE=enable=no Fuzz/.build/release/FuzzInspect .build/fuzz-corpus$(FUZZ_ONLY) \
+	  $(if $(FUZZ_ONLY),.build/fuzz-seeds/$(FUZZ_ONLY),.build/fuzz-seeds/*) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=2048 \
+	  -timeout=10 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=.build/fuzz-crash-$(FUZZ_ONLY)-
+
+fuzz-each:
+	for n in 0 1 2 3 4 5; do $(MAKE) fuzz FUZZ_ONLY=$$n || exit 1; done
 
 install: build
 	install -d $(PREFIX)/bin $(PREFIX)/share/dossier/rules

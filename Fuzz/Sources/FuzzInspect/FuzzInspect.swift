@@ -1,25 +1,44 @@
 import DossierInspect
 
-/// libFuzzer's entry point: the first byte chooses the parser, the rest is its input. Every parser must return
-/// (facts or a problem) in bounded time and memory; a crash, a hang or a leak is a bug.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The parsers the fuzz target drives, numbered as the first input byte chooses them (`byte % 6`).
+enum Parser: UInt8, CaseIterable {
+    case jpeg = 0, mp4, zip, docx, xlsx, xml
+
+    /// The parser named by `FUZZ_ONLY=N` (0–5) in the environment, read once: then one run fuzzes one parser,
+    /// whatever the first byte says, and the mutator writes N into the first byte so saved inputs replay alone.
+    static let only: Parser? = {
+        guard let text = getenv("FUZZ_ONLY"), let number = UInt8(String(cString: text)) else { return nil }
+        return Parser(rawValue: number % 6)
+    }()
+
+    /// The parser for an input whose first byte is `first`.
+    static func chosen(by first: UInt8) -> Parser { only ?? Parser(rawValue: first % 6) ?? .xml }
+}
+
+/// libFuzzer's entry point: the first byte chooses the parser (unless `FUZZ_ONLY` is set), the rest is its input.
+/// Every parser must return (facts or a problem) in bounded time and memory; a crash, a hang or a leak is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
     let input = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    switch data[0] % 6 {
-    case 0:
+    switch Parser.chosen(by: data[0]) {
+    case .jpeg:
         // Small bounds keep each run fast; the checks are the same at any bound.
         _ = JPEGInspector.inspect(input, limits: JPEGLimits(maximumPixels: 4_000_000, maximumScans: 50))
-    case 1:
+    case .mp4:
         _ = try? MP4Reader().read(MemoryRandomAccess(input))
-    case 2:
+    case .zip:
         guard let archive = try? ZipArchive(MemoryRandomAccess(input)) else { return 0 }
         for entry in archive.entries.prefix(8) { _ = try? archive.contents(entry, limit: 1 << 20) }
-    case 3:
+    case .docx:
         _ = try? OfficeReader.docx(input)
-    case 4:
+    case .xlsx:
         _ = try? OfficeReader.xlsx(input)
-    default:
+    case .xml:
         _ = try? XMLStream.read(input, maximumEvents: 100_000) { _ in }
     }
     return 0
