@@ -198,8 +198,27 @@ for n in range(1, 11):
     print(f"  ratio = {ours / theirs:.2f}  (target below 1)")
 
 
+def bench_scale():
+    """`check` of units with 250, 1,000 and 2,000 candidates (forms and a summary table): linear growth means a
+    per-candidate time that stays flat; and peak memory for 100,000 files."""
+    python = os.path.join(ROOT, ".build", "tools-venv", "bin", "python")
+    times = {}
+    for count in (250, 1000, 2000):
+        out = os.path.join(BENCH, f"scale-{count}")
+        subprocess.run([python, os.path.join(ROOT, "scripts", "make-scale-bundle.py"), out, str(count)], check=True)
+        unit = os.path.join(out, "规模省科协")
+        times[count] = median_of([DOSSIER, "check", unit, "--quiet", "--no-progress", "--as-of", "2021-06-01"], runs=3)
+        print(f"  {count:5d} candidates: {times[count]:6.2f} s, {times[count] / count * 1000:.2f} ms per candidate")
+    print(f"  growth 2000/250 = {times[2000] / times[250]:.1f} (linear: 8; target: 2,000 candidates under 3 s)")
+    out = os.path.join(BENCH, "scale-files")
+    subprocess.run([python, os.path.join(ROOT, "scripts", "make-scale-bundle.py"), out, "1000", "--files", "99000"],
+                   check=True)
+    peak = peak_of([DOSSIER, "check", os.path.join(out, "规模省科协"), "--quiet", "--no-progress"])
+    print(f"  100,000 files: peak memory {peak / 1024:.0f} MB (target under 100 MB)")
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["check", "seal", "videos", "forms"]
+    which = sys.argv[1:] or ["check", "seal", "videos", "forms", "scale"]
     if "check" in which:
         bench_check()
     if "seal" in which:
@@ -208,3 +227,6 @@ if __name__ == "__main__":
         bench_videos()
     if "forms" in which:
         bench_forms()
+    if "scale" in which:
+        print("scale: check against the number of candidates and files")
+        bench_scale()
