@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 #if canImport(Glibc)
@@ -7,6 +8,9 @@ import Foundation
 #endif
 
 /// One entry met while walking a folder.
+///
+/// A drive can hold 100,000 entries: what every entry has is stored inline, what few have (a symlink's target,
+/// a limit, damage) in one box, and the walker's absolute path is its folder's (shared by siblings) plus the name.
 public struct TreeEntry: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case file, directory, symlink, special
@@ -18,27 +22,99 @@ public struct TreeEntry: Sendable, Equatable {
     public var name: String
     /// The raw bytes of the last component as stored on disk.
     public var rawName: [UInt8]
-    /// Where to open it: the raw absolute path.
-    public var location: RawPath
     public var kind: Kind
     public var bytes: Int
     /// False when the file could not be opened, or the folder not listed.
     public var readable: Bool
+    private var place: Place
+    private var rare: Boxed<Rare>?
+
+    private enum Place: Sendable, Equatable {
+        /// In this folder, under `rawName`.
+        case child(of: RawPath)
+        /// Exactly here (a zip entry's key).
+        case at(RawPath)
+    }
+
+    private struct Rare: Sendable, Equatable {
+        var specialKind: String?
+        var linkTarget: String?
+        var limit: WalkLimit?
+        var damage: String?
+    }
+
+    public init(
+        path: String, name: String, rawName: [UInt8], location: RawPath, kind: Kind, bytes: Int, readable: Bool
+    ) {
+        self.init(path: path, name: name, rawName: rawName, place: .at(location), kind: kind, bytes: bytes)
+        self.readable = readable
+    }
+
+    /// An entry named `rawName` in the folder at `folder`.
+    init(path: String, name: String, rawName: [UInt8], folder: RawPath, kind: Kind, bytes: Int) {
+        self.init(path: path, name: name, rawName: rawName, place: .child(of: folder), kind: kind, bytes: bytes)
+    }
+
+    private init(path: String, name: String, rawName: [UInt8], place: Place, kind: Kind, bytes: Int) {
+        self.path = path
+        self.name = name
+        self.rawName = rawName
+        self.place = place
+        self.kind = kind
+        self.bytes = bytes
+        self.readable = true
+    }
+
+    /// Where to open it: the raw absolute path (for a zip's entry, its key in the zip).
+    public var location: RawPath {
+        get {
+            switch place {
+            case .child(let folder): folder.appending(rawName)
+            case .at(let location): location
+            }
+        }
+        set { place = .at(newValue) }
+    }
+
     /// For `special`: what it is (`fifo`, `socket`, `character device`, `block device`).
-    public var specialKind: String?
+    public var specialKind: String? {
+        get { rare?.value.specialKind }
+        set { changeRare { $0.specialKind = newValue } }
+    }
     /// For `symlink`: where it points, as stored (never followed).
-    public var linkTarget: String?
+    public var linkTarget: String? {
+        get { rare?.value.linkTarget }
+        set { changeRare { $0.linkTarget = newValue } }
+    }
     /// Set when the walk stopped at this entry: what lies below it (or after it) was not listed.
-    public var limit: WalkLimit?
+    public var limit: WalkLimit? {
+        get { rare?.value.limit }
+        set { changeRare { $0.limit = newValue } }
+    }
     /// For an entry of a zip whose header or data is damaged: what is wrong (`readable` is then false). The zip's
     /// reader reports it, as `ZIP-CORRUPT`, instead of the file system's `FS-UNREADABLE`.
-    public var damage: String?
+    public var damage: String? {
+        get { rare?.value.damage }
+        set { changeRare { $0.damage = newValue } }
+    }
+
+    private mutating func changeRare(_ change: (inout Rare) -> Void) {
+        var value = rare?.value ?? Rare()
+        change(&value)
+        rare = value == Rare() ? nil : Boxed(value)
+    }
 
     /// True when the stored name is valid UTF-8.
     public var nameIsUTF8: Bool { String(validating: rawName, as: UTF8.self) != nil }
 
     /// The path's components.
     public var components: [Substring] { path.split(separator: "/") }
+
+    public static func == (lhs: TreeEntry, rhs: TreeEntry) -> Bool {
+        lhs.path == rhs.path && lhs.name == rhs.name && lhs.rawName == rhs.rawName && lhs.location == rhs.location
+            && lhs.kind == rhs.kind && lhs.bytes == rhs.bytes && lhs.readable == rhs.readable
+            && lhs.rare?.value == rhs.rare?.value
+    }
 }
 
 /// Why a walk did not list everything: the entry that carries it is where the walk stopped.
@@ -84,7 +160,7 @@ public struct FileTreeWalker: Sendable {
                     break walk
                 }
                 let location = folder.appending(rawName)
-                var entry = Self.describe(location, rawName: rawName, prefix: prefix)
+                var entry = Self.describe(location, in: folder, rawName: rawName, prefix: prefix)
                 if location.bytes.count >= Self.maximumPathBytes {
                     entry.limit = .pathLength(location.bytes.count)
                     entry.readable = false
@@ -102,7 +178,8 @@ public struct FileTreeWalker: Sendable {
                 entries.append(entry)
             }
         }
-        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return entries
     }
 
     /// The longest absolute path the system opens (Linux's PATH_MAX, terminating NUL included).
@@ -123,11 +200,10 @@ public struct FileTreeWalker: Sendable {
         return names
     }
 
-    static func describe(_ location: RawPath, rawName: [UInt8], prefix: String) -> TreeEntry {
+    static func describe(_ location: RawPath, in folder: RawPath, rawName: [UInt8], prefix: String) -> TreeEntry {
         let name = String(decoding: rawName, as: UTF8.self).precomposedStringWithCanonicalMapping
         var entry = TreeEntry(
-            path: prefix + name, name: name, rawName: rawName, location: location, kind: .special, bytes: 0,
-            readable: true)
+            path: prefix + name, name: name, rawName: rawName, folder: folder, kind: .special, bytes: 0)
         guard let info = location.linkStatus() else {
             entry.readable = false
             entry.kind = .file

@@ -9,14 +9,16 @@ public struct FileSystemChecks: CheckFamily {
 
     public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
         let junkPrefixes = bundle.junkFolders.map { $0.path + "/" }
-        for entry in bundle.entries where entry.kind == .directory && !entry.readable && entry.limit == nil {
+        for entry in bundle.otherEntries where entry.kind == .directory && !entry.readable && entry.limit == nil {
             guard !junkPrefixes.contains(where: { entry.path.hasPrefix($0) }) else { continue }
             sink.emit(.fsUnreadable, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path))
         }
         // Before any other finding on the same entry: a walk that stopped here must never look like a pass.
-        for entry in bundle.entries {
+        for index in 0..<bundle.entryCount {
+            let entry = bundle.entry(at: index)
+            guard let limit = entry.limit else { continue }
             let candidate = ScannedBundle.candidate(ofPath: entry.path)
-            switch entry.limit {
+            switch limit {
             case .depth(let levels):
                 sink.emit(.fsLimit, path: entry.path, candidate: candidate, data: ["levels": .int(levels)])
             case .entries(let count):
@@ -26,8 +28,6 @@ public struct FileSystemChecks: CheckFamily {
                 sink.emit(
                     .fsLimit, path: entry.path, candidate: candidate, variant: "pathLength",
                     data: ["bytes": .int(bytes), "maximum": .int(FileTreeWalker.maximumPathBytes)])
-            case nil:
-                break
             }
         }
         for file in bundle.files where file.kind != .junk {

@@ -12,11 +12,14 @@ public struct NamingChecks: CheckFamily {
 
     public func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink) {
         let junkPrefixes = bundle.junkFolders.map { $0.path + "/" }
-        let entries = bundle.entries.filter { entry in !junkPrefixes.contains { entry.path.hasPrefix($0) } }
-        for entry in entries {
-            checkPortable(entry, rules: ruleSet.naming, sink: sink)
+        // Positions, not copies: a bundle of 100,000 entries must not be held twice (peak memory).
+        let kept = (0..<bundle.entryCount).filter { index in
+            !junkPrefixes.contains { bundle.entry(at: index).path.hasPrefix($0) }
         }
-        checkCollisions(entries, sink: sink)
+        for index in kept {
+            checkPortable(bundle.entry(at: index), rules: ruleSet.naming, sink: sink)
+        }
+        checkCollisions(bundle, kept, sink: sink)
         for candidate in bundle.candidates {
             let media = CandidateMedia(candidate, in: bundle, ruleSet: ruleSet)
             for file in media.unattributed {
@@ -68,17 +71,23 @@ public struct NamingChecks: CheckFamily {
 
     /// NAME-COLLISION: names in one folder equal after NFC and case folding. A folder on disk cannot hold one
     /// name twice; a zip can (variant `duplicate`), and extracting it keeps only the last.
-    private func checkCollisions(_ entries: [TreeEntry], sink: FindingSink) {
-        var seen: [String: TreeEntry] = [:]
-        for entry in entries.sorted(by: { $0.rawName.lexicographicallyPrecedes($1.rawName) }) {
+    private func checkCollisions(_ bundle: ScannedBundle, _ kept: [Int], sink: FindingSink) {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(kept.count)
+        let sorted = kept.sorted {
+            bundle.entry(at: $0).rawName.lexicographicallyPrecedes(bundle.entry(at: $1).rawName)
+        }
+        for index in sorted {
+            let entry = bundle.entry(at: index)
             let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
             let key = folder + "/" + entry.name.precomposedStringWithCanonicalMapping.lowercased()
-            if let first = seen[key] {
+            if let firstIndex = seen[key] {
+                let first = bundle.entry(at: firstIndex)
                 sink.emit(
                     .nameCollision, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path),
                     variant: first.rawName == entry.rawName ? "duplicate" : nil, data: ["other": .string(first.name)])
             } else {
-                seen[key] = entry
+                seen[key] = index
             }
         }
     }

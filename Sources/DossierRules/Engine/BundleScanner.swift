@@ -25,10 +25,16 @@ public struct BundleScanner: Sendable {
         var junkPrefixes: [String] = []
         var candidates: [ScannedCandidate] = []
         var files: [ScannedFile] = []
+        var otherEntries: [TreeEntry] = []
+        files.reserveCapacity(entries.count)
         for entry in entries {
-            if junkPrefixes.contains(where: { entry.path.hasPrefix($0) }) { continue }
+            if junkPrefixes.contains(where: { entry.path.hasPrefix($0) }) {
+                otherEntries.append(entry)
+                continue
+            }
             let depth = entry.components.count
             if entry.kind == .directory {
+                otherEntries.append(entry)
                 if classifier.isJunkFolder(entry.name) {
                     junkFolders.append(entry)
                     junkPrefixes.append(entry.path + "/")
@@ -60,7 +66,7 @@ public struct BundleScanner: Sendable {
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
-            entries: entries, files: files, candidates: candidates, junkFolders: junkFolders)
+            otherEntries: otherEntries, files: files, candidates: candidates, junkFolders: junkFolders)
     }
 
     /// Reads every .docx and .xlsx document (forms, tables, reports) whose content is a zip.

@@ -122,7 +122,7 @@ public struct Checker: Sendable {
             subject: subject,
             unit: UnitResolver(rules: ruleSet.units).resolve(name: scanned.unitName(ruleSet), options: options),
             candidates: candidates(scanned),
-            files: files, findings: sink.findings, strict: options.strict)
+            files: files, findings: sink.takeFindings(), strict: options.strict)
         for file in scanned.files {
             if let thumbnail = file.jpeg?.thumbnail { report.thumbnails[file.path] = thumbnail }
         }

@@ -14,6 +14,12 @@ public final class FindingSink {
         self.options = options
     }
 
+    /// The findings recorded so far, handed over: the sink is left empty (a bundle's findings are not copied).
+    public func takeFindings() -> [Finding] {
+        defer { findings = [] }
+        return findings
+    }
+
     /// Records a finding of `rule` at `path`. `data` holds measured values (they reach the JSON report);
     /// `display` holds extra words for the message only. Placeholders are filled from both, and from
     /// `candidate`.

@@ -9,40 +9,58 @@ public struct ScannedFile: Sendable {
     public var candidate: String?
     /// What the first bytes say it is (nil for junk, unreadable or empty files).
     public var content: ContentType?
-    /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
-    public var sha256: String?
-    // What was measured is boxed (`Boxed`): a file has at most one of these, and 100,000 files must not each
-    // carry room for all of them.
-    private var jpegBox: Boxed<JPEGInspection>?
-    private var videoBox: Boxed<Result<VideoFacts, MP4Problem>>?
-    private var docxBox: Boxed<Result<(DocxDocument, DocxFacts), OfficeProblem>>?
-    private var xlsxBox: Boxed<Result<([XlsxSheet], XlsxFacts), OfficeProblem>>?
-    private var readProblemBox: Boxed<FileBytes.ReadError>?
+    // What was measured is boxed (`Boxed`), all of it in one box: most files have at most one kind of fact, and
+    // 100,000 files must not each carry room for all of them.
+    private var measured: Boxed<Measured>?
 
+    private struct Measured: Sendable {
+        var sha256: String?
+        var jpeg: JPEGInspection?
+        var video: Result<VideoFacts, MP4Problem>?
+        var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>?
+        var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
+        var readProblem: FileBytes.ReadError?
+
+        var isEmpty: Bool {
+            sha256 == nil && jpeg == nil && video == nil && docx == nil && xlsx == nil && readProblem == nil
+        }
+    }
+
+    private mutating func change(_ body: (inout Measured) -> Void) {
+        var value = measured?.value ?? Measured()
+        body(&value)
+        measured = value.isEmpty ? nil : Boxed(value)
+    }
+
+    /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
+    public var sha256: String? {
+        get { measured?.value.sha256 }
+        set { change { $0.sha256 = newValue } }
+    }
     /// For photos whose content is JPEG.
     public var jpeg: JPEGInspection? {
-        get { jpegBox?.value }
-        set { jpegBox = newValue.map(Boxed.init) }
+        get { measured?.value.jpeg }
+        set { change { $0.jpeg = newValue } }
     }
     /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
     public var video: Result<VideoFacts, MP4Problem>? {
-        get { videoBox?.value }
-        set { videoBox = newValue.map(Boxed.init) }
+        get { measured?.value.video }
+        set { change { $0.video = newValue } }
     }
     /// For .docx documents: what was read, or what is wrong.
     public var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>? {
-        get { docxBox?.value }
-        set { docxBox = newValue.map(Boxed.init) }
+        get { measured?.value.docx }
+        set { change { $0.docx = newValue } }
     }
     /// For .xlsx tables: the sheets, or what is wrong.
     public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>? {
-        get { xlsxBox?.value }
-        set { xlsxBox = newValue.map(Boxed.init) }
+        get { measured?.value.xlsx }
+        set { change { $0.xlsx = newValue } }
     }
     /// Why the bytes could not be read, when they could not.
     public var readProblem: FileBytes.ReadError? {
-        get { readProblemBox?.value }
-        set { readProblemBox = newValue.map(Boxed.init) }
+        get { measured?.value.readProblem }
+        set { change { $0.readProblem = newValue } }
     }
 
     public init(entry: TreeEntry, kind: FileKind, candidate: String?) {
@@ -66,7 +84,9 @@ public struct ScannedCandidate: Sendable {
 
 /// Everything the scanner learnt about one bundle; checks read it and do no I/O.
 public struct ScannedBundle: Sendable {
-    public var entries: [TreeEntry]
+    /// The entries that are not files' (folders, and what junk folders hold): each entry is kept once, in `files`
+    /// or here, as a bundle may hold 100,000 of them.
+    public var otherEntries: [TreeEntry]
     public var files: [ScannedFile]
     public var candidates: [ScannedCandidate]
     /// Junk folders (`__MACOSX/`): reported once each, their content ignored.
@@ -78,6 +98,14 @@ public struct ScannedBundle: Sendable {
     /// The positions in `files` of each candidate's files (junk left out), made by `prepare`, so that a check
     /// that visits every candidate costs the number of files, not candidates × files.
     var fileIndices: [String: [Int]]?
+
+    /// How many entries the bundle holds: folders, files and what junk folders hold.
+    public var entryCount: Int { otherEntries.count + files.count }
+
+    /// Entry `index` of `0..<entryCount`: the other entries first, then the files'.
+    public func entry(at index: Int) -> TreeEntry {
+        index < otherEntries.count ? otherEntries[index] : files[index - otherEntries.count].entry
+    }
 
     /// Derives the file index, the summary table and the candidate records once.
     public mutating func prepare(_ ruleSet: RuleSet) {
