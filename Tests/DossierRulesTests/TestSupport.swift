@@ -38,7 +38,9 @@ enum BuiltSample {
     /// Builds sample `name` (with its leading @) in `folder` and returns the unit folder.
     static func make(_ name: String, in folder: TemporaryFolder) throws -> URL {
         // A misspelt unit: the folder is named 湖北省科学协会 (and its summary table is taken out below).
-        let unit = try folder.copy(ofSample: "valid", as: name == "@unit-unknown" ? "湖北省科学协会" : nil)
+        // A society the registry does not know: its type is read from its name.
+        let renamed = ["@unit-unknown": "湖北省科学协会", "@unit-inferred": "中国心理学会"][name]
+        let unit = try folder.copy(ofSample: "valid", as: renamed)
         let person = unit.appendingPathComponent("张三")
         func fixture(_ file: String) throws -> Data {
             try Data(contentsOf: Repository.fixtures.appendingPathComponent(file))
@@ -80,7 +82,7 @@ enum BuiltSample {
             try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
             try FileManager.default.copyItem(
                 at: person.appendingPathComponent("张三2.jpg"), to: deep.appendingPathComponent("张三7.jpg"))
-        case "@unit-unknown":
+        case "@unit-unknown", "@unit-inferred":
             // The summary table names the unit: take it out, so the (misspelt) folder name is the unit's name.
             try FileManager.default.removeItem(at: unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx"))
         case "@gender-invalid":

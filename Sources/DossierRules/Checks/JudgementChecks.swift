@@ -13,14 +13,21 @@ public struct JudgementChecks: CheckFamily {
         let resolver = UnitResolver(rules: ruleSet.units)
         let name = bundle.unitName(ruleSet)
         let unit = resolver.resolve(name: name, options: options)
-        if unit.type == nil {
-            let suggestions = resolver.suggestions(for: name)
-            sink.emit(
-                .quotaUnitUnknown, path: "", data: ["unit": .string(name), "suggestions": .list(suggestions)],
-                display: [
-                    "suggestions": suggestions.isEmpty
-                        ? "—" : suggestions.joined(separator: sink.language == .zh ? "、" : ", ")
-                ])
+        if options.unitType == nil {
+            let separator = sink.language == .zh ? "、" : ", "
+            switch resolver.identify(name) {
+            case .registered: break
+            case .inferred(let type, let suffix):
+                let title = ruleSet.units.types.first { $0.key == type }?.title.text(sink.language) ?? type
+                sink.emit(
+                    .quotaUnitUnknown, path: "", variant: "inferred",
+                    data: ["unit": .string(name), "inferredType": .string(type), "suffix": .string(suffix)],
+                    display: ["typeTitle": title, "quota": unit.quota.map(String.init) ?? "—"])
+            case .unknown(let suggestions):
+                sink.emit(
+                    .quotaUnitUnknown, path: "", data: ["unit": .string(name), "suggestions": .list(suggestions)],
+                    display: ["suggestions": suggestions.isEmpty ? "—" : suggestions.joined(separator: separator)])
+            }
         }
         let count = bundle.candidateCount(ruleSet)
         if let quota = unit.quota, count > quota {

@@ -321,6 +321,17 @@ public enum RuleSetValidation {
                     file: file, keyPath: "units.registry[\(index)]", problem: "the name \(name) is used twice")
             }
         }
+        for (index, rule) in (units.inference?.suffixes ?? []).enumerated() {
+            if !keys.contains(rule.type) {
+                throw RuleSetError(
+                    file: file, keyPath: "units.inference.suffixes[\(index)].type",
+                    problem: "unknown unit type \(rule.type)")
+            }
+            if rule.suffix.isEmpty {
+                throw RuleSetError(
+                    file: file, keyPath: "units.inference.suffixes[\(index)].suffix", problem: "must not be empty")
+            }
+        }
     }
 
     static func validate(forms: FormRules, file: String) throws(RuleSetError) {
