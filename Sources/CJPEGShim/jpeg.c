@@ -225,14 +225,32 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
         return;
     }
     rows = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1);
-    int keep = thumbnail != NULL && (cinfo.output_components == 1 || cinfo.output_components == 3);
-    if (keep && CJPEGShim_size(stride, cinfo.output_height, 1, &kept_bytes)) kept = malloc(kept_bytes);
+    /* CMYK and YCCK (libjpeg gives CMYK for both) are kept as RGB: a contact sheet shows print files too. Adobe's
+       files (with an APP14 marker, as Photoshop and Pillow write them) store the inks inverted. */
+    int cmyk = cinfo.output_components == 4 && cinfo.out_color_space == JCS_CMYK;
+    int inverted = cinfo.saw_Adobe_marker;
+    size_t kept_stride = stride;
+    if (cmyk && !CJPEGShim_size(cinfo.output_width, 3, 1, &kept_stride)) cmyk = 0;
+    int keep = thumbnail != NULL && (cinfo.output_components == 1 || cinfo.output_components == 3 || cmyk);
+    if (keep && CJPEGShim_size(kept_stride, cinfo.output_height, 1, &kept_bytes)) kept = malloc(kept_bytes);
     unsigned long long sampled = 0, colourful = 0;
     while (cinfo.output_scanline < cinfo.output_height) {
         if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
             break;
         }
-        if (kept != NULL) memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], stride);
+        if (kept != NULL && cmyk) {
+            unsigned char *target = kept + (size_t)(cinfo.output_scanline - 1) * kept_stride;
+            JSAMPROW row = rows[0];
+            for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
+                unsigned int k = inverted ? row[4 * x + 3] : 255u - row[4 * x + 3];
+                for (int c = 0; c < 3; c++) {
+                    unsigned int ink = inverted ? row[4 * x + c] : 255u - row[4 * x + c];
+                    target[3 * x + c] = (unsigned char)((ink * k + 127u) / 255u);
+                }
+            }
+        } else if (kept != NULL) {
+            memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], stride);
+        }
         if (measure_chroma) {
             JSAMPROW row = rows[0];
             for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
@@ -254,6 +272,10 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
     }
     int width = (int)cinfo.output_width, height = (int)cinfo.output_height, comps = cinfo.output_components;
     J_COLOR_SPACE space = cinfo.out_color_space;
+    if (cmyk) {
+        comps = 3;
+        space = JCS_RGB;
+    }
     jpeg_destroy_decompress(&cinfo);
     if (kept != NULL && out->decodes) {
         CJPEGShim_encode(kept, width, height, comps, space, orientation, quality, thumbnail);

@@ -80,6 +80,17 @@ private let pillow: [String: PillowFacts] = {
         #expect(JPEGInspector.inspect(try fixture("cmyk.jpg")).facts?.colorSpace == "CMYK")
     }
 
+    @Test func aPrintFileGetsAColourThumbnail() throws {
+        // Pillow's CMYK JPEG (Adobe's inverted inks): the contact sheet shows it as an RGB picture.
+        let inspection = JPEGInspector.inspect(
+            try fixture("cmyk.jpg"), limits: JPEGLimits(scaleDenominator: 1), thumbnailQuality: 90)
+        let thumbnail = try #require(inspection.thumbnail)
+        let shown = JPEGInspector.inspect(thumbnail)
+        #expect(shown.facts?.colorSpace == "YCbCr")
+        #expect(shown.facts?.width == 80 && shown.facts?.height == 60)
+        #expect(try #require(shown.chromaFraction) > 0.5)
+    }
+
     @Test func headerOnlyReadsNoImageData() throws {
         let inspection = JPEGInspector.inspect(try fixture("truncated.jpg"), decode: false)
         #expect(inspection.facts?.width == 160)

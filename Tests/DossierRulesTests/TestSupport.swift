@@ -96,6 +96,8 @@ enum BuiltSample {
                 .write(to: person.appendingPathComponent("张三5.jpg"))
         case "@grey-id":
             try fixture("grey.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
+        case "@cmyk-id":
+            try fixture("cmyk.jpg").write(to: person.appendingPathComponent("张三1.jpg"))
         case _ where HostileVideo(rawValue: name) != nil:
             // 张三's landscape clip, made hostile in place.
             let video = person.appendingPathComponent("张三1.mp4")

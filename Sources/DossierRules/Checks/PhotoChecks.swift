@@ -135,6 +135,10 @@ public struct PhotoChecks: CheckFamily {
         let rules = ruleSet.photos
         if facts.components == 1 {
             sink.emit(.photoColor, path: id.file.path, candidate: candidate.name, data: ["components": .int(1)])
+        } else if rules.colour.printColourSpaces?.contains(facts.colorSpace) == true {
+            sink.emit(
+                .photoColor, path: id.file.path, candidate: candidate.name, variant: "print",
+                data: ["colorSpace": .string(facts.colorSpace), "components": .int(facts.components)])
         } else if let fraction = inspection.chromaFraction, fraction < rules.colour.minimumColouredFraction {
             sink.emit(
                 .photoColor, path: id.file.path, candidate: candidate.name, variant: "monochrome",

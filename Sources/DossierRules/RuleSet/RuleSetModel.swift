@@ -136,6 +136,9 @@ public struct PhotoRules: Codable, Sendable, Equatable {
     public struct Colour: Codable, Sendable, Equatable {
         public var chromaThreshold: Int
         public var minimumColouredFraction: Double
+        /// Colour spaces of print (CMYK, YCCK) in which an ID photo gets a warning: browsers and photo viewers
+        /// show them wrongly or not at all. Absent: none.
+        public var printColourSpaces: [String]?
     }
     public struct Limits: Codable, Sendable, Equatable {
         public var maximumPixels: Int
