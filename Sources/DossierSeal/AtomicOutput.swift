@@ -195,7 +195,9 @@ struct PartialName: Equatable {
     /// This machine's name and boot, each as 8 hex digits.
     private static let machine: (host: String, boot: String) = {
         var buffer = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : ""
+        let host =
+            gethostname(&buffer, buffer.count) == 0
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         // Linux gives each boot a random id; elsewhere the boot is unknown and only the PID is judged.
         let boot = (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)) ?? ""
         func digits(_ text: String) -> String {
