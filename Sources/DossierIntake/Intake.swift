@@ -35,6 +35,7 @@ public struct IntakeRunner: Sendable {
         let ledgerPath = (archive as NSString).appendingPathComponent("ledger.sqlite")
         let ledger = try Ledger(path: ledgerPath)
         removeStalePartials()
+        try holdingArchive { try removeOrphans(ledger, ledgerPath: ledgerPath) }
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         var bundles: [BundleReport] = []
         var received: [Int64] = []
@@ -42,6 +43,10 @@ public struct IntakeRunner: Sendable {
             // One bundle that cannot be read (a folder gone, a file unreadable or pulled out while packing) is a
             // finding of its own and is not kept; the rest of the drive is received.
             var bundle: BundleReport
+            if item.unlisted {
+                bundles.append(notKept(item, bundle: nil, path: "", reason: DriveDiscovery.unlistedReason(checker)))
+                continue
+            }
             do {
                 bundle = try item.check(with: checker)
             } catch {
@@ -49,6 +54,10 @@ public struct IntakeRunner: Sendable {
                 continue
             }
             let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: bundle.unit.name) }
+            // Kept and recorded under the archive's lock: no other intake sees a kept file before its row exists,
+            // so a file without a row is one whose intake died (`removeOrphans`).
+            let lock = try lockArchive()
+            defer { lock.release() }
             var entry: Ledger.Entry
             do {
                 entry = try keep(item, bundle: bundle)
@@ -95,13 +104,12 @@ public struct IntakeRunner: Sendable {
     private func notKept(_ item: DriveDiscovery.Item, bundle: BundleReport?, path: String, reason: String)
         -> BundleReport
     {
-        let name = MediaName.normalise(((item.path as NSString).lastPathComponent as NSString).deletingPathExtension)
-        var report =
-            bundle
-            ?? BundleReport(
+        guard var report = bundle else {
+            return checker.unreadable(
                 subject: Subject(path: item.display, kind: item.kind == .zip ? .zip : .folder),
-                unit: UnitInfo(name: name, type: checker.options.unitType), candidates: [], files: [], findings: [],
-                strict: checker.options.strict)
+                unitName: ((item.path as NSString).lastPathComponent as NSString).deletingPathExtension, path: path,
+                variant: "notKept", reason: reason)
+        }
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         sink.emit(
             .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: "notKept",
@@ -198,6 +206,53 @@ public struct IntakeRunner: Sendable {
         throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
     }
 
+    /// The archive's lock (`ARCHIVE/.intake.lock`), held while a bundle is kept and recorded and while orphans are
+    /// looked for. The system releases it when its holder dies, even by `kill -9`.
+    private func lockArchive() throws -> ArchiveLock {
+        let path = (archive as NSString).appendingPathComponent(".intake.lock")
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(errno)))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let failure = errno
+                close(descriptor)
+                throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
+            }
+        }
+        return ArchiveLock(descriptor: descriptor)
+    }
+
+    private func holdingArchive<Value>(_ body: () throws -> Value) throws -> Value {
+        let lock = try lockArchive()
+        defer { lock.release() }
+        return try body()
+    }
+
+    /// Removes kept files that no ledger row names: an intake killed between keeping a bundle and recording it
+    /// left them (the bundle was not received; its drive still holds it). Only files written since the ledger's
+    /// first row are judged: a ledger begun afresh beside an older archive removes nothing it never knew. Temporary
+    /// files are left to `removeStalePartials`, anything that is not a zip to the office.
+    private func removeOrphans(_ ledger: Ledger, ledgerPath: String) throws {
+        let entries = try ledgerRead(ledgerPath) { try ledger.entries() }
+        guard let first = entries.compactMap({ ISO8601DateFormatter().date(from: $0.receivedAt) }).min() else { return }
+        let recorded = Set(entries.map(\.archivedAs))
+        let received = (archive as NSString).appendingPathComponent("received")
+        for unit in (try? FileManager.default.contentsOfDirectory(atPath: received)) ?? [] {
+            let folder = (received as NSString).appendingPathComponent(unit)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where !name.hasPrefix(".") && name.hasSuffix(".zip") && !recorded.contains("received/\(unit)/\(name)") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                var info = stat()
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                    Double(info.st_mtim.tv_sec) >= first.timeIntervalSince1970.rounded(.down)
+                else { continue }
+                unlink(path)
+            }
+        }
+    }
+
     /// Removes what killed intakes left in `received/UNIT/` (their temporary files), whichever unit comes now.
     private func removeStalePartials() {
         let received = (archive as NSString).appendingPathComponent("received")
@@ -256,6 +311,16 @@ public struct IntakeRunner: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = .current
         return formatter.string(from: date)
+    }
+}
+
+/// An exclusive `flock` on the archive's lock file, released by `release()` or by the holder's death.
+struct ArchiveLock {
+    let descriptor: Int32
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

@@ -20,15 +20,34 @@ public struct DriveDiscovery: Sendable {
         public var kind: Kind
         public var path: String
         public var display: String
+        /// A folder on the drive that could not be listed: it may be a unit's, so it is reported, not passed over.
+        public var unlisted = false
+
+        public init(kind: Kind, path: String, display: String, unlisted: Bool = false) {
+            self.kind = kind
+            self.path = path
+            self.display = display
+            self.unlisted = unlisted
+        }
 
         /// Its report: a sealed zip is verified and its payload checked, a plain zip is checked where it lies, a
-        /// folder is checked.
+        /// folder is checked; a folder that could not be listed is `FS-UNREADABLE`.
         public func check(with checker: Checker) throws(CheckError) -> BundleReport {
             switch kind {
-            case .zip: ZipInput.check(path, checker: checker)
-            case .folder: try checker.check(bundle: RawPath(path), displayPath: display)
+            case .zip: return ZipInput.check(path, checker: checker)
+            case .folder where unlisted:
+                return checker.unreadable(
+                    subject: Subject(path: display, kind: .folder), unitName: (path as NSString).lastPathComponent,
+                    reason: DriveDiscovery.unlistedReason(checker))
+            case .folder: return try checker.check(bundle: RawPath(path), displayPath: display)
             }
         }
+    }
+
+    /// Why a folder that could not be listed was not checked, in the run's language.
+    public static func unlistedReason(_ checker: Checker) -> String {
+        checker.options.language == .zh
+            ? "无法列出文件夹的内容，可能没有读取权限" : "its contents cannot be listed (no read permission?)"
     }
 
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is
@@ -44,15 +63,23 @@ public struct DriveDiscovery: Sendable {
         let discovery = BundleDiscovery(layout: layout)
         if discovery.looksLikeBundle(RawPath(trimmed)) { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
         var zips: [Item] = []
+        var unlisted: [Item] = []
+        let classifier = FileClassifier(layout: layout)
         var level = [trimmed]
-        for _ in 1...2 {
+        for depth in 1...2 {
             var next: [String] = []
             for folder in level {
-                for raw in (FileTreeWalker.list(RawPath(folder)) ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) })
-                {
+                guard let names = FileTreeWalker.list(RawPath(folder)) else {
+                    // A folder below the path that cannot be listed (no permission): said, never skipped.
+                    if depth > 1 { unlisted.append(Item(kind: .folder, path: folder, display: folder, unlisted: true)) }
+                    continue
+                }
+                for raw in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                     let name = String(decoding: raw, as: UTF8.self)
                     let child = (folder as NSString).appendingPathComponent(name)
-                    guard let status = RawPath(child).linkStatus(), !name.hasPrefix(".") else { continue }
+                    guard let status = RawPath(child).linkStatus(), !name.hasPrefix("."),
+                        !classifier.isJunkFolder(name.precomposedStringWithCanonicalMapping)
+                    else { continue }
                     if status.st_mode & S_IFMT == S_IFREG && FileNameParts(name).extension == "zip" {
                         zips.append(Item(kind: .zip, path: child, display: child))
                     } else if status.st_mode & S_IFMT == S_IFDIR {
@@ -62,10 +89,22 @@ public struct DriveDiscovery: Sendable {
             }
             level = next
         }
+        // The second level's folders are not listed above; one that cannot be is said too.
+        unlisted += level.filter { FileTreeWalker.list(RawPath($0)) == nil }.map {
+            Item(kind: .folder, path: $0, display: $0, unlisted: true)
+        }
         let folders = try discovery.bundles(at: trimmed).filter { discovery.looksLikeBundle($0.location) }.map {
             Item(kind: .folder, path: $0.location.description, display: $0.displayPath)
         }
-        if zips.isEmpty && folders.isEmpty && orItself { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
-        return zips + folders
+        let reported = Set(folders.map(\.path))
+        // A unit's own folders are the unit's check's to report.
+        let unreported = unlisted.filter {
+            !reported.contains($0.path) && !reported.contains(($0.path as NSString).deletingLastPathComponent)
+        }
+        if zips.isEmpty && folders.isEmpty && unreported.isEmpty && orItself {
+            try discovery.refuseCandidateFolder(RawPath(trimmed), display: trimmed)
+            return [Item(kind: .folder, path: trimmed, display: trimmed)]
+        }
+        return zips + folders + unreported
     }
 }

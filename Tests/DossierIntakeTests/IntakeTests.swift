@@ -255,6 +255,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live.path))
     }
 
+    /// A kept file with no row (its intake was killed between keeping and recording) is removed by the next
+    /// intake; a file older than the ledger's first row (a ledger begun afresh beside an older archive) is not.
+    @Test func keptFilesOfDeadIntakesWithNoRowAreRemovedByTheNext() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [unit.path])
+        let received = archive.appendingPathComponent("received/湖北省科协")
+        let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: received.path).first)
+        let orphan = received.appendingPathComponent("20210618-120000-湖北省科协.zip")
+        let older = received.appendingPathComponent("20000101-000000-湖北省科协.zip")
+        for file in [orphan, older] {
+            try FileManager.default.copyItem(at: received.appendingPathComponent(kept), to: file)
+        }
+        // Kept before the ledger's first row (1,624,000,000 s: 2021-06-18).
+        var times = [timespec(tv_sec: 946_684_800, tv_nsec: 0), timespec(tv_sec: 946_684_800, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, older.path, &times, 0) == 0)
+        _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
+        #expect(!FileManager.default.fileExists(atPath: orphan.path))
+        #expect(FileManager.default.fileExists(atPath: older.path))
+        let ledger = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+        for entry in try ledger.entries() {
+            #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent(entry.archivedAs).path))
+        }
+    }
+
     /// The PID of a process that has ended (and been waited for).
     static func deadProcess() throws -> Int32 {
         let process = Process()

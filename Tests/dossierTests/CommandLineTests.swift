@@ -48,6 +48,20 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.stdout.contains("0 个错误，0 个警告，0 个提示 — 通过"))
     }
 
+    @Test func aCandidatesFolderCheckedByMistakeIsSentToTheUnitFolderAboveIt() throws {
+        let run = try dossier("check", "Samples/valid/湖北省科协/张三", "--as-of", "2021-06-01")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("候选人的文件夹"))
+        #expect(run.stderr.contains("“Samples/valid/湖北省科协”"))
+        #expect(run.stdout.isEmpty)
+        let english = try dossier("check", "Samples/valid/湖北省科协/张三/", "--lang", "en")
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("looks like one candidate's folder"))
+        // The unit folder itself, and a folder of unit folders, are checked as before.
+        #expect(try dossier("check", "Samples/valid/湖北省科协", "--as-of", "2021-06-01").status == 0)
+        #expect(try dossier("check", "Samples/valid", "--as-of", "2021-06-01").status == 0)
+    }
+
     @Test(arguments: [
         "valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems",
         "judgement-problems",
@@ -352,6 +366,43 @@ private func snapshot(_ folder: String) -> [String] {
             #expect(run.stderr.contains("database or disk is full") && !run.stderr.contains("INSERT"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: received) == kept)
         }
+    }
+
+    /// A unit folder on a drive that its reader may not list is a bundle with an FS-UNREADABLE finding, never passed
+    /// over: the drive's other units are still checked.
+    @Test func aUnitFolderThatCannotBeListedIsReportedNotSkipped() throws {
+        let place = try TemporaryFolder()
+        let binary = place.url.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: Repository.binary, to: binary)
+        try FileManager.default.createDirectory(
+            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let drive = place.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        for name in ["单位甲", "单位乙"] {
+            try FileManager.default.copyItem(
+                at: try #require(Repository.unitFolder(ofSample: "valid")), to: drive.appendingPathComponent(name))
+        }
+        #expect(chmod(drive.appendingPathComponent("单位乙").path, 0) == 0)
+        defer { chmod(drive.appendingPathComponent("单位乙").path, 0o755) }
+        let check = [binary.path, "check", drive.path, "--as-of", "2021-06-18", "--format", "json"]
+        // Root lists every folder: the folder is closed only to an ordinary user.
+        let run = try CommandRunner.run(
+            geteuid() == 0 ? "/usr/bin/setpriv" : check[0],
+            geteuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + check : Array(check.dropFirst()),
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let bundles = try #require(try json(run.text)["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 2)
+        func subject(_ bundle: [String: Any]) -> String {
+            (bundle["subject"] as? [String: Any])?["path"] as? String ?? ""
+        }
+        let closed = try #require(bundles.first { subject($0).hasSuffix("单位乙") })
+        let findings = try #require(closed["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["FS-UNREADABLE"])
+        let open = try #require(bundles.first { subject($0).hasSuffix("单位甲") })
+        #expect((open["summary"] as? [String: Any])?["verdict"] as? String == "pass")
     }
 
     /// A file its reader may not read (as user nobody when the tests run as root) is an FS-UNREADABLE finding: the

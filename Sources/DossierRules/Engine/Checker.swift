@@ -35,6 +35,8 @@ public enum CheckError: Error, Equatable, BilingualMessage {
     case notAFolder(String)
     case unreadableFolder(String)
     case unknownUnitType(String, [String])
+    /// The path (first) is one candidate's folder, not a unit's; the second is the folder above it.
+    case candidateFolder(String, String)
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -48,6 +50,11 @@ public enum CheckError: Error, Equatable, BilingualMessage {
             return zh
                 ? "--unit-type \(type) 不是本规则集的单位类型，可选：\(known.joined(separator: "、"))。"
                 : "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
+        case .candidateFolder(let path, let parent):
+            return zh
+                ? "“\(path)”看起来是一位候选人的文件夹，不是推荐单位的文件夹：请检查上一级的单位文件夹“\(parent)”，推荐表、汇总表和名额要按整个单位核对。"
+                : "\(path) looks like one candidate's folder, not a unit's: check the unit's folder above it, \(parent); "
+                    + "forms, summary tables and the quota are judged for the whole unit."
         }
     }
 }
@@ -87,6 +94,21 @@ public struct Checker: Sendable {
             String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
         return try check(
             source: FolderSource(root), unitName: unitName, subject: Subject(path: displayPath, kind: .folder))
+    }
+
+    /// The report of a bundle that could not be read at all, named `unitName`: one `FS-UNREADABLE` finding (of
+    /// `variant`, at `path`), so that a drive's other bundles are still checked and this one is not passed over.
+    public func unreadable(
+        subject: Subject, unitName: String, path: String = "", variant: String? = nil, reason: String
+    ) -> BundleReport {
+        let sink = FindingSink(ruleSet: ruleSet, language: options.language)
+        sink.emit(
+            .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: variant,
+            data: ["reason": .string(reason)])
+        return BundleReport(
+            subject: subject,
+            unit: UnitResolver(rules: ruleSet.units).resolve(name: MediaName.normalise(unitName), options: options),
+            candidates: [], files: [], findings: sink.takeFindings(), strict: options.strict)
     }
 
     /// Checks the bundle `source` holds, reported as `subject`.
@@ -165,7 +187,35 @@ public struct BundleDiscovery: Sendable {
             let found = folders(below: root, display: trimmed, depth: depth).filter { looksLikeBundle($0.location) }
             if !found.isEmpty { return found }
         }
+        try refuseCandidateFolder(root, display: trimmed)
         return [Found(location: root, displayPath: trimmed)]
+    }
+
+    /// Throws when `folder`, holding no unit's folder, is one candidate's: checked alone it would give a dozen
+    /// findings that all come from pointing at the wrong folder.
+    public func refuseCandidateFolder(_ folder: RawPath, display: String) throws(CheckError) {
+        guard looksLikeCandidateFolder(folder) else { return }
+        let parent = (display as NSString).deletingLastPathComponent
+        throw .candidateFolder(display, parent.isEmpty ? "." : parent)
+    }
+
+    /// Whether `folder` is one candidate's: it holds, as regular files, a form, scan, photo or video whose name
+    /// begins with the folder's name (李四/李四推荐表.docx, 李四/李四1.jpg), and no unit-level document.
+    public func looksLikeCandidateFolder(_ folder: RawPath) -> Bool {
+        guard !holdsUnitDocument(folder), let last = folder.bytes.split(separator: UInt8(ascii: "/")).last else {
+            return false
+        }
+        let person = MediaName.normalise(String(decoding: last, as: UTF8.self))
+        guard MediaName.containsHan(person) else { return false }
+        let classifier = FileClassifier(layout: layout)
+        return (FileTreeWalker.list(folder) ?? []).contains { raw in
+            let name = MediaName.normalise(String(decoding: raw, as: UTF8.self))
+            guard name.hasPrefix(person), let info = folder.appending(raw).linkStatus(),
+                info.st_mode & S_IFMT == S_IFREG
+            else { return false }
+            let kind = classifier.kind(of: name, content: nil, inCandidateFolder: true)
+            return [FileKind.form, .scan, .photo, .video].contains(kind)
+        }
     }
 
     private func folders(below root: RawPath, display: String, depth: Int) -> [Found] {
