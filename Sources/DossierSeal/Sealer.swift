@@ -70,8 +70,10 @@ public struct Sealer {
     /// the reports, the tag manifest.
     private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint
     {
+        // Opened and stored by the bytes on disk: a name that is not NFC keeps its spelling in the bag, and the
+        // manifest names it so (any BagIt tool finds the file the manifest lists).
         let payload = bundle.files.filter { $0.kind != .junk }
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .sorted { $0.storedPath.lexicographicallyPrecedes($1.storedPath) }
         let totalBytes = payload.reduce(UInt64(0)) { $0 + UInt64($1.bytes) }
         let parts = checker.options.asOf.split(separator: "-").compactMap { Int($0) }
         let writer = ZipWriter(
@@ -100,11 +102,11 @@ public struct Sealer {
         var manifest: [(path: String, sha256: String)] = []
         var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
-            let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + Array(file.path.utf8))
+            let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + file.storedPath)
+            let name = BagLayout.payload + String(decoding: file.storedPath, as: UTF8.self)
             let hasher = PipelinedSHA256()
             try writer.add(
-                name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
-                compress: !Self.isStored(file)
+                name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
             ) { consume in
                 try FileChunks.read(location) { chunk in
                     hasher.update(chunk)
@@ -113,7 +115,7 @@ public struct Sealer {
                     progress?(done)
                 }
             }
-            manifest.append((BagLayout.payload + file.path, hasher.finalize()))
+            manifest.append((name, hasher.finalize()))
             done.files += 1
             progress?(done)
         }

@@ -250,6 +250,39 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         }
     }
 
+    /// Issue #12 item 2: names spelt with U+F90A (金) are compared as NFC but read, stored and listed in the
+    /// manifest as they are on disk; the bag verifies, and bagit-python finds every file the manifest lists.
+    @Test func namesThatAreNotNFCAreSealedAsTheyAreOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        try NonNFCSample.make(from: unit)
+        let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("sealed.zip").path)
+        let archive = try ZipArchive(RawPath(path))
+        let stored = Array("湖北省科协/data/".utf8) + Array(NonNFCSample.onDisk.utf8) + [UInt8(ascii: "/")]
+        let payload = archive.entries.filter { $0.rawName.starts(with: Array("湖北省科协/data/".utf8)) }
+        #expect(payload.count == 10)
+        #expect(payload.filter { $0.rawName.starts(with: stored) }.count == 7)
+        #expect(!payload.contains { $0.rawName.starts(with: Array("湖北省科协/data/金明".utf8)) })
+        let manifest = try archive.contents(
+            try #require(archive.entries.first { $0.name.hasSuffix("/manifest-sha256.txt") }), limit: 1 << 20)
+        #expect(manifest.firstRange(of: Array("  data/".utf8) + stored.dropFirst("湖北省科协/data/".utf8.count)) != nil)
+
+        let report = SealVerifier(checker: try checker()).verify(path, fingerprint: fingerprint.description)
+        #expect(report.summary.verdict == .pass && report.summary.errors == 0)
+        #expect(Set(report.findings.map(\.rule)) == [.nameNoncanonical])
+        let photo = try #require(report.findings.first { $0.path == "金明/金明2.jpg" })
+        #expect(photo.candidate == "金明" && photo.severity == .notice && photo.message.contains("U+F90A"))
+        #expect(report.files.first { $0.path == "金明/金明3.jpg" }?.jpeg?.orientation == 6)
+
+        let extracted = folder.url.appendingPathComponent("extracted")
+        try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
+        if try external("unzip", ["-q", path, "-d", extracted.path])?.status == 0,
+            let bagit = try external("bagit.py", ["--validate", extracted.appendingPathComponent("湖北省科协").path])
+        {
+            #expect(bagit.status == 0 && bagit.stderr.contains("is valid"), "\(bagit.stderr)")
+        }
+    }
+
     @Test func anUntouchedZipVerifiesAndChecksAgain() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")

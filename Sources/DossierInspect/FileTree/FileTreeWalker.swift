@@ -33,6 +33,9 @@ public struct TreeEntry: Sendable, Equatable {
     /// For an entry of a zip whose header or data is damaged: what is wrong (`readable` is then false). The zip's
     /// reader reports it, as `ZIP-CORRUPT`, instead of the file system's `FS-UNREADABLE`.
     public var damage: String?
+    /// The path relative to the walked root as stored (`/`-separated): `path` is NFC for comparing, this is what
+    /// opens the file again (a name spelt with U+F90A, or decomposed on a Mac, is not its NFC spelling).
+    public var rawPath: [UInt8] = []
 
     /// True when the stored name is valid UTF-8.
     public var nameIsUTF8: Bool { String(validating: rawName, as: UTF8.self) != nil }
@@ -76,8 +79,8 @@ public struct FileTreeWalker: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw WalkError.notAFolder(root.description) }
         guard let children = Self.list(root) else { throw WalkError.unreadable(root.description) }
         var entries: [TreeEntry] = []
-        var pending: [(RawPath, String, [[UInt8]], Int)] = [(root, "", children, 1)]
-        walk: while let (folder, prefix, names, depth) = pending.popLast() {
+        var pending: [(RawPath, String, [UInt8], [[UInt8]], Int)] = [(root, "", [], children, 1)]
+        walk: while let (folder, prefix, rawPrefix, names, depth) = pending.popLast() {
             for rawName in names {
                 if entries.count >= maximumEntries {
                     if !entries.isEmpty { entries[entries.count - 1].limit = .entries(maximumEntries) }
@@ -85,13 +88,18 @@ public struct FileTreeWalker: Sendable {
                 }
                 let location = folder.appending(rawName)
                 var entry = Self.describe(location, rawName: rawName, prefix: prefix)
+                entry.rawPath = rawPrefix + rawName
                 if location.bytes.count >= Self.maximumPathBytes {
                     entry.limit = .pathLength(location.bytes.count)
                     entry.readable = false
                 } else if entry.kind == .directory {
                     if let grandchildren = Self.list(location) {
                         if depth < maximumDepth {
-                            pending.append((location, entry.path + "/", grandchildren, depth + 1))
+                            pending.append(
+                                (
+                                    location, entry.path + "/", entry.rawPath + [UInt8(ascii: "/")], grandchildren,
+                                    depth + 1
+                                ))
                         } else if !grandchildren.isEmpty {
                             entry.limit = .depth(maximumDepth)
                         }

@@ -41,6 +41,10 @@ public struct NamingChecks: CheckFamily {
         if !entry.nameIsUTF8 {
             return emit("undecodable")
         }
+        // A candidate's folder is the candidate's own.
+        let owner =
+            entry.kind == .directory && entry.components.count == 1 ? MediaName.normalise(entry.name) : candidate
+        reportNotNFC(entry, candidate: owner, sink: sink)
         let forbidden: [Character] = entry.name.filter { (character: Character) -> Bool in
             if rules.forbiddenCharacters.contains(character) { return true }
             return character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
@@ -64,6 +68,28 @@ public struct NamingChecks: CheckFamily {
         if entry.rawName.count > rules.maximumNameBytes {
             return emit("tooLong", ["bytes": .int(entry.rawName.count), "maximum": .int(rules.maximumNameBytes)])
         }
+    }
+
+    /// NAME-NONCANONICAL (`unicode`): a name stored in another Unicode spelling than NFC, the form names are
+    /// compared in. It is understood and sealed as stored, but looks the same as its NFC spelling while being other
+    /// bytes: a system or tool that normalises names cannot find the file, and a search for the name misses it.
+    private func reportNotNFC(_ entry: TreeEntry, candidate: String?, sink: FindingSink) {
+        let stored = String(decoding: entry.rawName, as: UTF8.self)
+        let canonical = stored.precomposedStringWithCanonicalMapping
+        guard Array(canonical.utf8) != entry.rawName else { return }
+        // Each character whose spelling changes, with its code points before and after (they look alike).
+        let characters = stored.compactMap { character -> String? in
+            let before = String(character)
+            let after = before.precomposedStringWithCanonicalMapping
+            guard Array(before.utf8) != Array(after.utf8) else { return nil }
+            func codes(_ text: String) -> String {
+                text.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+            }
+            return "\(after) (\(codes(before)) → \(codes(after)))"
+        }
+        sink.emit(
+            .nameNoncanonical, path: entry.path, candidate: candidate, variant: "unicode",
+            data: ["canonical": .string(canonical), "characters": .string(characters.joined(separator: ", "))])
     }
 
     /// NAME-COLLISION: names in one folder equal after NFC and case folding. A folder on disk cannot hold one

@@ -116,7 +116,7 @@ public struct Checker: Sendable {
             files.append(
                 FileEntry(
                     path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
-                    video: try? file.video?.get()))
+                    video: try? file.video?.get(), diskPath: file.entry.rawPath.isEmpty ? nil : file.entry.rawPath))
         }
         var report = BundleReport(
             subject: subject,
@@ -180,7 +180,10 @@ public struct BundleDiscovery: Sendable {
                     guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR,
                         !classifier.isJunkFolder(name)
                     else { return nil }
-                    return Found(location: location, displayPath: parent.displayPath + "/" + name)
+                    // Shown as spelt on disk: a path the user can open again, though not NFC.
+                    return Found(
+                        location: location,
+                        displayPath: parent.displayPath + "/" + String(decoding: raw, as: UTF8.self))
                 }
             }
         }
