@@ -86,17 +86,7 @@ public struct Sealer {
             try writer.add(name: prefix + name, bytes: bytes, compress: true)
             tags.append((name, sha256Hex(bytes)))
         }
-        let info = [
-            ("Source-Organization", bundle.unit.name),
-            ("Bagging-Date", checker.options.asOf),
-            ("Payload-Oxum", "\(totalBytes).\(payload.count)"),
-            ("Bag-Software-Agent", "dossier \(DossierVersion.current)"),
-            ("Campaign", checker.ruleSet.header.id),
-            ("Rules-SHA256", checker.ruleSet.sha256),
-            ("Unit-Type", bundle.unit.type ?? "unknown"),
-            ("Candidate-Count", String(bundle.candidates.count)),
-        ]
-        try addTag(BagLayout.bagInfo, info.map { "\($0.0): \($0.1)\n" }.joined())
+        try addTag(BagLayout.bagInfo, BagLayout.bagInfoText(bagInfo(bundle, payload: payload, bytes: totalBytes)))
         try addTag(BagLayout.bagit, BagLayout.declaration)
 
         var manifest: [(path: String, sha256: String)] = []
@@ -130,6 +120,24 @@ public struct Sealer {
         try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
         try writer.finish()
         return Fingerprint(tagManifest: tagManifest)
+    }
+
+    /// The fields of bag-info.txt (SPEC §7): the unit's type and quota as the seal judged them, and an approved
+    /// quota's approval, so that the office judges the bag by them (`SealVerifier`).
+    func bagInfo(_ bundle: BundleReport, payload: [FileEntry], bytes: UInt64) -> [(String, String)] {
+        var info = [
+            (BagLayout.sourceOrganization, bundle.unit.name),
+            ("Bagging-Date", checker.options.asOf),
+            ("Payload-Oxum", "\(bytes).\(payload.count)"),
+            ("Bag-Software-Agent", "dossier \(DossierVersion.current)"),
+            ("Campaign", checker.ruleSet.header.id),
+            ("Rules-SHA256", checker.ruleSet.sha256),
+            (BagLayout.unitType, bundle.unit.type ?? "unknown"),
+        ]
+        if let quota = bundle.unit.quota { info.append((BagLayout.quota, String(quota))) }
+        if let approval = bundle.unit.approval { info.append((BagLayout.quotaApproval, approval)) }
+        info.append(("Candidate-Count", String(bundle.candidates.count)))
+        return info
     }
 
     /// Already-compressed media and documents are stored; everything else is deflated.

@@ -411,4 +411,24 @@ import Testing
             #expect(kept.entries.filter { $0.rawName.firstRange(of: onDisk) != nil }.count == 7, "\(entry.kind)")
         }
     }
+    /// Issue #12 item 3: a bundle sealed with an approved quota is received as sealed: no QUOTA-EXCEEDED, its type
+    /// and quota in the report and the ledger.
+    @Test func aBundleSealedWithAnApprovedQuotaIsReceivedByIt() throws {
+        let folder = try TemporaryFolder()
+        let unit = try SocietySample.make(in: folder)
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let approved = Checker(
+            ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-18", quota: 3, approval: "科协调函〔2021〕8号"))
+        guard case .sealed = try Sealer(checker: approved).seal(folder: unit.path, output: drive.path + "/中国化学会.zip")
+        else { throw CocoaError(.fileWriteUnknown) }
+        let archive = folder.url.appendingPathComponent("archive")
+        let report = try runner(archive).run(paths: [drive.path])
+        #expect(report.summary.verdict == .pass, "\(report.bundles.map { $0.findings.map(\.rule) })")
+        #expect(report.bundles.first?.unit.quota == 3 && report.bundles.first?.unit.approval == "科协调函〔2021〕8号")
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        #expect(entries.map(\.unitType) == ["society"])
+        #expect(entries.map(\.verdict) == ["pass"])
+    }
 }

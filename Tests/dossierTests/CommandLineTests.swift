@@ -344,6 +344,41 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM intake") } == 2)
     }
 
+    /// Issue #12 item 3: sealed with an approved quota, a society's bundle of three passes `verify`, `check` and
+    /// `intake` at the office, which show the type, quota and approval; the office's own --quota still wins.
+    @Test func anApprovedQuotaIsKeptBySealingAndShownAtTheOffice() throws {
+        let folder = try TemporaryFolder()
+        let unit = try SocietySample.make(in: folder)
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let zip = drive.appendingPathComponent("中国化学会.zip").path
+        let approval = "科协调函〔2021〕8号"
+        #expect(try dossier("check", unit.path, "--as-of", "2021-06-18", "--quiet").status == 1)
+        let sealed = try dossier(
+            "seal", unit.path, "-o", zip, "--quota", "3", "--approval", approval, "--as-of", "2021-06-18", "--quiet")
+        #expect(sealed.status == 0, "\(sealed.stdout)\(sealed.stderr)")
+
+        let verified = try dossier("verify", zip, "--as-of", "2021-06-18")
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.contains("全国学会") && verified.stdout.contains(approval))
+        let english = try dossier("verify", zip, "--as-of", "2021-06-18", "--lang", "en")
+        #expect(english.stdout.contains("national society") && english.stdout.contains("quota 3"))
+        let checked = try dossier("check", zip, "--as-of", "2021-06-18", "--format", "json")
+        #expect(checked.status == 0)
+        let bundle = try #require((try json(checked.stdout)["bundles"] as? [[String: Any]])?.first)
+        let unitInfo = try #require(bundle["unit"] as? [String: Any])
+        #expect(unitInfo["type"] as? String == "society" && unitInfo["quota"] as? Int == 3)
+        #expect(unitInfo["approval"] as? String == approval)
+        let overruled = try dossier("verify", zip, "--quota", "2", "--approval", "另文", "--as-of", "2021-06-18")
+        #expect(overruled.status == 1 && overruled.stdout.contains("QUOTA-EXCEEDED"))
+
+        let archive = folder.url.appendingPathComponent("archive").path
+        let intake = try dossier("intake", drive.path, "--archive", archive, "--as-of", "2021-06-18")
+        #expect(intake.status == 0, "\(intake.stdout)")
+        let ledger = try DatabaseQueue(path: archive + "/ledger.sqlite")
+        #expect(try ledger.read { try String.fetchOne($0, sql: "SELECT unitType FROM intake") } == "society")
+    }
+
     @Test func theOfficeTakesInADriveAndKeepsALedger() throws {
         let folder = try TemporaryFolder()
         let drive = folder.url.appendingPathComponent("drive")
