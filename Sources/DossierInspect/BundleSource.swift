@@ -80,13 +80,21 @@ public struct ZipFolderSource: BundleSource {
             let relative = String(entry.name.dropFirst(folder.count)).precomposedStringWithCanonicalMapping
             let components = relative.split(separator: "/").map(String.init)
             guard !components.isEmpty else { continue }
+            // The path as stored: a name decoded from GBK is sealed as UTF-8 (its NFC spelling); any other keeps
+            // the zip's bytes, which may not be NFC.
+            let stored: [[UInt8]] = {
+                let raw = entry.rawName.dropFirst(folder.utf8.count).split(separator: UInt8(ascii: "/")).map(Array.init)
+                return !entry.nameWasGBK && raw.count == components.count ? raw : components.map { Array($0.utf8) }
+            }()
+            func storedPath(_ depth: Int) -> [UInt8] { Array(stored[0..<depth].joined(separator: [UInt8(ascii: "/")])) }
             // Folders are implied by the paths beneath them.
             for depth in 1..<components.count {
                 let path = components[0..<depth].joined(separator: "/")
                 if folders[path] == nil {
                     folders[path] = TreeEntry(
-                        path: path, name: components[depth - 1], rawName: Array(components[depth - 1].utf8),
-                        location: RawPath(folder + path + "/"), kind: .directory, bytes: 0, readable: true)
+                        path: path, rawName: stored[depth - 1],
+                        location: RawPath(folder + path + "/"), kind: .directory, bytes: 0, readable: true,
+                        rawPath: storedPath(depth))
                 }
             }
             let path = components.joined(separator: "/")
@@ -95,9 +103,10 @@ public struct ZipFolderSource: BundleSource {
                 entry.nameWasGBK
                 ? Array(name.utf8) : Array(entry.rawName.split(separator: UInt8(ascii: "/")).last ?? [])
             var tree = TreeEntry(
-                path: path, name: name, rawName: rawName, location: Self.location(of: entry),
+                path: path, rawName: rawName, location: Self.location(of: entry),
                 kind: entry.isDirectory ? .directory : entry.isSymlink ? .symlink : .file,
-                bytes: entry.uncompressedSize.int ?? .max, readable: true)
+                bytes: entry.uncompressedSize.int ?? .max, readable: true,
+                rawPath: storedPath(components.count))
             if let damage = damaged[entry.index] {
                 tree.readable = false
                 tree.damage = damage.description

@@ -69,6 +69,13 @@ public struct IntakeRunner: Sendable {
                 continue
             } catch SealError.write(let reason) {
                 throw IntakeError.archiveUnwritable(archive, reason)
+            } catch {
+                // Whatever else goes wrong with one bundle is that bundle's: the rest of the drive is received.
+                bundles.append(
+                    notKept(
+                        item, bundle: bundle, path: "",
+                        reason: (error as? any BilingualMessage)?.text(checker.options.language) ?? "\(error)"))
+                continue
             }
             if let last = earlier.last {
                 let same = earlier.last { $0.sha256 == entry.sha256 }

@@ -27,6 +27,15 @@ public struct ReportWords: Sendable {
             : pick("封装指纹：\(value)", "Seal fingerprint: \(value)")
     }
 
+    /// The line under a bundle's heading: the unit's type (the rule set's title for it), its quota, and the
+    /// approval of an approved quota.
+    public func unit(type: String?, quota: Int?, approval: String?) -> String {
+        let count = quota.map(String.init) ?? "—"
+        return language == .zh
+            ? "单位类型：\(type ?? "未知")；名额：\(count)" + (approval.map { "（增加名额批准文号：\($0)）" } ?? "")
+            : "Unit type: \(type ?? "unknown"); quota \(count)" + (approval.map { " (approved by \($0))" } ?? "")
+    }
+
     public func severity(_ severity: Severity) -> String {
         switch severity {
         case .error: pick("错误", "error")

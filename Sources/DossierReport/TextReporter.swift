@@ -32,6 +32,13 @@ public struct TextReporter: Reporter {
                 paint.bold("■ \(bundle.unit.name)")
                     + "  (\(bundle.subject.path); \(words.files(bundle.files.count, candidates: bundle.candidates.count)))"
             )
+            if bundle.unit.type != nil || bundle.unit.quota != nil {
+                let type = bundle.unit.type.map { key in
+                    context.ruleSet.units.types.first { $0.key == key }?.title.text(context.language) ?? key
+                }
+                lines.append(
+                    "  " + words.unit(type: type, quota: bundle.unit.quota, approval: bundle.unit.approval))
+            }
             if let seal = bundle.seal {
                 let intact = !bundle.findings.contains {
                     $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-")

@@ -10,6 +10,38 @@ public enum BagLayout {
     public static let reportHTML = "report/report.html"
     public static let payload = "data/"
 
+    /// bag-info.txt labels dossier reads back.
+    public static let sourceOrganization = "Source-Organization"
+    public static let unitType = "Unit-Type"
+    public static let quota = "Quota"
+    public static let quotaApproval = "Quota-Approval"
+
+    /// bag-info.txt: one `Label: value` line per field, in the order given; a value's line breaks become spaces
+    /// (a value cannot span lines without the reader's folding rules, RFC 8493 §2.2.2).
+    public static func bagInfoText(_ fields: [(String, String)]) -> String {
+        fields.map { label, value in
+            let flat = value.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return "\(label): \(flat)\n"
+        }.joined()
+    }
+
+    /// Reads bag-info.txt: label → value (the first of a repeated label), continuation lines (starting with a space
+    /// or tab) joined to the value before them.
+    public static func parseBagInfo(_ text: String) -> [String: String] {
+        var fields: [(String, String)] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            if let first = line.first, first == " " || first == "\t", let last = fields.popLast() {
+                fields.append((last.0, last.1 + " " + line.trimmingCharacters(in: .whitespaces)))
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let label = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            fields.append((label, value))
+        }
+        return Dictionary(fields, uniquingKeysWith: { first, _ in first })
+    }
+
     /// `bagit.txt`.
     public static let declaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 

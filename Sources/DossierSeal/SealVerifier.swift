@@ -29,12 +29,13 @@ public struct SealVerifier {
         let subject = Subject(path: path, kind: .sealed)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         func finish(
-            unit: String = name, candidates: [CandidateInfo] = [], files: [FileEntry] = [], extra: [Finding] = [],
-            seal: SealInfo? = nil
+            unit: String = name, unitInfo: UnitInfo? = nil, candidates: [CandidateInfo] = [], files: [FileEntry] = [],
+            extra: [Finding] = [], seal: SealInfo? = nil
         ) -> BundleReport {
             BundleReport(
-                subject: subject, unit: UnitInfo(name: unit, type: checker.options.unitType), candidates: candidates,
-                files: files, findings: sink.findings + extra, strict: checker.options.strict, seal: seal)
+                subject: subject, unit: unitInfo ?? UnitInfo(name: unit, type: checker.options.unitType),
+                candidates: candidates, files: files, findings: sink.findings + extra, strict: checker.options.strict,
+                seal: seal)
         }
         let archive: ZipArchive
         do {
@@ -133,18 +134,42 @@ public struct SealVerifier {
                 data: ["actual": .string(fingerprint.description), "expected": .string(expected)])
         }
 
-        // The rules again, on the payload as it is in the zip.
+        // The rules again, on the payload as it is in the zip, judging the unit as it was sealed (its type and an
+        // approved quota) unless the office says otherwise.
+        var judge = checker
+        judge.options = Self.options(
+            checker.options, bagInfo: text(BagLayout.bagInfo).map(BagLayout.parseBagInfo) ?? [:],
+            ruleSet: checker.ruleSet)
         do {
-            let recheck = try checker.check(
+            let recheck = try judge.check(
                 source: ZipFolderSource(archive: archive, folder: prefix + BagLayout.payload), unitName: bag,
                 subject: subject)
             return finish(
-                unit: bag, candidates: recheck.candidates, files: recheck.files, extra: recheck.findings,
-                seal: SealInfo(fingerprint: fingerprint.description))
+                unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
+                extra: recheck.findings, seal: SealInfo(fingerprint: fingerprint.description))
         } catch {
             sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
             return finish(unit: bag, seal: SealInfo(fingerprint: fingerprint.description))
         }
+    }
+
+    /// The options a bag is judged with: the office's own first; else the unit's type the bag was sealed as (when
+    /// the rule set knows it) and an approved quota with its approval (a quota without an approval is the rule
+    /// set's for the type, and is judged by the office's rules).
+    public static func options(_ office: CheckOptions, bagInfo: [String: String], ruleSet: RuleSet) -> CheckOptions {
+        var options = office
+        if options.unitType == nil, let type = bagInfo[BagLayout.unitType],
+            ruleSet.units.types.contains(where: { $0.key == type })
+        {
+            options.unitType = type
+        }
+        if options.quota == nil && options.approval == nil, let approval = bagInfo[BagLayout.quotaApproval],
+            !approval.isEmpty, let quota = bagInfo[BagLayout.quota].flatMap({ Int($0) }), quota >= 0
+        {
+            options.quota = quota
+            options.approval = approval
+        }
+        return options
     }
 
     /// A name that would land outside the folder it is extracted into: absolute, `..`, a drive, a backslash.

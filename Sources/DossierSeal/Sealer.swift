@@ -70,8 +70,10 @@ public struct Sealer {
     /// the reports, the tag manifest.
     private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint
     {
+        // Opened and stored by the bytes on disk: a name that is not NFC keeps its spelling in the bag, and the
+        // manifest names it so (any BagIt tool finds the file the manifest lists).
         let payload = bundle.files.filter { $0.kind != .junk }
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .sorted { $0.storedPath.lexicographicallyPrecedes($1.storedPath) }
         let totalBytes = payload.reduce(UInt64(0)) { $0 + UInt64($1.bytes) }
         let parts = checker.options.asOf.split(separator: "-").compactMap { Int($0) }
         let writer = ZipWriter(
@@ -84,27 +86,17 @@ public struct Sealer {
             try writer.add(name: prefix + name, bytes: bytes, compress: true)
             tags.append((name, sha256Hex(bytes)))
         }
-        let info = [
-            ("Source-Organization", bundle.unit.name),
-            ("Bagging-Date", checker.options.asOf),
-            ("Payload-Oxum", "\(totalBytes).\(payload.count)"),
-            ("Bag-Software-Agent", "dossier \(DossierVersion.current)"),
-            ("Campaign", checker.ruleSet.header.id),
-            ("Rules-SHA256", checker.ruleSet.sha256),
-            ("Unit-Type", bundle.unit.type ?? "unknown"),
-            ("Candidate-Count", String(bundle.candidates.count)),
-        ]
-        try addTag(BagLayout.bagInfo, info.map { "\($0.0): \($0.1)\n" }.joined())
+        try addTag(BagLayout.bagInfo, BagLayout.bagInfoText(bagInfo(bundle, payload: payload, bytes: totalBytes)))
         try addTag(BagLayout.bagit, BagLayout.declaration)
 
         var manifest: [(path: String, sha256: String)] = []
         var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
-            let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + Array(file.path.utf8))
+            let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + file.storedPath)
+            let name = BagLayout.payload + String(decoding: file.storedPath, as: UTF8.self)
             let hasher = PipelinedSHA256()
             try writer.add(
-                name: prefix + BagLayout.payload + file.path, size: UInt64(file.bytes),
-                compress: !Self.isStored(file)
+                name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
             ) { consume in
                 try FileChunks.read(location) { chunk in
                     hasher.update(chunk)
@@ -113,7 +105,7 @@ public struct Sealer {
                     progress?(done)
                 }
             }
-            manifest.append((BagLayout.payload + file.path, hasher.finalize()))
+            manifest.append((name, hasher.finalize()))
             done.files += 1
             progress?(done)
         }
@@ -128,6 +120,24 @@ public struct Sealer {
         try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
         try writer.finish()
         return Fingerprint(tagManifest: tagManifest)
+    }
+
+    /// The fields of bag-info.txt (SPEC §7): the unit's type and quota as the seal judged them, and an approved
+    /// quota's approval, so that the office judges the bag by them (`SealVerifier`).
+    func bagInfo(_ bundle: BundleReport, payload: [FileEntry], bytes: UInt64) -> [(String, String)] {
+        var info = [
+            (BagLayout.sourceOrganization, bundle.unit.name),
+            ("Bagging-Date", checker.options.asOf),
+            ("Payload-Oxum", "\(bytes).\(payload.count)"),
+            ("Bag-Software-Agent", "dossier \(DossierVersion.current)"),
+            ("Campaign", checker.ruleSet.header.id),
+            ("Rules-SHA256", checker.ruleSet.sha256),
+            (BagLayout.unitType, bundle.unit.type ?? "unknown"),
+        ]
+        if let quota = bundle.unit.quota { info.append((BagLayout.quota, String(quota))) }
+        if let approval = bundle.unit.approval { info.append((BagLayout.quotaApproval, approval)) }
+        info.append(("Candidate-Count", String(bundle.candidates.count)))
+        return info
     }
 
     /// Already-compressed media and documents are stored; everything else is deflated.

@@ -405,4 +405,56 @@ import Testing
         #expect(names.contains(Array(("湖北省科协/张三/" + decomposed).utf8)))
         #expect(names.count == report.bundles[0].files.count)
     }
+
+    /// Issue #12 item 2: a bundle whose folder and files are spelt with U+F90A (金), as a folder and sealed, with a
+    /// valid bundle between them on the drive: all three are received, the kept zips keep the names on disk.
+    @Test func namesThatAreNotNFCAreReceivedAsTheyAreOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let unit = try folder.copy(ofSample: "valid", as: "中国化学会")
+        try NonNFCSample.make(from: unit)
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let checker = Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-18"))
+        guard case .sealed = try Sealer(checker: checker).seal(folder: unit.path, output: drive.path + "/中国化学会.zip")
+        else { throw CocoaError(.fileWriteUnknown) }
+        try FileManager.default.copyItem(at: unit, to: drive.appendingPathComponent("中国化学会"))
+        try FileManager.default.copyItem(
+            at: try #require(Repository.unitFolder(ofSample: "valid")), to: drive.appendingPathComponent("湖北省科协"))
+        let archive = folder.url.appendingPathComponent("archive")
+        let report = try runner(archive).run(paths: [drive.path])
+        #expect(report.bundles.count == 3)
+        #expect(
+            report.bundles.allSatisfy { $0.summary.errors == 0 }, "\(report.bundles.map { $0.findings.map(\.rule) })")
+        #expect(report.bundles.filter { $0.findings.contains { $0.rule == .nameNoncanonical } }.count == 2)
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        #expect(entries.count == 3)
+        let onDisk = Array("/\(NonNFCSample.onDisk)/".utf8)
+        // The summary table names the unit 湖北省科协 in all three; the folder and the zip are 中国化学会's.
+        #expect(entries.filter { $0.source.hasSuffix("中国化学会") || $0.source.hasSuffix("中国化学会.zip") }.count == 2)
+        for entry in entries where !entry.source.hasSuffix("湖北省科协") {
+            let kept = try ZipArchive(RawPath(archive.appendingPathComponent(entry.archivedAs).path))
+            #expect(kept.entries.filter { $0.rawName.firstRange(of: onDisk) != nil }.count == 7, "\(entry.kind)")
+        }
+    }
+    /// Issue #12 item 3: a bundle sealed with an approved quota is received as sealed: no QUOTA-EXCEEDED, its type
+    /// and quota in the report and the ledger.
+    @Test func aBundleSealedWithAnApprovedQuotaIsReceivedByIt() throws {
+        let folder = try TemporaryFolder()
+        let unit = try SocietySample.make(in: folder)
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let approved = Checker(
+            ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-18", quota: 3, approval: "科协调函〔2021〕8号"))
+        guard case .sealed = try Sealer(checker: approved).seal(folder: unit.path, output: drive.path + "/中国化学会.zip")
+        else { throw CocoaError(.fileWriteUnknown) }
+        let archive = folder.url.appendingPathComponent("archive")
+        let report = try runner(archive).run(paths: [drive.path])
+        #expect(report.summary.verdict == .pass, "\(report.bundles.map { $0.findings.map(\.rule) })")
+        #expect(report.bundles.first?.unit.quota == 3 && report.bundles.first?.unit.approval == "科协调函〔2021〕8号")
+        let entries = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries()
+        #expect(entries.map(\.unitType) == ["society"])
+        #expect(entries.map(\.verdict) == ["pass"])
+    }
 }

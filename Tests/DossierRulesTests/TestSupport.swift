@@ -75,6 +75,8 @@ enum BuiltSample {
             try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
         case "@late":
             break
+        case "@not-nfc":
+            try NonNFCSample.make(from: unit)
         case "@deep":
             // A photo 25 folders down (24 under 张三): deeper than the walk follows.
             var deep = person

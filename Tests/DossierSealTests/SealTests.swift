@@ -250,6 +250,83 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         }
     }
 
+    /// Issue #12 item 2: names spelt with U+F90A (金) are compared as NFC but read, stored and listed in the
+    /// manifest as they are on disk; the bag verifies, and bagit-python finds every file the manifest lists.
+    @Test func namesThatAreNotNFCAreSealedAsTheyAreOnDisk() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        try NonNFCSample.make(from: unit)
+        let (path, fingerprint) = try seal(unit, to: folder.url.appendingPathComponent("sealed.zip").path)
+        let archive = try ZipArchive(RawPath(path))
+        let stored = Array("湖北省科协/data/".utf8) + Array(NonNFCSample.onDisk.utf8) + [UInt8(ascii: "/")]
+        let payload = archive.entries.filter { $0.rawName.starts(with: Array("湖北省科协/data/".utf8)) }
+        #expect(payload.count == 10)
+        #expect(payload.filter { $0.rawName.starts(with: stored) }.count == 7)
+        #expect(!payload.contains { $0.rawName.starts(with: Array("湖北省科协/data/金明".utf8)) })
+        let manifest = try archive.contents(
+            try #require(archive.entries.first { $0.name.hasSuffix("/manifest-sha256.txt") }), limit: 1 << 20)
+        #expect(manifest.firstRange(of: Array("  data/".utf8) + stored.dropFirst("湖北省科协/data/".utf8.count)) != nil)
+
+        let report = SealVerifier(checker: try checker()).verify(path, fingerprint: fingerprint.description)
+        #expect(report.summary.verdict == .pass && report.summary.errors == 0)
+        #expect(Set(report.findings.map(\.rule)) == [.nameNoncanonical])
+        let photo = try #require(report.findings.first { $0.path == "金明/金明2.jpg" })
+        #expect(photo.candidate == "金明" && photo.severity == .notice && photo.message.contains("U+F90A"))
+        #expect(report.files.first { $0.path == "金明/金明3.jpg" }?.jpeg?.orientation == 6)
+
+        let extracted = folder.url.appendingPathComponent("extracted")
+        try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
+        if try external("unzip", ["-q", path, "-d", extracted.path])?.status == 0,
+            let bagit = try external("bagit.py", ["--validate", extracted.appendingPathComponent("湖北省科协").path])
+        {
+            #expect(bagit.status == 0 && bagit.stderr.contains("is valid"), "\(bagit.stderr)")
+        }
+    }
+
+    /// Issue #12 item 3: a society's bundle of three (its quota is two) sealed with an approved quota carries the
+    /// unit's type, quota and approval in bag-info.txt; the office's verify and check judge by them and show them,
+    /// unless the office says otherwise.
+    @Test func anApprovedQuotaTravelsInTheBag() throws {
+        let folder = try TemporaryFolder()
+        let unit = try SocietySample.make(in: folder)
+        let approval = "科协调函〔2021〕8号"
+        let plain = try checker().check(bundle: RawPath(unit.path), displayPath: unit.path)
+        #expect(plain.findings.map(\.rule) == [.quotaExceeded])
+        let approved = Checker(
+            ruleSet: try ruleSet(), options: CheckOptions(asOf: "2021-06-18", quota: 3, approval: approval))
+        guard
+            case .sealed(let path, let fingerprint, _) = try Sealer(checker: approved).seal(
+                folder: unit.path, output: folder.url.appendingPathComponent("sealed.zip").path)
+        else {
+            Issue.record("the bundle with its approved quota was not sealed")
+            return
+        }
+        let archive = try ZipArchive(RawPath(path))
+        let info = String(
+            decoding: try archive.contents(
+                try #require(archive.entries.first { $0.name == "中国化学会/bag-info.txt" }), limit: 1 << 16),
+            as: UTF8.self)
+        #expect(info.contains("Unit-Type: society\n"))
+        #expect(info.contains("Quota: 3\n"))
+        #expect(info.contains("Quota-Approval: \(approval)\n"))
+
+        let expected = UnitInfo(name: "中国化学会", type: "society", quota: 3, approval: approval)
+        let verified = SealVerifier(checker: try checker()).verify(path, fingerprint: fingerprint.description)
+        #expect(verified.findings.isEmpty, "\(verified.findings.map(\.rule))")
+        #expect(verified.unit == expected)
+        let checked = ZipInput.check(path, checker: try checker())
+        #expect(checked.summary.verdict == .pass && checked.unit == expected)
+
+        // The office's own options win over the bag's.
+        let office = Checker(
+            ruleSet: try ruleSet(), options: CheckOptions(asOf: "2021-06-18", quota: 2, approval: "另文"))
+        let overruled = SealVerifier(checker: office).verify(path, fingerprint: nil)
+        #expect(overruled.findings.map(\.rule) == [.quotaExceeded])
+        #expect(overruled.unit == UnitInfo(name: "中国化学会", type: "society", quota: 2, approval: "另文"))
+        let retyped = Checker(ruleSet: try ruleSet(), options: CheckOptions(asOf: "2021-06-18", unitType: "province"))
+        #expect(SealVerifier(checker: retyped).verify(path, fingerprint: nil).unit.type == "province")
+    }
+
     @Test func anUntouchedZipVerifiesAndChecksAgain() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")

@@ -309,6 +309,90 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(intake.status == 1 && intake.stdout.contains("VIDEO-CORRUPT"), "\(intake.stderr)")
     }
 
+    /// Issue #12 item 2: a candidate's folder and files spelt with U+F90A (金, which NFC maps to U+91D1). `check`
+    /// shows the path as it is on disk and tells the unit, `seal` reads and stores the names as they are, `verify`
+    /// and `intake` take the zip in; nothing stops.
+    @Test func namesThatAreNotNFCAreCheckedSealedVerifiedAndTakenIn() throws {
+        let folder = try TemporaryFolder()
+        // The unit folder below a folder spelt with U+F90A too: the path `check` prints must open.
+        let batch = folder.url.appendingPathComponent("\u{F90A}秋报送")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let unit = batch.appendingPathComponent("湖北省科协")
+        try FileManager.default.copyItem(at: try #require(Repository.unitFolder(ofSample: "valid")), to: unit)
+        try NonNFCSample.make(from: unit)
+        let compatibility: [UInt8] = [0xEF, 0xA4, 0x8A]  // U+F90A in UTF-8
+        #expect(
+            NonNFCSample.namesOnDisk(unit.path).contains { $0.starts(with: compatibility) },
+            "the sample's folder is not spelt with U+F90A on disk")
+
+        let checked = try dossier("check", folder.url.path, "--format", "json", "--as-of", "2021-06-18")
+        #expect(checked.status == 0, "\(checked.stdout)")
+        let bundle = try #require((try json(checked.stdout)["bundles"] as? [[String: Any]])?.first)
+        let shown = try #require((bundle["subject"] as? [String: Any])?["path"] as? String)
+        #expect(Array(shown.utf8).firstRange(of: compatibility) != nil, "\(shown) is not the path on disk")
+        let findings = try #require(bundle["findings"] as? [[String: Any]])
+        #expect(
+            findings.contains { $0["rule"] as? String == "NAME-NONCANONICAL" && $0["path"] as? String == "金明/金明2.jpg" })
+        #expect(findings.allSatisfy { $0["severity"] as? String == "notice" })
+
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let zip = drive.appendingPathComponent("湖北省科协.zip").path
+        let sealed = try dossier("seal", shown, "-o", zip, "--as-of", "2021-06-18", "--quiet")
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        let verified = try dossier("verify", zip, "--as-of", "2021-06-18")
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.contains("NAME-NONCANONICAL") && verified.stdout.contains("U+F90A"))
+
+        // The drive holds the sealed zip and, as another unit, the folder itself.
+        try FileManager.default.copyItem(at: unit, to: drive.appendingPathComponent("湖南省科协"))
+        let archive = folder.url.appendingPathComponent("archive").path
+        let intake = try dossier(
+            "intake", drive.path, "--archive", archive, "--as-of", "2021-06-18", "--format", "json")
+        #expect(intake.status == 0, "\(intake.stderr)")
+        let received = try #require(try json(intake.stdout)["bundles"] as? [[String: Any]])
+        #expect(received.count == 2)
+        let rules = received.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+        #expect(Set(rules) == ["NAME-NONCANONICAL"])
+        let ledger = try DatabaseQueue(path: archive + "/ledger.sqlite")
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM intake") } == 2)
+    }
+
+    /// Issue #12 item 3: sealed with an approved quota, a society's bundle of three passes `verify`, `check` and
+    /// `intake` at the office, which show the type, quota and approval; the office's own --quota still wins.
+    @Test func anApprovedQuotaIsKeptBySealingAndShownAtTheOffice() throws {
+        let folder = try TemporaryFolder()
+        let unit = try SocietySample.make(in: folder)
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        let zip = drive.appendingPathComponent("中国化学会.zip").path
+        let approval = "科协调函〔2021〕8号"
+        #expect(try dossier("check", unit.path, "--as-of", "2021-06-18", "--quiet").status == 1)
+        let sealed = try dossier(
+            "seal", unit.path, "-o", zip, "--quota", "3", "--approval", approval, "--as-of", "2021-06-18", "--quiet")
+        #expect(sealed.status == 0, "\(sealed.stdout)\(sealed.stderr)")
+
+        let verified = try dossier("verify", zip, "--as-of", "2021-06-18")
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.contains("全国学会") && verified.stdout.contains(approval))
+        let english = try dossier("verify", zip, "--as-of", "2021-06-18", "--lang", "en")
+        #expect(english.stdout.contains("national society") && english.stdout.contains("quota 3"))
+        let checked = try dossier("check", zip, "--as-of", "2021-06-18", "--format", "json")
+        #expect(checked.status == 0)
+        let bundle = try #require((try json(checked.stdout)["bundles"] as? [[String: Any]])?.first)
+        let unitInfo = try #require(bundle["unit"] as? [String: Any])
+        #expect(unitInfo["type"] as? String == "society" && unitInfo["quota"] as? Int == 3)
+        #expect(unitInfo["approval"] as? String == approval)
+        let overruled = try dossier("verify", zip, "--quota", "2", "--approval", "另文", "--as-of", "2021-06-18")
+        #expect(overruled.status == 1 && overruled.stdout.contains("QUOTA-EXCEEDED"))
+
+        let archive = folder.url.appendingPathComponent("archive").path
+        let intake = try dossier("intake", drive.path, "--archive", archive, "--as-of", "2021-06-18")
+        #expect(intake.status == 0, "\(intake.stdout)")
+        let ledger = try DatabaseQueue(path: archive + "/ledger.sqlite")
+        #expect(try ledger.read { try String.fetchOne($0, sql: "SELECT unitType FROM intake") } == "society")
+    }
+
     @Test func theOfficeTakesInADriveAndKeepsALedger() throws {
         let folder = try TemporaryFolder()
         let drive = folder.url.appendingPathComponent("drive")

@@ -18,8 +18,12 @@ public struct TreeEntry: Sendable, Equatable {
 
     /// Relative to the walked root, `/`-separated, NFC.
     public var path: String
-    /// The last component, NFC; undecodable bytes replaced by U+FFFD.
-    public var name: String
+    /// The last component, NFC; undecodable bytes replaced by U+FFFD. Taken from `path` when asked, not stored:
+    /// a bundle may hold 100,000 entries.
+    public var name: String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
     /// The raw bytes of the last component as stored on disk.
     public var rawName: [UInt8]
     public var kind: Kind
@@ -41,23 +45,25 @@ public struct TreeEntry: Sendable, Equatable {
         var linkTarget: String?
         var limit: WalkLimit?
         var damage: String?
+        var rawPath: [UInt8]?
     }
 
     public init(
-        path: String, name: String, rawName: [UInt8], location: RawPath, kind: Kind, bytes: Int, readable: Bool
+        path: String, rawName: [UInt8], location: RawPath, kind: Kind, bytes: Int, readable: Bool,
+        rawPath: [UInt8] = []
     ) {
-        self.init(path: path, name: name, rawName: rawName, place: .at(location), kind: kind, bytes: bytes)
+        self.init(path: path, rawName: rawName, place: .at(location), kind: kind, bytes: bytes)
         self.readable = readable
+        self.rawPath = rawPath
     }
 
     /// An entry named `rawName` in the folder at `folder`.
-    init(path: String, name: String, rawName: [UInt8], folder: RawPath, kind: Kind, bytes: Int) {
-        self.init(path: path, name: name, rawName: rawName, place: .child(of: folder), kind: kind, bytes: bytes)
+    init(path: String, rawName: [UInt8], folder: RawPath, kind: Kind, bytes: Int) {
+        self.init(path: path, rawName: rawName, place: .child(of: folder), kind: kind, bytes: bytes)
     }
 
-    private init(path: String, name: String, rawName: [UInt8], place: Place, kind: Kind, bytes: Int) {
+    private init(path: String, rawName: [UInt8], place: Place, kind: Kind, bytes: Int) {
         self.path = path
-        self.name = name
         self.rawName = rawName
         self.place = place
         self.kind = kind
@@ -98,6 +104,17 @@ public struct TreeEntry: Sendable, Equatable {
         set { changeRare { $0.damage = newValue } }
     }
 
+    /// The path relative to the walked root as stored (`/`-separated): `path` is NFC for comparing, this is what
+    /// opens the file again (a name spelt with U+F90A, or decomposed on a Mac, is not its NFC spelling). Kept only
+    /// when it differs from `path` (rare), else `path`'s bytes.
+    public var rawPath: [UInt8] {
+        get { rare?.value.rawPath ?? Array(path.utf8) }
+        set {
+            let same = newValue.isEmpty || newValue.elementsEqual(path.utf8)
+            changeRare { $0.rawPath = same ? nil : newValue }
+        }
+    }
+
     private mutating func changeRare(_ change: (inout Rare) -> Void) {
         var value = rare?.value ?? Rare()
         change(&value)
@@ -111,7 +128,7 @@ public struct TreeEntry: Sendable, Equatable {
     public var components: [Substring] { path.split(separator: "/") }
 
     public static func == (lhs: TreeEntry, rhs: TreeEntry) -> Bool {
-        lhs.path == rhs.path && lhs.name == rhs.name && lhs.rawName == rhs.rawName && lhs.location == rhs.location
+        lhs.path == rhs.path && lhs.rawName == rhs.rawName && lhs.location == rhs.location
             && lhs.kind == rhs.kind && lhs.bytes == rhs.bytes && lhs.readable == rhs.readable
             && lhs.rare?.value == rhs.rare?.value
     }
@@ -152,8 +169,8 @@ public struct FileTreeWalker: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw WalkError.notAFolder(root.description) }
         guard let children = Self.list(root) else { throw WalkError.unreadable(root.description) }
         var entries: [TreeEntry] = []
-        var pending: [(RawPath, String, [[UInt8]], Int)] = [(root, "", children, 1)]
-        walk: while let (folder, prefix, names, depth) = pending.popLast() {
+        var pending: [(RawPath, String, [UInt8], [[UInt8]], Int)] = [(root, "", [], children, 1)]
+        walk: while let (folder, prefix, rawPrefix, names, depth) = pending.popLast() {
             for rawName in names {
                 if entries.count >= maximumEntries {
                     if !entries.isEmpty { entries[entries.count - 1].limit = .entries(maximumEntries) }
@@ -161,13 +178,18 @@ public struct FileTreeWalker: Sendable {
                 }
                 let location = folder.appending(rawName)
                 var entry = Self.describe(location, in: folder, rawName: rawName, prefix: prefix)
+                entry.rawPath = rawPrefix + rawName
                 if location.bytes.count >= Self.maximumPathBytes {
                     entry.limit = .pathLength(location.bytes.count)
                     entry.readable = false
                 } else if entry.kind == .directory {
                     if let grandchildren = Self.list(location) {
                         if depth < maximumDepth {
-                            pending.append((location, entry.path + "/", grandchildren, depth + 1))
+                            pending.append(
+                                (
+                                    location, entry.path + "/", entry.rawPath + [UInt8(ascii: "/")], grandchildren,
+                                    depth + 1
+                                ))
                         } else if !grandchildren.isEmpty {
                             entry.limit = .depth(maximumDepth)
                         }
@@ -203,7 +225,7 @@ public struct FileTreeWalker: Sendable {
     static func describe(_ location: RawPath, in folder: RawPath, rawName: [UInt8], prefix: String) -> TreeEntry {
         let name = String(decoding: rawName, as: UTF8.self).precomposedStringWithCanonicalMapping
         var entry = TreeEntry(
-            path: prefix + name, name: name, rawName: rawName, folder: folder, kind: .special, bytes: 0)
+            path: prefix + name, rawName: rawName, folder: folder, kind: .special, bytes: 0)
         guard let info = location.linkStatus() else {
             entry.readable = false
             entry.kind = .file

@@ -44,6 +44,10 @@ public struct NamingChecks: CheckFamily {
         if !entry.nameIsUTF8 {
             return emit("undecodable")
         }
+        // A candidate's folder is the candidate's own.
+        let owner =
+            entry.kind == .directory && entry.components.count == 1 ? MediaName.normalise(entry.name) : candidate
+        reportNotNFC(entry, candidate: owner, sink: sink)
         let forbidden: [Character] = entry.name.filter { (character: Character) -> Bool in
             if rules.forbiddenCharacters.contains(character) { return true }
             return character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
@@ -69,26 +73,64 @@ public struct NamingChecks: CheckFamily {
         }
     }
 
+    /// NAME-NONCANONICAL (`unicode`): a name stored in another Unicode spelling than NFC, the form names are
+    /// compared in. It is understood and sealed as stored, but looks the same as its NFC spelling while being other
+    /// bytes: a system or tool that normalises names cannot find the file, and a search for the name misses it.
+    private func reportNotNFC(_ entry: TreeEntry, candidate: String?, sink: FindingSink) {
+        let stored = String(decoding: entry.rawName, as: UTF8.self)
+        let canonical = stored.precomposedStringWithCanonicalMapping
+        guard Array(canonical.utf8) != entry.rawName else { return }
+        // Each character whose spelling changes, with its code points before and after (they look alike).
+        let characters = stored.compactMap { character -> String? in
+            let before = String(character)
+            let after = before.precomposedStringWithCanonicalMapping
+            guard Array(before.utf8) != Array(after.utf8) else { return nil }
+            func codes(_ text: String) -> String {
+                text.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+            }
+            return "\(after) (\(codes(before)) → \(codes(after)))"
+        }
+        sink.emit(
+            .nameNoncanonical, path: entry.path, candidate: candidate, variant: "unicode",
+            data: ["canonical": .string(canonical), "characters": .string(characters.joined(separator: ", "))])
+    }
+
     /// NAME-COLLISION: names in one folder equal after NFC and case folding. A folder on disk cannot hold one
     /// name twice; a zip can (variant `duplicate`), and extracting it keeps only the last.
     private func checkCollisions(_ bundle: ScannedBundle, _ kept: [Int], sink: FindingSink) {
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(kept.count)
+        // Keyed by the hash of each comparison key, not by the key: 100,000 names must not each keep a second
+        // string. Keys are compared when their hashes meet; the rare keys whose hash another key shares are kept.
+        func key(_ entry: TreeEntry) -> String {
+            let folder = entry.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { entry.path[..<$0] } ?? ""
+            return folder + "/" + entry.name.precomposedStringWithCanonicalMapping.lowercased()
+        }
+        var firstByHash: [Int: Int] = [:]
+        firstByHash.reserveCapacity(kept.count)
+        var sharedHash: [String: Int] = [:]
         let sorted = kept.sorted {
             bundle.entry(at: $0).rawName.lexicographicallyPrecedes(bundle.entry(at: $1).rawName)
         }
         for index in sorted {
             let entry = bundle.entry(at: index)
-            let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
-            let key = folder + "/" + entry.name.precomposedStringWithCanonicalMapping.lowercased()
-            if let firstIndex = seen[key] {
-                let first = bundle.entry(at: firstIndex)
-                sink.emit(
-                    .nameCollision, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path),
-                    variant: first.rawName == entry.rawName ? "duplicate" : nil, data: ["other": .string(first.name)])
+            let entryKey = key(entry)
+            var firstIndex: Int?
+            if let candidate = firstByHash[entryKey.hashValue] {
+                let candidateKey = key(bundle.entry(at: candidate))
+                if candidateKey == entryKey {
+                    firstIndex = candidate
+                } else if let other = sharedHash[entryKey] {
+                    firstIndex = other
+                } else {
+                    sharedHash[entryKey] = index
+                }
             } else {
-                seen[key] = index
+                firstByHash[entryKey.hashValue] = index
             }
+            guard let firstIndex else { continue }
+            let first = bundle.entry(at: firstIndex)
+            sink.emit(
+                .nameCollision, path: entry.path, candidate: ScannedBundle.candidate(ofPath: entry.path),
+                variant: first.rawName == entry.rawName ? "duplicate" : nil, data: ["other": .string(first.name)])
         }
     }
 

@@ -129,6 +129,7 @@ public struct Checker: Sendable {
         scanned.folderName = unitName
         scanned.prepare(ruleSet)
         let sink = FindingSink(ruleSet: ruleSet, language: options.language, options: options)
+        sink.reserve(scanned.entryCount)
         for family in CheckFamilies.all {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
@@ -138,7 +139,7 @@ public struct Checker: Sendable {
             files.append(
                 FileEntry(
                     path: file.path, kind: file.kind, bytes: file.entry.bytes, jpeg: file.jpeg?.facts,
-                    video: try? file.video?.get()))
+                    video: try? file.video?.get(), diskPath: file.entry.rawPath.isEmpty ? nil : file.entry.rawPath))
         }
         var report = BundleReport(
             subject: subject,
@@ -230,7 +231,10 @@ public struct BundleDiscovery: Sendable {
                     guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR,
                         !classifier.isJunkFolder(name)
                     else { return nil }
-                    return Found(location: location, displayPath: parent.displayPath + "/" + name)
+                    // Shown as spelt on disk: a path the user can open again, though not NFC.
+                    return Found(
+                        location: location,
+                        displayPath: parent.displayPath + "/" + String(decoding: raw, as: UTF8.self))
                 }
             }
         }

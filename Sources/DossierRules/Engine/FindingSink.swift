@@ -14,6 +14,10 @@ public final class FindingSink {
         self.options = options
     }
 
+    /// Makes room for `count` findings at once: a bundle of 100,000 unknown files has as many findings, and an
+    /// array grown by doubling holds its old and new storage together at the worst moment.
+    public func reserve(_ count: Int) { findings.reserveCapacity(count) }
+
     /// The findings recorded so far, handed over: the sink is left empty (a bundle's findings are not copied).
     public func takeFindings() -> [Finding] {
         defer { findings = [] }
