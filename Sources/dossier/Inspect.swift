@@ -9,9 +9,9 @@ extension Dossier {
     /// `dossier inspect FILE…`
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the measured facts of single files. / 显示单个文件的实测信息。")
+            abstract: words("显示单个文件的实测信息。", "Print the measured facts of single files."))
 
-        @Argument(help: "Files to measure (JPEG for now).")
+        @Argument(help: .words("要测量的文件（照片、视频、推荐表、汇总表）。", "Files to measure (photos, videos, forms, summary tables)."))
         var files: [String]
 
         @OptionGroup var common: CommonOptions

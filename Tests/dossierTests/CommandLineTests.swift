@@ -157,6 +157,96 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(englishDate.stderr.contains("--as-of must be a date written YYYY-MM-DD"))
     }
 
+    /// Issue #12 item 7: help is in the run's language, for every command, option and argument, so that a new
+    /// option cannot skip its Chinese (or its English) help.
+    @Test func everyOptionsHelpIsInTheRunsLanguage() throws {
+        for (environment, chinese) in [(["LANG": "C.UTF-8"], true), (["LANG": "en_US.UTF-8"], false)] {
+            let run = try dossier("--experimental-dump-help", environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            var texts: [(String, String)] = []
+            func collect(_ command: [String: Any], _ name: String) {
+                texts.append((name, command["abstract"] as? String ?? ""))
+                // The parser's own `help` command: its abstract is translated, its arguments have no help.
+                guard name != "dossier help" else { return }
+                for argument in command["arguments"] as? [[String: Any]] ?? []
+                where argument["shouldDisplay"] as? Bool != false {
+                    let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                    let label = "\(name) \(names.first ?? argument["valueName"] as? String ?? "?")"
+                    texts.append((label, argument["abstract"] as? String ?? ""))
+                }
+                for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                    collect(sub, "\(name) \(sub["commandName"] as? String ?? "?")")
+                }
+            }
+            collect(try #require(try json(run.stdout)["command"] as? [String: Any]), "dossier")
+            #expect(texts.count > 60)
+            for (label, text) in texts {
+                let han = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                #expect(!text.isEmpty && han == chinese, "\(label): “\(text)”")
+            }
+        }
+        let help = try dossier("check", "--help")
+        #expect(help.status == 0 && help.stdout.contains("用法：") && help.stdout.contains("选项："))
+        #expect(help.stdout.contains("显示帮助。") && help.stdout.contains("（默认：text）"))
+        for english in ["USAGE", "OPTIONS", "ARGUMENTS", "Show help", "default:"] {
+            #expect(!help.stdout.contains(english), "\(english) in \(help.stdout)")
+        }
+        let top = try dossier("--help")
+        #expect(top.stdout.contains("子命令：") && !top.stdout.contains("SUBCOMMANDS") && !top.stdout.contains("See "))
+        let english = try dossier("check", "--help", "--lang", "en")
+        #expect(english.stdout.contains("USAGE:") && english.stdout.contains("Print only the summary line."))
+    }
+
+    /// Issue #12 item 7: the argument parser's own errors are in the run's language too, with nothing left in
+    /// English under the Chinese default (and nothing in Chinese on request of English).
+    @Test(arguments: [
+        ["check"],
+        ["check", "Samples/valid", "--as-of", "2021/06/15"],
+        ["check", "Samples/valid", "--lang", "fr"],
+        ["check", "Samples/valid", "--formt", "json"],
+        ["check", "Samples/valid", "-x"],
+        ["check", "Samples/valid", "--quota", "abc"],
+        ["check", "Samples/valid", "--format"],
+        ["check", "Samples/valid", "--quiet=yes"],
+        ["seal", "Samples/valid", "Samples/valid"],
+        ["intake", "Samples/valid"],
+        ["init", "x", "--unit", " "],
+    ])
+    func argumentErrorsSpeakTheRunsLanguage(_ arguments: [String]) throws {
+        let chinese = try CommandRunner.dossier(arguments)
+        let said = chinese.stderr + chinese.text
+        #expect(chinese.status == 2, "\(arguments): \(said)")
+        #expect(chinese.stderr.hasPrefix("dossier: "), "\(said)")
+        // Capitalised English words (Error, Usage, Missing, See) or common small ones; option and value names pass.
+        let small: Set<Substring> = ["for", "the", "is", "was", "not", "invalid", "unexpected"]
+        let englishWords = said.split { !$0.isLetter }.filter { word in
+            guard word.allSatisfy(\.isASCII) else { return false }
+            let capitalised =
+                word.count > 2 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+            return (capitalised || small.contains(word)) && !arguments.contains { $0.contains(word) }
+        }
+        #expect(englishWords.isEmpty, "\(arguments): \(said)")
+        guard arguments != ["check", "Samples/valid", "--lang", "fr"] else { return }
+        let english = try CommandRunner.dossier(arguments + ["--lang", "en"])
+        #expect(english.status == 2)
+        let han = (english.stderr + english.text).unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        #expect(!han, "\(arguments): \(english.stderr)")
+    }
+
+    /// Issue #12 item 7: `dossier chek X` was “2 unexpected arguments”; the closest command is suggested.
+    @Test func aMistypedCommandIsSuggested() throws {
+        let run = try dossier("chek", "Samples/valid")
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: 没有命令“chek”。是不是要用 dossier check？"), "\(run.stderr)")
+        let english = try dossier("chek", "Samples/valid", "--lang", "en")
+        #expect(english.stderr.contains("Did you mean 'dossier check'?"), "\(english.stderr)")
+        let rules = try dossier("rules", "lsit")
+        #expect(rules.status == 2 && rules.stderr.contains("是不是要用 dossier rules list？"), "\(rules.stderr)")
+        let far = try dossier("Samples/valid")
+        #expect(far.status == 2 && !far.stderr.contains("是不是") && far.stderr.contains("可用的命令：check、seal"))
+        #expect(try dossier("help", "check").stdout.contains("用法："))
+    }
+
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
