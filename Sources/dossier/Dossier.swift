@@ -42,7 +42,18 @@ struct Dossier: ParsableCommand {
 extension ParsableCommand {
     /// Prints `failure` as one line on stderr, in the run's language when it has both, and exits 2.
     static func fail(_ failure: Any) -> Never {
-        let text = (failure as? any BilingualMessage)?.text(runLanguage) ?? "\(failure)"
+        let text: String
+        if let message = failure as? any BilingualMessage {
+            text = message.text(runLanguage)
+        } else if let error = failure as? any Error, let reason = SystemReason(error) {
+            // A Foundation error: the system's reason in the run's language, with the file it names.
+            let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String
+            text =
+                path.map { runLanguage == .zh ? "\($0)：\(reason.text(.zh))。" : "\($0): \(reason.text(.en))" }
+                ?? reason.text(runLanguage)
+        } else {
+            text = "\(failure)"
+        }
         FileHandle.standardError.write(Data("dossier: \(text)\n".utf8))
         Foundation.exit(2)
     }

@@ -247,6 +247,46 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try dossier("help", "check").stdout.contains("用法："))
     }
 
+    /// Issue #11 item 10: `check -o` into a folder that cannot be written answered in English under the Chinese
+    /// default (“cannot write (Permission denied)”). The system's reason is in the run's language.
+    @Test func aReportThatCannotBeWrittenIsOneLineInTheRunsLanguage() throws {
+        let place = try TemporaryFolder()
+        // Root writes into any folder: the folder is read-only only to an ordinary user (a copy of the binary and
+        // rules that user nobody may run).
+        let binary = place.url.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: Repository.binary, to: binary)
+        try FileManager.default.createDirectory(
+            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let unit = try place.copy(ofSample: "valid")
+        let readOnly = place.url.appendingPathComponent("只读")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        #expect(chmod(readOnly.path, 0o555) == 0)
+        let target = readOnly.appendingPathComponent("报告.txt").path
+        for (language, expected) in [
+            ("zh", "dossier: 无法写入报告 \(target)（没有权限）：请把 -o 指到可以写入的文件夹。\n"),
+            (
+                "en",
+                "dossier: \(target): cannot write the report (permission denied): point -o at a folder you can write to\n"
+            ),
+        ] {
+            let check = [binary.path, "check", unit.path, "-o", target, "--lang", language, "--as-of", "2021-06-01"]
+            let run = try CommandRunner.run(
+                geteuid() == 0 ? "/usr/bin/setpriv" : check[0],
+                geteuid() == 0
+                    ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + check : Array(check.dropFirst()),
+                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+            #expect(run.status == 2 && run.stderr == expected, "\(run.stderr)")
+        }
+        // A path through a file: refused to root too.
+        let file = place.url.appendingPathComponent("文件.txt")
+        try Data("x".utf8).write(to: file)
+        let through = try dossier("check", unit.path, "-o", file.path + "/报告.txt", "--as-of", "2021-06-01")
+        #expect(through.status == 2 && through.stderr.contains("（路径中有一部分不是文件夹）"), "\(through.stderr)")
+        #expect(!through.stderr.contains("Not a directory"))
+    }
+
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
