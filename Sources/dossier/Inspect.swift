@@ -57,12 +57,12 @@ extension Dossier {
             if result.entry.kind == .form {
                 switch DocumentFacts.docx(bytes, ruleSet: ruleSet) {
                 case .success(let (_, facts)): result.entry.docx = facts
-                case .failure(let problem): result.problem = problem.description
+                case .failure(let problem): result.problem = LocalizedText(problem)
                 }
             } else {
                 switch DocumentFacts.xlsx(bytes) {
                 case .success(let (_, facts)): result.entry.xlsx = facts
-                case .failure(let problem): result.problem = problem.description
+                case .failure(let problem): result.problem = LocalizedText(problem)
                 }
             }
         }
@@ -119,7 +119,9 @@ extension Dossier {
                 }
             }
             if let problem = result.problem {
-                lines.append("  \(zh ? "问题" : "problem"): \(problem)")
+                // In Chinese, the reader's own English words follow as a detail.
+                let detail = zh && problem.zh != problem.en ? "（\(problem.en)）" : ""
+                lines.append("  \(zh ? "问题：" : "problem: ")\(problem.text(language))\(detail)")
             }
             return lines.joined(separator: "\n") + "\n"
         }

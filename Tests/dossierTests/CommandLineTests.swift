@@ -287,6 +287,53 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(!through.stderr.contains("Not a directory"))
     }
 
+    /// Issue #12 item 8: “这不是封装包（no valid BagIt 1.0 bag …）” and system errors ending in “No such file or
+    /// directory”. What the tool says is in the run's language; a reader's own English words stay in the JSON data.
+    @Test func readerAndSystemReasonsSpeakTheRunsLanguage() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let plain = folder.url.appendingPathComponent("plain.zip").path
+        _ = try PatchedZip.python(zipping: unit, to: plain)
+        func findings(_ run: Run) throws -> [[String: Any]] {
+            let bundles = try #require(try json(run.stdout)["bundles"] as? [[String: Any]])
+            return try #require(bundles.first?["findings"] as? [[String: Any]])
+        }
+        let verify = try findings(try dossier("verify", plain, "--as-of", "2021-06-18", "--format", "json"))
+        #expect(verify.map { $0["rule"] as? String } == ["SEAL-FORMAT"])
+        #expect(verify.first?["message"] as? String == "这不是封装包（没有有效的 BagIt 1.0 封装结构：须有 SHA-256 清单和标签清单）。")
+        let detail = "no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest"
+        #expect((verify.first?["data"] as? [String: Any])?["problem"] as? String == detail)
+        let english = try findings(
+            try dossier("verify", plain, "--as-of", "2021-06-18", "--format", "json", "--lang", "en"))
+        #expect(english.first?["message"] as? String == "This is not a sealed bundle (\(detail)).")
+
+        // System errors: writing where a file stands in the path.
+        let file = folder.url.appendingPathComponent("文件.txt")
+        try Data("x".utf8).write(to: file)
+        let seal = try dossier("seal", unit.path, "-o", file.path + "/x.zip", "--as-of", "2021-06-18")
+        #expect(seal.stderr == "dossier: 无法写入封装包 \(file.path)（路径中有一部分不是文件夹）。\n", "\(seal.stderr)")
+        let sealEnglish = try dossier("seal", unit.path, "-o", file.path + "/x.zip", "--lang", "en")
+        #expect(
+            sealEnglish.stderr
+                == "dossier: cannot write the sealed zip \(file.path): a part of the path is not a folder\n")
+        let initRun = try dossier("init", file.path + "/新", "--unit", "湖北省科协")
+        #expect(initRun.status == 2 && initRun.stderr.contains("（路径中有一部分不是文件夹）"), "\(initRun.stderr)")
+        for run in [seal, initRun] { #expect(!run.stderr.contains("Not a directory") && !run.stderr.contains("Error")) }
+        // A reader's reason: a video whose media data claims a size near 2^64.
+        let video = unit.appendingPathComponent("张三/张三1.mp4")
+        try Data(try HostileVideo.hugeMediaData.make(from: Array(try Data(contentsOf: video)))).write(to: video)
+        let check = try findings(try dossier("check", unit.path, "--as-of", "2021-06-01", "--format", "json"))
+        let message = try #require(check.first?["message"] as? String)
+        // Box names (‘mdat’) are names, not words.
+        let words = message.replacing(#/‘[^’]*’/#, with: "").split { !$0.isLetter }.filter { $0.allSatisfy(\.isASCII) }
+        #expect(words.isEmpty && message.hasPrefix("视频已损坏（"), "\(message)")
+        let raw = try #require((check.first?["data"] as? [String: Any])?["problem"] as? String)
+        #expect(raw.contains("mdat") && !raw.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+
+        let inspect = try dossier("inspect", "Tests/Fixtures/jpeg/truncated.jpg")
+        #expect(inspect.stdout.contains("问题：文件提前结束，没有复制完整（Premature end of JPEG file）"))
+    }
+
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
