@@ -76,11 +76,13 @@ extension Dossier {
             lines.append("  \(zh ? "内容" : "content"): \(result.content.rawValue)")
             if let jpeg = result.entry.jpeg {
                 lines.append(
-                    "  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (EXIF orientation \(jpeg.orientation))"
+                    "  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (\(zh ? "EXIF 方向" : "EXIF orientation") \(jpeg.orientation))"
                 )
                 lines.append(
                     "  \(zh ? "颜色" : "colour"): \(jpeg.colorSpace), \(jpeg.components) \(zh ? "个分量" : "components")")
-                lines.append("  \(zh ? "编码" : "coding"): \(jpeg.progressive ? "progressive" : "baseline")")
+                lines.append(
+                    "  \(zh ? "编码" : "coding"): \(jpeg.progressive ? (zh ? "渐进式" : "progressive") : (zh ? "基线" : "baseline"))"
+                )
                 lines.append("  \(zh ? "完整解码" : "decodes"): \(jpeg.decodes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))")
                 lines.append("  \(zh ? "结束标记后的字节" : "bytes after end of image"): \(jpeg.trailingBytes)")
             }

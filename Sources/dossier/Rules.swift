@@ -66,9 +66,13 @@ extension Dossier {
                 }
                 if let examples = rule.examples {
                     lines.append(zh ? "会触发的例子：" : "Triggering examples:")
-                    lines += examples.triggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                    lines += examples.triggering.map {
+                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
+                    }
                     lines.append(zh ? "不会触发的例子：" : "Non-triggering examples:")
-                    lines += examples.nonTriggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                    lines += examples.nonTriggering.map {
+                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
+                    }
                 }
                 common.emit(lines.joined(separator: "\n") + "\n")
             }
