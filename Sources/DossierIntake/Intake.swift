@@ -62,7 +62,8 @@ public struct IntakeRunner: Sendable {
             } catch SealError.read(let path, let reason) {
                 bundles.append(
                     notKept(
-                        item, bundle: bundle, path: "", reason: LocalizedText(SealError.read(path, reason)),
+                        item, bundle: bundle, path: "",
+                        reason: LocalizedText(zh: "\(path)：\(reason.text(.zh))", en: "\(path): \(reason.text(.en))"),
                         detail: "\(path): \(reason.systemText)"))
                 continue
             } catch SealError.write(let path, let reason) {
@@ -115,7 +116,10 @@ public struct IntakeRunner: Sendable {
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         sink.emit(
             .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: "notKept",
-            data: ["reason": .string(detail)], display: ["reason": reason.text(checker.options.language)])
+            data: ["reason": .string(detail)],  // Inside the message's brackets: no full stop of its own.
+            display: [
+                "reason": reason.text(checker.options.language).trimmingCharacters(in: CharacterSet(charactersIn: "。."))
+            ])
         report.findings += sink.findings
         report.summary = FindingSummary(findings: report.findings, strict: checker.options.strict)
         return report
