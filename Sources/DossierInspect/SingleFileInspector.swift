@@ -10,8 +10,9 @@ public enum SingleFileInspector {
     public struct Result: Sendable {
         public var entry: FileEntry
         public var content: ContentType
-        /// libjpeg's or the video reader's complaint, or why the file could not be read.
-        public var problem: String?
+        /// libjpeg's or the video reader's complaint, or why the file could not be read, in both languages (the
+        /// English is the reader's own words).
+        public var problem: LocalizedText?
         /// How many bytes of the file were read (videos: box headers and `moov` only).
         public var bytesRead: UInt64
     }
@@ -61,7 +62,7 @@ public enum SingleFileInspector {
         guard let prefix = FileBytes.readPrefix(location, count: 32) else { throw .unreadable(path) }
         let content = ContentType.sniff(prefix)
         var entry = FileEntry(path: path, kind: .unknown, bytes: Int(info.st_size))
-        var problem: String?
+        var problem: LocalizedText?
         var bytesRead: UInt64 = UInt64(min(entry.bytes, 32))
         switch content {
         case .jpeg:
@@ -71,9 +72,12 @@ public enum SingleFileInspector {
                 let inspection = JPEGInspector.inspect(
                     try FileBytes.readAll(location, limit: limit), limits: jpegLimits)
                 entry.jpeg = inspection.facts
-                problem = inspection.tooLarge ? "header claims too many pixels: not decoded" : inspection.problem
+                problem =
+                    inspection.tooLarge
+                    ? LocalizedText(zh: "文件头声称的像素太多：没有解码", en: "header claims too many pixels: not decoded")
+                    : inspection.problem.map { LocalizedText(JPEGProblem($0)) }
             } catch {
-                problem = "\(error)"
+                problem = LocalizedText(zh: "无法读取", en: "\(error)")
             }
         case .mp4, .mov:
             entry.kind = .video
@@ -81,17 +85,20 @@ public enum SingleFileInspector {
                 do {
                     entry.video = try MP4Reader(limits: videoLimits).read(file)
                 } catch {
-                    problem = error.description
+                    problem = LocalizedText(error)
                 }
                 bytesRead = file.bytesRead
             }
         case .zip where ["docx", "xlsx"].contains(FileNameParts.lowercasedExtension(path)):
             entry.kind = FileNameParts.lowercasedExtension(path) == "docx" ? .form : .summary
         case .ole2:
-            problem = "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx"
+            problem = LocalizedText(
+                zh: "这是旧式二进制 Office 文档（.doc/.xls/.wps/.et）：请另存为 .docx 或 .xlsx",
+                en: "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx")
         case .matroska, .avi, .flv:
             entry.kind = .video
-            problem = "\(content.rawValue) is not MP4 or MOV"
+            problem = LocalizedText(
+                zh: "\(content.rawValue) 不是 MP4 或 MOV", en: "\(content.rawValue) is not MP4 or MOV")
         default:
             break
         }

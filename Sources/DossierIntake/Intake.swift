@@ -44,13 +44,17 @@ public struct IntakeRunner: Sendable {
             // finding of its own and is not kept; the rest of the drive is received.
             var bundle: BundleReport
             if item.unlisted {
-                bundles.append(notKept(item, bundle: nil, path: "", reason: DriveDiscovery.unlistedReason(checker)))
+                bundles.append(
+                    notKept(
+                        item, bundle: nil, path: "", reason: DriveDiscovery.unlistedReason,
+                        detail: DriveDiscovery.unlistedReason.en))
                 continue
             }
             do {
                 bundle = try item.check(with: checker)
             } catch {
-                bundles.append(notKept(item, bundle: nil, path: "", reason: error.text(checker.options.language)))
+                bundles.append(
+                    notKept(item, bundle: nil, path: "", reason: LocalizedText(error), detail: error.text(.en)))
                 continue
             }
             let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: bundle.unit.name) }
@@ -62,19 +66,27 @@ public struct IntakeRunner: Sendable {
             do {
                 entry = try keep(item, bundle: bundle)
             } catch let failure as FolderPacker.Unreadable {
-                bundles.append(notKept(item, bundle: bundle, path: failure.path, reason: failure.reason))
+                bundles.append(
+                    notKept(
+                        item, bundle: bundle, path: failure.path, reason: LocalizedText(failure.reason),
+                        detail: failure.reason.systemText))
                 continue
-            } catch SealError.read(let reason) {
-                bundles.append(notKept(item, bundle: bundle, path: "", reason: reason))
-                continue
-            } catch SealError.write(let reason) {
-                throw IntakeError.archiveUnwritable(archive, reason)
-            } catch {
-                // Whatever else goes wrong with one bundle is that bundle's: the rest of the drive is received.
+            } catch SealError.read(let path, let reason) {
                 bundles.append(
                     notKept(
                         item, bundle: bundle, path: "",
-                        reason: (error as? any BilingualMessage)?.text(checker.options.language) ?? "\(error)"))
+                        reason: LocalizedText(zh: "\(path)：\(reason.text(.zh))", en: "\(path): \(reason.text(.en))"),
+                        detail: "\(path): \(reason.systemText)"))
+                continue
+            } catch SealError.write(let path, let reason) {
+                throw IntakeError.archiveUnwritable(archive, path, reason)
+            } catch {
+                // Whatever else goes wrong with one bundle is that bundle's: the rest of the drive is received.
+                let message =
+                    (error as? any BilingualMessage).map(LocalizedText.init)
+                    ?? LocalizedText(
+                        zh: "\(error)", en: "\(error)")
+                bundles.append(notKept(item, bundle: bundle, path: "", reason: message, detail: "\(error)"))
                 continue
             }
             if let last = earlier.last {
@@ -107,20 +119,25 @@ public struct IntakeRunner: Sendable {
     }
 
     /// `bundle` (or, when its check could not be done, a bundle named after the item) with an `FS-UNREADABLE`
-    /// finding saying it was neither kept nor recorded, and why.
-    private func notKept(_ item: DriveDiscovery.Item, bundle: BundleReport?, path: String, reason: String)
+    /// finding saying it was neither kept nor recorded, and why: `reason` in the report's language, the system's
+    /// own words (`detail`) only in the finding's data.
+    private func notKept(
+        _ item: DriveDiscovery.Item, bundle: BundleReport?, path: String, reason: LocalizedText, detail: String
+    )
         -> BundleReport
     {
+        // Inside the message's brackets: no full stop of its own.
+        let shown = reason.text(checker.options.language).trimmingCharacters(in: CharacterSet(charactersIn: "。."))
         guard var report = bundle else {
             return checker.unreadable(
                 subject: Subject(path: item.display, kind: item.kind == .zip ? .zip : .folder),
                 unitName: ((item.path as NSString).lastPathComponent as NSString).deletingPathExtension, path: path,
-                variant: "notKept", reason: reason)
+                variant: "notKept", reason: shown, detail: detail)
         }
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         sink.emit(
             .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: "notKept",
-            data: ["reason": .string(reason)])
+            data: ["reason": .string(detail)], display: ["reason": shown])
         report.findings += sink.findings
         report.summary = FindingSummary(findings: report.findings, strict: checker.options.strict)
         return report
@@ -210,7 +227,7 @@ public struct IntakeRunner: Sendable {
         let failure = errno
         var info = stat()
         if failure == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
-        throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
+        throw IntakeError.archiveUnwritable(archive, path, SystemReason(failure))
     }
 
     /// The archive's lock (`ARCHIVE/.intake.lock`), held while a bundle is kept and recorded and while orphans are
@@ -219,13 +236,13 @@ public struct IntakeRunner: Sendable {
         let path = (archive as NSString).appendingPathComponent(".intake.lock")
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(errno)))")
+            throw IntakeError.archiveUnwritable(archive, path, .current)
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 let failure = errno
                 close(descriptor)
-                throw IntakeError.archiveUnwritable(archive, "\(path): \(String(cString: strerror(failure)))")
+                throw IntakeError.archiveUnwritable(archive, path, SystemReason(failure))
             }
         }
         return ArchiveLock(descriptor: descriptor)
@@ -284,11 +301,11 @@ public struct IntakeRunner: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
             } catch {
-                throw IntakeError.archiveUnwritable(archive, "\(error.localizedDescription)")
+                throw IntakeError.archiveUnwritable(archive, nil, SystemReason(error) ?? SystemReason(EIO))
             }
         }
         guard access(archive, W_OK) == 0 else {
-            throw IntakeError.archiveUnwritable(archive, String(cString: strerror(errno)))
+            throw IntakeError.archiveUnwritable(archive, nil, .current)
         }
     }
 
@@ -335,7 +352,8 @@ struct ArchiveLock {
 public enum IntakeError: Error, Equatable, BilingualMessage {
     case archiveInsideInput(String, String)
     case archiveNotAFolder(String)
-    case archiveUnwritable(String, String)
+    /// The archive, the path in it that could not be written (when another than the archive), and why.
+    case archiveUnwritable(String, String?, SystemReason)
     case nothingFound([String])
     case ledgerUnreadable(String, String)
     /// The ledger at the first path could not record the bundle from the second; the third is the system's reason.
@@ -350,8 +368,12 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
                 : "the archive \(archive) must not be inside the input \(input) (input is read-only)"
         case .archiveNotAFolder(let archive):
             return zh ? "\(archive) 不是文件夹：--archive 须是收件库文件夹。" : "\(archive): the archive must be a folder"
-        case .archiveUnwritable(let archive, let reason):
-            return zh ? "无法写入收件库 \(archive)（\(reason)）。" : "\(archive): cannot write the archive: \(reason)"
+        case .archiveUnwritable(let archive, let path, let reason):
+            let place = path.map { "\($0)：" } ?? ""
+            let location = path.map { "\($0): " } ?? ""
+            return zh
+                ? "无法写入收件库 \(archive)（\(place)\(reason.text(.zh))）。"
+                : "\(archive): cannot write the archive: \(location)\(reason.text(.en))"
         case .ledgerUnreadable(let path, let reason):
             return zh
                 ? "无法打开收件登记 \(path)（\(reason)）：请确认 --archive 指向收件库文件夹；登记库由 dossier 自己维护，不要手工修改。"

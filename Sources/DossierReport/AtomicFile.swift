@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 #if canImport(Glibc)
@@ -6,11 +7,16 @@ import Foundation
 
 /// Writes outputs whole or not at all: a temporary file beside the destination, synced, then renamed.
 public enum AtomicFile {
-    /// Why an output could not be written.
-    public struct WriteError: Error, CustomStringConvertible {
+    /// Why an output could not be written: the system's reason, in the run's language.
+    public struct WriteError: Error, BilingualMessage {
         public var path: String
-        public var reason: String
-        public var description: String { "\(path): cannot write (\(reason))" }
+        public var reason: SystemReason
+
+        public func text(_ language: Language) -> String {
+            language == .zh
+                ? "无法写入报告 \(path)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。"
+                : "\(path): cannot write the report (\(reason.text(.en))): point -o at a folder you can write to"
+        }
     }
 
     /// Writes `data` to `path` atomically.
@@ -19,23 +25,23 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var failure: String?
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: .current) }
+        var failure: SystemReason?
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
+                    failure = .current
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fsync(descriptor) != 0 { failure = .current }
         close(descriptor)
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary, path) != 0 { failure = .current }
         if let failure {
             unlink(temporary)
             throw WriteError(path: path, reason: failure)

@@ -1,4 +1,5 @@
 import Crypto
+import DossierCore
 import Foundation
 
 #if canImport(Glibc)
@@ -17,7 +18,7 @@ public enum AtomicOutput {
         try write(in: folder, body) { temporary, value in
             let final = destination(value)
             guard rename(temporary, final) == 0 else {
-                throw SealError.write("\(final): \(String(cString: strerror(errno)))")
+                throw SealError.write(final, .current)
             }
             return final
         }
@@ -35,7 +36,7 @@ public enum AtomicOutput {
                 let final = name(value, attempt)
                 if try place(temporary, atFreeName: final) { return final }
             }
-            throw SealError.write("\(name(value, 0)): \(String(cString: strerror(EEXIST)))")
+            throw SealError.write(name(value, 0), SystemReason(EEXIST))
         }
     }
 
@@ -53,12 +54,12 @@ public enum AtomicOutput {
             InterruptCleanup.disarm(cleanupSlot)
         }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SealError.write("\(folder): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw SealError.write(folder, .current) }
         let value: Value
         do {
             defer { close(descriptor) }
             value = try body(descriptor)
-            guard fsync(descriptor) == 0 else { throw SealError.write(String(cString: strerror(errno))) }
+            guard fsync(descriptor) == 0 else { throw SealError.write(nil, .current) }
         }
         let final = try place(temporary, value)
         succeeded = true
@@ -77,18 +78,18 @@ public enum AtomicOutput {
         let linkError = errno
         if linkError == EEXIST { return false }
         guard [EPERM, EOPNOTSUPP, EMLINK, ENOSYS, EXDEV].contains(linkError) else {
-            throw SealError.write("\(final): \(String(cString: strerror(linkError)))")
+            throw SealError.write(final, SystemReason(linkError))
         }
         let claim = open(final, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if claim < 0 {
             if errno == EEXIST { return false }
-            throw SealError.write("\(final): \(String(cString: strerror(errno)))")
+            throw SealError.write(final, .current)
         }
         close(claim)
         guard rename(temporary, final) == 0 else {
             let renameError = errno
             unlink(final)
-            throw SealError.write("\(final): \(String(cString: strerror(renameError)))")
+            throw SealError.write(final, SystemReason(renameError))
         }
         return true
     }
@@ -100,7 +101,7 @@ public enum AtomicOutput {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SealError.write(String(cString: strerror(errno)))
+                throw SealError.write(nil, .current)
             }
             done += written
         }

@@ -38,17 +38,15 @@ public struct DriveDiscovery: Sendable {
             case .folder where unlisted:
                 return checker.unreadable(
                     subject: Subject(path: display, kind: .folder), unitName: (path as NSString).lastPathComponent,
-                    reason: DriveDiscovery.unlistedReason(checker))
+                    reason: DriveDiscovery.unlistedReason.text(checker.options.language))
             case .folder: return try checker.check(bundle: RawPath(path), displayPath: display)
             }
         }
     }
 
-    /// Why a folder that could not be listed was not checked, in the run's language.
-    public static func unlistedReason(_ checker: Checker) -> String {
-        checker.options.language == .zh
-            ? "无法列出文件夹的内容，可能没有读取权限" : "its contents cannot be listed (no read permission?)"
-    }
+    /// Why a folder that could not be listed was not checked.
+    public static let unlistedReason = LocalizedText(
+        zh: "无法列出文件夹的内容，可能没有读取权限", en: "its contents cannot be listed (no read permission?)")
 
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is
     /// missing gets reported (`check`); without, it holds nothing (`intake`).

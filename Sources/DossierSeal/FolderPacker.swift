@@ -11,7 +11,7 @@ public enum FolderPacker {
     /// to the bundle, as the report names it.
     public struct Unreadable: Error, Equatable {
         public var path: String
-        public var reason: String
+        public var reason: SystemReason
     }
 
     /// Writes the files of `bundle`, read from `root`, to `descriptor` as `top/…` entries dated `asOf`.
@@ -29,12 +29,16 @@ public enum FolderPacker {
         do {
             walked = try FileTreeWalker().walk(root)
         } catch {
-            throw Unreadable(path: "", reason: "\(error)")
+            switch error as? FileTreeWalker.WalkError {
+            case .missing: throw Unreadable(path: "", reason: SystemReason(ENOENT))
+            case .notAFolder: throw Unreadable(path: "", reason: SystemReason(ENOTDIR))
+            default: throw Unreadable(path: "", reason: SystemReason(EACCES))
+            }
         }
         let onDisk = walked.filter { $0.kind == .file && $0.readable && listed[$0.path] != nil }
         // Gone since the check (the drive changed, or was pulled out).
         if let missing = Set(listed.keys).subtracting(walked.filter { $0.kind == .file }.map(\.path)).min() {
-            throw Unreadable(path: missing, reason: String(cString: strerror(ENOENT)))
+            throw Unreadable(path: missing, reason: SystemReason(ENOENT))
         }
         let prefix = Array(top.utf8) + [UInt8(ascii: "/")]
         for entry in onDisk.sorted(by: { $0.location.bytes.lexicographicallyPrecedes($1.location.bytes) }) {
@@ -47,11 +51,8 @@ public enum FolderPacker {
             ) { consume in
                 do {
                     try FileChunks.read(entry.location, consume)
-                } catch SealError.read(let reason) {
-                    let location = "\(entry.location): "
-                    throw Unreadable(
-                        path: entry.path,
-                        reason: reason.hasPrefix(location) ? String(reason.dropFirst(location.count)) : reason)
+                } catch SealError.read(_, let reason) {
+                    throw Unreadable(path: entry.path, reason: reason)
                 }
             }
         }

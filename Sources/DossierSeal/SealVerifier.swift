@@ -44,7 +44,7 @@ public struct SealVerifier {
             Self.report(error, entry: "", sink: sink)
             return finish()
         } catch {
-            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            sink.emit(.zipCorrupt, path: "", problem: ZipError.corrupt("\(error)"))
             return finish()
         }
 
@@ -64,7 +64,10 @@ public struct SealVerifier {
         if unsafe { return finish() }
         let tops = Set(archive.entries.map { String($0.name.split(separator: "/").first ?? "") })
         guard tops.count == 1, let bag = tops.first, !bag.isEmpty else {
-            sink.emit(.sealFormat, path: "", data: ["problem": .string("the zip does not hold exactly one folder")])
+            sink.emit(
+                .sealFormat, path: "",
+                problem: LocalizedText(
+                    zh: "压缩包里不是恰好一个文件夹", en: "the zip does not hold exactly one folder"))
             return finish()
         }
         let prefix = bag + "/"
@@ -85,7 +88,9 @@ public struct SealVerifier {
         else {
             sink.emit(
                 .sealFormat, path: "",
-                data: ["problem": .string("no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest")])
+                problem: LocalizedText(
+                    zh: "没有有效的 BagIt 1.0 封装结构：须有 SHA-256 清单和标签清单",
+                    en: "no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest"))
             return finish(unit: bag)
         }
 
@@ -148,7 +153,8 @@ public struct SealVerifier {
                 unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
                 extra: recheck.findings, seal: SealInfo(fingerprint: fingerprint.description))
         } catch {
-            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            sink.emit(
+                .zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
             return finish(unit: bag, seal: SealInfo(fingerprint: fingerprint.description))
         }
     }
@@ -183,17 +189,17 @@ public struct SealVerifier {
     public static func report(_ error: ZipError, entry: String, sink: FindingSink) {
         switch error {
         case .notAZip:
-            sink.emit(.sealFormat, path: entry, data: ["problem": .string(error.description)])
+            sink.emit(.sealFormat, path: entry, problem: error)
         case .truncated:
-            sink.emit(.zipCorrupt, path: entry, variant: "truncated", data: ["problem": .string(error.description)])
+            sink.emit(.zipCorrupt, path: entry, variant: "truncated", problem: error)
         case .crcMismatch:
-            sink.emit(.zipCorrupt, path: entry, variant: "checksum", data: ["problem": .string(error.description)])
+            sink.emit(.zipCorrupt, path: entry, variant: "checksum", problem: error)
         case .tooLarge(let name, let bytes):
             sink.emit(.zipBomb, path: entry, data: ["entry": .string(name), "bytes": .int(Int(clamping: bytes))])
         case .ratio(let name, _, let bytes):
             sink.emit(.zipBomb, path: entry, data: ["entry": .string(name), "bytes": .int(Int(clamping: bytes))])
         default:
-            sink.emit(.zipCorrupt, path: entry, data: ["problem": .string(error.description)])
+            sink.emit(.zipCorrupt, path: entry, problem: error)
         }
     }
 }

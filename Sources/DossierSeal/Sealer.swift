@@ -156,14 +156,14 @@ public struct Sealer {
 public enum FileChunks {
     public static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
         let descriptor = path.openForReading()
-        guard descriptor >= 0 else { throw SealError.read("\(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw SealError.read("\(path)", .current) }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw SealError.read("\(path): \(String(cString: strerror(errno)))")
+                throw SealError.read("\(path)", .current)
             }
             if count == 0 { return }
             try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))

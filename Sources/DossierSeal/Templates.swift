@@ -14,7 +14,7 @@ public enum SubmissionTemplates {
     /// Why a folder could not be made.
     public enum InitError: Error, BilingualMessage {
         case exists(String)
-        case write(String)
+        case write(String, SystemReason)
         public func text(_ language: Language) -> String {
             let zh = language == .zh
             switch self {
@@ -22,7 +22,9 @@ public enum SubmissionTemplates {
                 return zh
                     ? "“\(path)”已经存在：请换一个新的文件夹名（没有改动任何内容）。"
                     : "\(path) already exists: choose a new folder (nothing was changed)"
-            case .write(let reason): return zh ? "无法写入模板：\(reason)" : "cannot write the templates: \(reason)"
+            case .write(let path, let reason):
+                return zh
+                    ? "无法写入模板 \(path)（\(reason.text(.zh))）。" : "cannot write the templates \(path): \(reason.text(.en))"
             }
         }
     }
@@ -33,7 +35,11 @@ public enum SubmissionTemplates {
         let templates = ruleSet.forms.templates
         // Built beside the destination, then renamed: an interrupted init leaves no half-made folder.
         let staging = folder + ".dossier-init-\(getpid())"
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw InitError.write(folder, SystemReason(error) ?? SystemReason(EIO))
+        }
         do {
             let labels = ruleSet.forms.fields.compactMap(\.labels.first)
             try write(docx(title: templates.formTitle, labels: labels), to: staging + "/" + templates.formFile)
@@ -50,7 +56,7 @@ public enum SubmissionTemplates {
                 to: staging + "/" + templates.activityFile)
             try Data(templates.guide.replacingOccurrences(of: "{unit}", with: unit).utf8)
                 .write(to: URL(fileURLWithPath: staging + "/" + templates.guideFile))
-            guard rename(staging, folder) == 0 else { throw InitError.write(String(cString: strerror(errno))) }
+            guard rename(staging, folder) == 0 else { throw InitError.write(folder, .current) }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
@@ -60,7 +66,7 @@ public enum SubmissionTemplates {
 
     private static func write(_ parts: [(String, String)], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw InitError.write("\(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw InitError.write(path, .current) }
         defer { close(descriptor) }
         let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 1, day: 1)
         for (name, text) in parts { try writer.add(name: name, bytes: Array(text.utf8), compress: true) }

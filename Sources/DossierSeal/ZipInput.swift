@@ -25,13 +25,13 @@ public enum ZipInput {
             archive = try ZipArchive(RawPath(path), limits: limits)
         } catch let error as ZipError {
             if case .notAZip = error {
-                sink.emit(.zipCorrupt, path: "", data: ["problem": .string(error.description)])
+                sink.emit(.zipCorrupt, path: "", problem: error)
             } else {
                 SealVerifier.report(error, entry: "", sink: sink)
             }
             return alone()
         } catch {
-            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            sink.emit(.zipCorrupt, path: "", problem: ZipError.corrupt("\(error)"))
             return alone()
         }
         let junk = FileClassifier(layout: checker.ruleSet.layout)
@@ -81,7 +81,7 @@ public enum ZipInput {
                 subject: subject, unit: report.unit, candidates: report.candidates, files: report.files,
                 findings: sink.findings + report.findings, strict: checker.options.strict)
         } catch {
-            sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
+            sink.emit(.zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
             return alone()
         }
     }
@@ -116,8 +116,8 @@ public enum ZipInput {
             )
         default:
             sink.emit(
-                .zipCorrupt, path: path, candidate: candidate, variant: "entry",
-                data: ["entry": .string(entry.name), "problem": .string(error.description)])
+                .zipCorrupt, path: path, candidate: candidate, variant: "entry", problem: error,
+                data: ["entry": .string(entry.name)])
         }
     }
 }

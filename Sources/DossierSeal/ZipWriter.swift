@@ -107,7 +107,9 @@ final class ZipWriter {
             try pwriteAll(sizes.data, at: headerOffset + 30 + UInt64(nameBytes.count) + 4)
         } else {
             guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else {
-                throw SealError.write("entry \(name) grew past 4 GiB")
+                throw SealError.refused(
+                    LocalizedText(
+                        zh: "无法封装：\(name) 在读取时超过了 4 GiB。", en: "cannot seal: \(name) grew past 4 GiB while read"))
             }
             patch.u32(UInt32(compressed))
             patch.u32(UInt32(uncompressed))
@@ -227,7 +229,7 @@ final class ZipWriter {
 
     private func pwriteAll(_ bytes: [UInt8], at position: UInt64) throws {
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(position)) }
-        guard written == bytes.count else { throw SealError.write(String(cString: strerror(errno))) }
+        guard written == bytes.count else { throw SealError.write(nil, .current) }
     }
 }
 
@@ -254,7 +256,7 @@ final class Deflater {
         stream.initialize(to: z_stream())
         guard CZlibShim_deflateInit2(stream, 6, -15) == Z_OK else {
             stream.deallocate()
-            throw SealError.write("zlib could not start")
+            throw SealError.refused(.compressionFailed)
         }
     }
 
@@ -277,7 +279,7 @@ final class Deflater {
                 let made = output.count - Int(stream.pointee.avail_out)
                 if made > 0 { try emit(Array(output.prefix(made))) }
                 if status == Z_STREAM_END { return }
-                guard status == Z_OK || status == Z_BUF_ERROR else { throw SealError.write("deflate failed") }
+                guard status == Z_OK || status == Z_BUF_ERROR else { throw SealError.refused(.compressionFailed) }
                 if !finish && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
             }
         }
@@ -287,16 +289,29 @@ final class Deflater {
 
 /// Why sealing or verifying could not be done (exit 2), as opposed to findings about the zip.
 public enum SealError: Error, Equatable, BilingualMessage {
-    case write(String)
-    case read(String)
+    /// Writing at `path` (when known) failed for the system's reason.
+    case write(String?, SystemReason)
+    /// Reading the file at the path failed for the system's reason.
+    case read(String, SystemReason)
     case refused(LocalizedText)
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
         switch self {
-        case .write(let reason): return zh ? "无法写入封装包：\(reason)" : "cannot write the sealed zip: \(reason)"
-        case .read(let reason): return zh ? "无法读取：\(reason)" : "cannot read: \(reason)"
+        case .write(let path, let reason):
+            let place = path.map { " \($0)" } ?? ""
+            return zh
+                ? "无法写入封装包\(place)（\(reason.text(.zh))）。"
+                : "cannot write the sealed zip\(place): \(reason.text(.en))"
+        case .read(let path, let reason):
+            return zh ? "无法读取 \(path)（\(reason.text(.zh))）。" : "cannot read \(path): \(reason.text(.en))"
         case .refused(let failure): return failure.text(language)
         }
     }
+}
+
+extension LocalizedText {
+    /// zlib refused to compress (out of memory): no fault of the bundle.
+    static let compressionFailed = LocalizedText(
+        zh: "无法压缩（zlib 出错，可能是内存不足）。", en: "compression failed (zlib; perhaps out of memory)")
 }

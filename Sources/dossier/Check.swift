@@ -9,9 +9,9 @@ extension Dossier {
     /// `dossier check PATH…`
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check each bundle found at PATH and print the report. / 检查材料并输出报告。")
+            abstract: words("检查给出路径中的每份材料，并输出报告。", "Check each bundle found at PATH and print the report."))
 
-        @Argument(help: "A unit's folder, or a folder or drive holding several.")
+        @Argument(help: .words("单位文件夹，或存放多个单位文件夹的文件夹或U盘。", "A unit's folder, or a folder or drive holding several."))
         var paths: [String]
 
         @OptionGroup var common: CommonOptions

@@ -6,19 +6,29 @@ import Foundation
 
 /// Options every command shares (SPEC §4).
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "A rule-set folder (default: the bundled rules/zuimei-2021).")
+    @Option(
+        name: .long,
+        help: .words("规则集文件夹（默认：自带的 rules/zuimei-2021）。", "A rule-set folder (default: the bundled rules/zuimei-2021).")
+    )
     var rules: String?
 
-    @Option(name: .long, help: "Output format: text, json, html, sarif, junit or markdown.")
+    @Option(
+        name: .long,
+        help: .words(
+            "报告格式：text、json、html、sarif、junit 或 markdown。", "Output format: text, json, html, sarif, junit or markdown.")
+    )
     var format: String = "text"
 
-    @Option(name: .long, help: "Language of messages: zh or en (default from LANG, else zh).")
+    @Option(
+        name: .long,
+        help: .words(
+            "提示语言：zh（中文）或 en（英文）；默认看 LANG，否则中文。", "Language of messages: zh or en (default from LANG, else zh)."))
     var lang: Language?
 
-    @Flag(name: .long, help: "Print only the summary line.")
+    @Flag(name: .long, help: .words("只输出汇总行。", "Print only the summary line."))
     var quiet = false
 
-    @Flag(name: .long, help: "Never show a progress bar.")
+    @Flag(name: .long, help: .words("不显示进度条。", "Never show a progress bar."))
     var noProgress = false
 
     func validate() throws {
@@ -94,6 +104,9 @@ extension Language: ExpressibleByArgument {}
 
 /// `-o/--output`: where the report goes.
 struct ReportOutput: ParsableArguments {
-    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(
+        name: [.short, .long],
+        help: .words(
+            "把报告写入这个文件（整体写入），而不是输出到屏幕。", "Write the report to this file (atomically) instead of standard output."))
     var output: String?
 }

@@ -7,25 +7,33 @@ import Foundation
 struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Checks nomination submission bundles offline and explains every problem. / 离线检查推荐材料并说明每个问题。",
+        abstract: words(
+            "离线检查推荐材料，并说明每个问题。", "Checks nomination submission bundles offline and explains every problem."),
         version: DossierVersion.current,
         subcommands: [Check.self, Seal.self, Verify.self, Intake.self, Inspect.self, Init.self, Rules.self])
 
     /// Exit codes of SPEC §4: 0 passed, 1 findings or failed verification, 2 the run could not be done.
-    /// ArgumentParser would exit 64 on a usage error; every such error is 2 here, and never a stack trace.
+    /// ArgumentParser would exit 64 on a usage error; every such error is 2 here, and never a stack trace. Its
+    /// words (errors, help headings) are given in the run's language, and a mistyped command gets a suggestion.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let failure = CommandSuggestion.failure(arguments, root: Dossier.self, language: runLanguage) {
+            FileHandle.standardError.write(Data((failure + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                print(ParserWords.help(fullMessage(for: error), language: runLanguage))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let text = ParserWords.failure(fullMessage(for: error), language: runLanguage)
+            FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -34,7 +42,18 @@ struct Dossier: ParsableCommand {
 extension ParsableCommand {
     /// Prints `failure` as one line on stderr, in the run's language when it has both, and exits 2.
     static func fail(_ failure: Any) -> Never {
-        let text = (failure as? any BilingualMessage)?.text(commandLineLanguage()) ?? "\(failure)"
+        let text: String
+        if let message = failure as? any BilingualMessage {
+            text = message.text(runLanguage)
+        } else if let error = failure as? any Error, let reason = SystemReason(error) {
+            // A Foundation error: the system's reason in the run's language, with the file it names.
+            let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String
+            text =
+                path.map { runLanguage == .zh ? "\($0)：\(reason.text(.zh))。" : "\($0): \(reason.text(.en))" }
+                ?? reason.text(runLanguage)
+        } else {
+            text = "\(failure)"
+        }
         FileHandle.standardError.write(Data("dossier: \(text)\n".utf8))
         Foundation.exit(2)
     }
@@ -59,5 +78,5 @@ func commandLineLanguage() -> Language {
 
 /// A usage error in the run's language (ArgumentParser adds the usage line).
 func usageError(zh: String, en: String) -> ValidationError {
-    ValidationError(commandLineLanguage() == .zh ? zh : en)
+    ValidationError(runLanguage == .zh ? zh : en)
 }

@@ -6,12 +6,12 @@ extension Dossier {
     /// `dossier init FOLDER --unit NAME`
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a new submission folder with blank templates. / 生成带空白模板的材料文件夹。")
+            abstract: words("生成带空白模板的新材料文件夹。", "Make a new submission folder with blank templates."))
 
-        @Argument(help: "The folder to make (it must not exist).")
+        @Argument(help: .words("要生成的文件夹（不能已经存在）。", "The folder to make (it must not exist)."))
         var folder: String
 
-        @Option(name: .long, help: "The recommending unit's name, as on its seal.")
+        @Option(name: .long, help: .words("推荐单位名称，与公章一致。", "The recommending unit's name, as on its seal."))
         var unit: String
 
         @OptionGroup var common: CommonOptions

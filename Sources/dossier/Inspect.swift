@@ -9,9 +9,9 @@ extension Dossier {
     /// `dossier inspect FILE…`
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the measured facts of single files. / 显示单个文件的实测信息。")
+            abstract: words("显示单个文件的实测信息。", "Print the measured facts of single files."))
 
-        @Argument(help: "Files to measure (JPEG for now).")
+        @Argument(help: .words("要测量的文件（照片、视频、推荐表、汇总表）。", "Files to measure (photos, videos, forms, summary tables)."))
         var files: [String]
 
         @OptionGroup var common: CommonOptions
@@ -57,12 +57,12 @@ extension Dossier {
             if result.entry.kind == .form {
                 switch DocumentFacts.docx(bytes, ruleSet: ruleSet) {
                 case .success(let (_, facts)): result.entry.docx = facts
-                case .failure(let problem): result.problem = problem.description
+                case .failure(let problem): result.problem = LocalizedText(problem)
                 }
             } else {
                 switch DocumentFacts.xlsx(bytes) {
                 case .success(let (_, facts)): result.entry.xlsx = facts
-                case .failure(let problem): result.problem = problem.description
+                case .failure(let problem): result.problem = LocalizedText(problem)
                 }
             }
         }
@@ -76,11 +76,13 @@ extension Dossier {
             lines.append("  \(zh ? "内容" : "content"): \(result.content.rawValue)")
             if let jpeg = result.entry.jpeg {
                 lines.append(
-                    "  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (EXIF orientation \(jpeg.orientation))"
+                    "  \(zh ? "像素" : "pixels"): \(jpeg.width)×\(jpeg.height)  \(zh ? "显示为" : "displayed") \(jpeg.displayWidth)×\(jpeg.displayHeight)  (\(zh ? "EXIF 方向" : "EXIF orientation") \(jpeg.orientation))"
                 )
                 lines.append(
                     "  \(zh ? "颜色" : "colour"): \(jpeg.colorSpace), \(jpeg.components) \(zh ? "个分量" : "components")")
-                lines.append("  \(zh ? "编码" : "coding"): \(jpeg.progressive ? "progressive" : "baseline")")
+                lines.append(
+                    "  \(zh ? "编码" : "coding"): \(jpeg.progressive ? (zh ? "渐进式" : "progressive") : (zh ? "基线" : "baseline"))"
+                )
                 lines.append("  \(zh ? "完整解码" : "decodes"): \(jpeg.decodes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))")
                 lines.append("  \(zh ? "结束标记后的字节" : "bytes after end of image"): \(jpeg.trailingBytes)")
             }
@@ -119,7 +121,9 @@ extension Dossier {
                 }
             }
             if let problem = result.problem {
-                lines.append("  \(zh ? "问题" : "problem"): \(problem)")
+                // In Chinese, the reader's own English words follow as a detail.
+                let detail = zh && problem.zh != problem.en ? "（\(problem.en)）" : ""
+                lines.append("  \(zh ? "问题：" : "problem: ")\(problem.text(language))\(detail)")
             }
             return lines.joined(separator: "\n") + "\n"
         }

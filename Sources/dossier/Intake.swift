@@ -8,14 +8,21 @@ extension Dossier {
     /// `dossier intake PATH… --archive DIR`
     struct Intake: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract:
-                "Office: verify or check every bundle on a drive, keep it in the archive, record it in the ledger. / 收件登记。"
-        )
+            abstract: words(
+                "收件（办公室用）：核验或检查U盘上的每份材料，存入收件库并登记。",
+                "Office: verify or check every bundle on a drive, keep it in the archive, record it in the ledger."))
 
-        @Argument(help: "A drive or folder holding bundles (sealed zips, zips, unit folders), or single bundles.")
+        @Argument(
+            help: .words(
+                "存放材料（封装包、zip、单位文件夹）的U盘或文件夹，或单份材料。",
+                "A drive or folder holding bundles (sealed zips, zips, unit folders), or single bundles."))
         var paths: [String]
 
-        @Option(name: .long, help: "The archive folder: received/ holds the bundles, ledger.sqlite the ledger.")
+        @Option(
+            name: .long,
+            help: .words(
+                "收件库文件夹：received/ 存放材料，ledger.sqlite 是登记簿。",
+                "The archive folder: received/ holds the bundles, ledger.sqlite the ledger."))
         var archive: String
 
         @OptionGroup var common: CommonOptions

@@ -8,10 +8,11 @@ extension Dossier {
     /// `dossier rules list|explain ID|lint FILE`
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The rule catalogue. / 规则目录。", subcommands: [List.self, Explain.self, Lint.self])
+            abstract: words("规则目录。", "The rule catalogue."), subcommands: [List.self, Explain.self, Lint.self])
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List every rule with its severity and title.")
+            static let configuration = CommandConfiguration(
+                abstract: words("列出每条规则及其级别和标题。", "List every rule with its severity and title."))
             @OptionGroup var common: CommonOptions
 
             @OptionGroup var destination: ReportOutput
@@ -35,8 +36,9 @@ extension Dossier {
         }
 
         struct Explain: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Explain one rule, with its examples.")
-            @Argument(help: "A rule ID, for example PHOTO-SIZE.") var id: String
+            static let configuration = CommandConfiguration(
+                abstract: words("说明一条规则，并列出例子。", "Explain one rule, with its examples."))
+            @Argument(help: .words("规则编号，例如 PHOTO-SIZE。", "A rule ID, for example PHOTO-SIZE.")) var id: String
             @OptionGroup var common: CommonOptions
 
             func run() throws {
@@ -64,9 +66,13 @@ extension Dossier {
                 }
                 if let examples = rule.examples {
                     lines.append(zh ? "会触发的例子：" : "Triggering examples:")
-                    lines += examples.triggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                    lines += examples.triggering.map {
+                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
+                    }
                     lines.append(zh ? "不会触发的例子：" : "Non-triggering examples:")
-                    lines += examples.nonTriggering.map { "  \($0.sample): \($0.path.isEmpty ? "(bundle)" : $0.path)" }
+                    lines += examples.nonTriggering.map {
+                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
+                    }
                 }
                 common.emit(lines.joined(separator: "\n") + "\n")
             }
@@ -74,8 +80,9 @@ extension Dossier {
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Check a rule-set folder, or one of its files, for errors.")
-            @Argument(help: "A rule-set folder or one of its .yaml files.") var path: String
+                abstract: words("检查规则集文件夹或其中一个文件有没有错误。", "Check a rule-set folder, or one of its files, for errors."))
+            @Argument(help: .words("规则集文件夹，或其中的一个 .yaml 文件。", "A rule-set folder or one of its .yaml files.")) var path:
+                String
 
             func run() throws {
                 var isFolder: ObjCBool = false

@@ -7,19 +7,27 @@ import Foundation
 
 /// Options of commands that judge a bundle: `check`, `seal`, `verify`.
 struct JudgementOptions: ParsableArguments {
-    @Option(name: .long, help: "The date the deadline is judged against, YYYY-MM-DD (default: today).")
+    @Option(
+        name: .long,
+        help: .words(
+            "按哪一天判断是否逾期，格式 YYYY-MM-DD（默认：今天）。", "The date the deadline is judged against, YYYY-MM-DD (default: today).")
+    )
     var asOf: String?
 
-    @Flag(name: .long, help: "Warnings fail too.")
+    @Flag(name: .long, help: .words("有警告也判为不通过。", "Warnings fail too."))
     var strict = false
 
-    @Option(name: .long, help: "The unit's type: province, society, defense or organizer.")
+    @Option(
+        name: .long,
+        help: .words(
+            "单位类型：province（省级科协）、society（全国学会）、defense（国防系统）或 organizer（主办单位）。",
+            "The unit's type: province, society, defense or organizer."))
     var unitType: String?
 
-    @Option(name: .long, help: "An approved quota (with --approval).")
+    @Option(name: .long, help: .words("经批准的名额（须同时给出 --approval）。", "An approved quota (with --approval)."))
     var quota: Int?
 
-    @Option(name: .long, help: "The approval's reference number (文号) for --quota.")
+    @Option(name: .long, help: .words("--quota 的批准文号。", "The approval's reference number for --quota."))
     var approval: String?
 
     func validate() throws {
@@ -50,9 +58,10 @@ extension Dossier {
     /// `dossier seal FOLDER -o OUT.zip`
     struct Seal: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a folder and, when no error remains, pack it into a sealed zip. / 检查并封装材料。")
+            abstract: words(
+                "检查单位文件夹，没有错误时把它封装成封装包（zip）。", "Check a folder and, when no error remains, pack it into a sealed zip."))
 
-        @Argument(help: "The unit's folder.")
+        @Argument(help: .words("单位文件夹。", "The unit's folder."))
         var folder: String
 
         @OptionGroup var common: CommonOptions
@@ -60,7 +69,9 @@ extension Dossier {
 
         @Option(
             name: [.customShort("o"), .customLong("output")],
-            help: "Where to write the sealed zip (default: beside the folder, 单位-YYYYMMDD-XXXXXXXX.zip).")
+            help: .words(
+                "封装包写到哪里（默认：放在文件夹旁边，名为 单位-YYYYMMDD-XXXXXXXX.zip）。",
+                "Where to write the sealed zip (default: beside the folder, UNIT-YYYYMMDD-XXXXXXXX.zip)."))
         var zip: String?
 
         func run() throws {
@@ -107,12 +118,17 @@ extension Dossier {
     /// `dossier verify SEALED.zip [--fingerprint F]`
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Prove a sealed zip intact and unaltered, then check its content again. / 核验封装包。")
+            abstract: words(
+                "核验封装包完整、未被改动，再重新检查其中的材料。", "Prove a sealed zip intact and unaltered, then check its content again."))
 
-        @Argument(help: "Sealed zips.")
+        @Argument(help: .words("封装包（zip）。", "Sealed zips."))
         var zips: [String]
 
-        @Option(name: .long, help: "The fingerprint written on the paper report (dashes and case do not matter).")
+        @Option(
+            name: .long,
+            help: .words(
+                "盖章纸质报告上写的指纹（连字符和大小写不影响）。",
+                "The fingerprint written on the paper report (dashes and case do not matter)."))
         var fingerprint: String?
 
         @OptionGroup var common: CommonOptions

@@ -171,6 +171,183 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(englishDate.stderr.contains("--as-of must be a date written YYYY-MM-DD"))
     }
 
+    /// Issue #12 item 7: help is in the run's language, for every command, option and argument, so that a new
+    /// option cannot skip its Chinese (or its English) help.
+    @Test func everyOptionsHelpIsInTheRunsLanguage() throws {
+        for (environment, chinese) in [(["LANG": "C.UTF-8"], true), (["LANG": "en_US.UTF-8"], false)] {
+            let run = try dossier("--experimental-dump-help", environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            var texts: [(String, String)] = []
+            func collect(_ command: [String: Any], _ name: String) {
+                texts.append((name, command["abstract"] as? String ?? ""))
+                // The parser's own `help` command: its abstract is translated, its arguments have no help.
+                guard name != "dossier help" else { return }
+                for argument in command["arguments"] as? [[String: Any]] ?? []
+                where argument["shouldDisplay"] as? Bool != false {
+                    let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                    let label = "\(name) \(names.first ?? argument["valueName"] as? String ?? "?")"
+                    texts.append((label, argument["abstract"] as? String ?? ""))
+                }
+                for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                    collect(sub, "\(name) \(sub["commandName"] as? String ?? "?")")
+                }
+            }
+            collect(try #require(try json(run.stdout)["command"] as? [String: Any]), "dossier")
+            #expect(texts.count > 60)
+            for (label, text) in texts {
+                let han = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                #expect(!text.isEmpty && han == chinese, "\(label): “\(text)”")
+            }
+        }
+        let help = try dossier("check", "--help")
+        #expect(help.status == 0 && help.stdout.contains("用法：") && help.stdout.contains("选项："))
+        #expect(help.stdout.contains("显示帮助。") && help.stdout.contains("（默认：text）"))
+        for english in ["USAGE", "OPTIONS", "ARGUMENTS", "Show help", "default:"] {
+            #expect(!help.stdout.contains(english), "\(english) in \(help.stdout)")
+        }
+        let top = try dossier("--help")
+        #expect(top.stdout.contains("子命令：") && !top.stdout.contains("SUBCOMMANDS") && !top.stdout.contains("See "))
+        let english = try dossier("check", "--help", "--lang", "en")
+        #expect(english.stdout.contains("USAGE:") && english.stdout.contains("Print only the summary line."))
+    }
+
+    /// Issue #12 item 7: the argument parser's own errors are in the run's language too, with nothing left in
+    /// English under the Chinese default (and nothing in Chinese on request of English).
+    @Test(arguments: [
+        ["check"],
+        ["check", "Samples/valid", "--as-of", "2021/06/15"],
+        ["check", "Samples/valid", "--lang", "fr"],
+        ["check", "Samples/valid", "--formt", "json"],
+        ["check", "Samples/valid", "-x"],
+        ["check", "Samples/valid", "--quota", "abc"],
+        ["check", "Samples/valid", "--format"],
+        ["check", "Samples/valid", "--quiet=yes"],
+        ["seal", "Samples/valid", "Samples/valid"],
+        ["intake", "Samples/valid"],
+        ["init", "x", "--unit", " "],
+    ])
+    func argumentErrorsSpeakTheRunsLanguage(_ arguments: [String]) throws {
+        let chinese = try CommandRunner.dossier(arguments)
+        let said = chinese.stderr + chinese.text
+        #expect(chinese.status == 2, "\(arguments): \(said)")
+        #expect(chinese.stderr.hasPrefix("dossier: "), "\(said)")
+        // Capitalised English words (Error, Usage, Missing, See) or common small ones; option and value names pass.
+        let small: Set<Substring> = ["for", "the", "is", "was", "not", "invalid", "unexpected"]
+        let englishWords = said.split { !$0.isLetter }.filter { word in
+            guard word.allSatisfy(\.isASCII) else { return false }
+            let capitalised =
+                word.count > 2 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+            return (capitalised || small.contains(word)) && !arguments.contains { $0.contains(word) }
+        }
+        #expect(englishWords.isEmpty, "\(arguments): \(said)")
+        guard arguments != ["check", "Samples/valid", "--lang", "fr"] else { return }
+        let english = try CommandRunner.dossier(arguments + ["--lang", "en"])
+        #expect(english.status == 2)
+        let han = (english.stderr + english.text).unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        #expect(!han, "\(arguments): \(english.stderr)")
+    }
+
+    /// Issue #12 item 7: `dossier chek X` was “2 unexpected arguments”; the closest command is suggested.
+    @Test func aMistypedCommandIsSuggested() throws {
+        let run = try dossier("chek", "Samples/valid")
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("dossier: 没有命令“chek”。是不是要用 dossier check？"), "\(run.stderr)")
+        let english = try dossier("chek", "Samples/valid", "--lang", "en")
+        #expect(english.stderr.contains("Did you mean 'dossier check'?"), "\(english.stderr)")
+        let rules = try dossier("rules", "lsit")
+        #expect(rules.status == 2 && rules.stderr.contains("是不是要用 dossier rules list？"), "\(rules.stderr)")
+        let far = try dossier("Samples/valid")
+        #expect(far.status == 2 && !far.stderr.contains("是不是") && far.stderr.contains("可用的命令：check、seal"))
+        #expect(try dossier("help", "check").stdout.contains("用法："))
+    }
+
+    /// Issue #11 item 10: `check -o` into a folder that cannot be written answered in English under the Chinese
+    /// default (“cannot write (Permission denied)”). The system's reason is in the run's language.
+    @Test func aReportThatCannotBeWrittenIsOneLineInTheRunsLanguage() throws {
+        let place = try TemporaryFolder()
+        // Root writes into any folder: the folder is read-only only to an ordinary user (a copy of the binary and
+        // rules that user nobody may run).
+        let binary = place.url.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: Repository.binary, to: binary)
+        try FileManager.default.createDirectory(
+            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let unit = try place.copy(ofSample: "valid")
+        let readOnly = place.url.appendingPathComponent("只读")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        #expect(chmod(readOnly.path, 0o555) == 0)
+        let target = readOnly.appendingPathComponent("报告.txt").path
+        for (language, expected) in [
+            ("zh", "dossier: 无法写入报告 \(target)（没有权限）：请把 -o 指到可以写入的文件夹。\n"),
+            (
+                "en",
+                "dossier: \(target): cannot write the report (permission denied): point -o at a folder you can write to\n"
+            ),
+        ] {
+            let check = [binary.path, "check", unit.path, "-o", target, "--lang", language, "--as-of", "2021-06-01"]
+            let run = try CommandRunner.run(
+                geteuid() == 0 ? "/usr/bin/setpriv" : check[0],
+                geteuid() == 0
+                    ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + check : Array(check.dropFirst()),
+                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+            #expect(run.status == 2 && run.stderr == expected, "\(run.stderr)")
+        }
+        // A path through a file: refused to root too.
+        let file = place.url.appendingPathComponent("文件.txt")
+        try Data("x".utf8).write(to: file)
+        let through = try dossier("check", unit.path, "-o", file.path + "/报告.txt", "--as-of", "2021-06-01")
+        #expect(through.status == 2 && through.stderr.contains("（路径中有一部分不是文件夹）"), "\(through.stderr)")
+        #expect(!through.stderr.contains("Not a directory"))
+    }
+
+    /// Issue #12 item 8: “这不是封装包（no valid BagIt 1.0 bag …）” and system errors ending in “No such file or
+    /// directory”. What the tool says is in the run's language; a reader's own English words stay in the JSON data.
+    @Test func readerAndSystemReasonsSpeakTheRunsLanguage() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let plain = folder.url.appendingPathComponent("plain.zip").path
+        _ = try PatchedZip.python(zipping: unit, to: plain)
+        func findings(_ run: Run) throws -> [[String: Any]] {
+            let bundles = try #require(try json(run.stdout)["bundles"] as? [[String: Any]])
+            return try #require(bundles.first?["findings"] as? [[String: Any]])
+        }
+        let verify = try findings(try dossier("verify", plain, "--as-of", "2021-06-18", "--format", "json"))
+        #expect(verify.map { $0["rule"] as? String } == ["SEAL-FORMAT"])
+        #expect(verify.first?["message"] as? String == "这不是封装包（没有有效的 BagIt 1.0 封装结构：须有 SHA-256 清单和标签清单）。")
+        let detail = "no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest"
+        #expect((verify.first?["data"] as? [String: Any])?["problem"] as? String == detail)
+        let english = try findings(
+            try dossier("verify", plain, "--as-of", "2021-06-18", "--format", "json", "--lang", "en"))
+        #expect(english.first?["message"] as? String == "This is not a sealed bundle (\(detail)).")
+
+        // System errors: writing where a file stands in the path.
+        let file = folder.url.appendingPathComponent("文件.txt")
+        try Data("x".utf8).write(to: file)
+        let seal = try dossier("seal", unit.path, "-o", file.path + "/x.zip", "--as-of", "2021-06-18")
+        #expect(seal.stderr == "dossier: 无法写入封装包 \(file.path)（路径中有一部分不是文件夹）。\n", "\(seal.stderr)")
+        let sealEnglish = try dossier("seal", unit.path, "-o", file.path + "/x.zip", "--lang", "en")
+        #expect(
+            sealEnglish.stderr
+                == "dossier: cannot write the sealed zip \(file.path): a part of the path is not a folder\n")
+        let initRun = try dossier("init", file.path + "/新", "--unit", "湖北省科协")
+        #expect(initRun.status == 2 && initRun.stderr.contains("（路径中有一部分不是文件夹）"), "\(initRun.stderr)")
+        for run in [seal, initRun] { #expect(!run.stderr.contains("Not a directory") && !run.stderr.contains("Error")) }
+        // A reader's reason: a video whose media data claims a size near 2^64.
+        let video = unit.appendingPathComponent("张三/张三1.mp4")
+        try Data(try HostileVideo.hugeMediaData.make(from: Array(try Data(contentsOf: video)))).write(to: video)
+        let check = try findings(try dossier("check", unit.path, "--as-of", "2021-06-01", "--format", "json"))
+        let message = try #require(check.first?["message"] as? String)
+        // Box names (‘mdat’) are names, not words.
+        let words = message.replacing(#/‘[^’]*’/#, with: "").split { !$0.isLetter }.filter { $0.allSatisfy(\.isASCII) }
+        #expect(words.isEmpty && message.hasPrefix("视频已损坏（"), "\(message)")
+        let raw = try #require((check.first?["data"] as? [String: Any])?["problem"] as? String)
+        #expect(raw.contains("mdat") && !raw.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+
+        let inspect = try dossier("inspect", "Tests/Fixtures/jpeg/truncated.jpg")
+        #expect(inspect.stdout.contains("问题：文件提前结束，没有复制完整（Premature end of JPEG file）"))
+    }
+
     @Test func badRulesFileIsNamedWithItsKeyPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -71,22 +71,24 @@ public struct FormChecks: CheckFamily {
                 break
             }
             // A part that is missing or cannot be read is named: the rest of the document may read well.
-            var variant: String?
-            var data: [String: DataValue] = ["problem": .string(problem.description)]
             switch problem {
-            case .zip(.truncated): variant = "truncated"
+            case .zip(.truncated):
+                sink.emit(
+                    .formCorrupt, path: file.path, candidate: file.candidate, variant: "truncated", problem: problem)
             case .xml(let part, let refused):
-                variant = "part"
-                data = ["part": .string(part), "problem": .string(refused.description)]
+                sink.emit(
+                    .formCorrupt, path: file.path, candidate: file.candidate, variant: "part", problem: refused,
+                    data: ["part": .string(part)])
             case .badReference(let part, let what):
-                variant = "part"
-                data = ["part": .string(part), "problem": .string(what)]
+                sink.emit(
+                    .formCorrupt, path: file.path, candidate: file.candidate, variant: "part",
+                    problem: LocalizedText(zh: "引用了文件中不存在的内容", en: what), data: ["part": .string(part)])
             case .missingPart(let part):
-                variant = "missingPart"
-                data = ["part": .string(part)]
-            case .zip: break
+                sink.emit(
+                    .formCorrupt, path: file.path, candidate: file.candidate, variant: "missingPart",
+                    data: ["part": .string(part)])
+            case .zip: sink.emit(.formCorrupt, path: file.path, candidate: file.candidate, problem: problem)
             }
-            sink.emit(.formCorrupt, path: file.path, candidate: file.candidate, variant: variant, data: data)
             return
         }
         for (place, line) in lines {

@@ -57,7 +57,7 @@ public struct PhotoChecks: CheckFamily {
         guard let facts = inspection.facts else {
             sink.emit(
                 .photoCorrupt, path: file.path, candidate: file.candidate,
-                data: ["problem": .string(inspection.problem ?? "no JPEG header")])
+                problem: JPEGProblem(inspection.problem ?? "no JPEG header"))
             return
         }
         if inspection.tooLarge {
@@ -71,7 +71,7 @@ public struct PhotoChecks: CheckFamily {
             let truncated = inspection.problem?.hasPrefix("Premature end of JPEG file") ?? false
             sink.emit(
                 .photoCorrupt, path: file.path, candidate: file.candidate, variant: truncated ? "truncated" : nil,
-                data: ["problem": .string(inspection.problem ?? "does not decode")])
+                problem: JPEGProblem(inspection.problem ?? "does not decode"))
         }
         if !(1...8).contains(facts.orientation) {
             sink.emit(

@@ -64,27 +64,27 @@ public struct VideoChecks: CheckFamily {
         case .zeroTimescale(let box):
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "timescale",
-                data: ["box": .string(box), "problem": .string(problem.description)])
+                problem: problem, data: ["box": .string(box)])
         case .zeroDuration(let frames):
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "duration",
-                data: ["frames": .int(Int(clamping: frames)), "problem": .string(problem.description)])
+                problem: problem, data: ["frames": .int(Int(clamping: frames))])
         case .noFrames:
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "noFrames",
-                data: ["problem": .string(problem.description)])
+                problem: problem)
         case .impossibleFrameRate(let rate):
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "frameRate",
-                data: ["frameRate": .double(rate), "problem": .string(problem.description)])
+                problem: problem, data: ["frameRate": .double(rate)])
         case .impossibleMatrix(let scale):
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "matrix",
-                data: ["scale": .double(scale), "problem": .string(problem.description)])
+                problem: problem, data: ["scale": .double(scale)])
         default:
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate,
-                data: ["problem": .string(problem.description)])
+                problem: problem)
         }
     }
 

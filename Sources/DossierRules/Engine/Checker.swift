@@ -98,13 +98,15 @@ public struct Checker: Sendable {
 
     /// The report of a bundle that could not be read at all, named `unitName`: one `FS-UNREADABLE` finding (of
     /// `variant`, at `path`), so that a drive's other bundles are still checked and this one is not passed over.
+    /// `reason` is in the run's language; `detail` (the system's own words), when given, goes to the data instead.
     public func unreadable(
-        subject: Subject, unitName: String, path: String = "", variant: String? = nil, reason: String
+        subject: Subject, unitName: String, path: String = "", variant: String? = nil, reason: String,
+        detail: String? = nil
     ) -> BundleReport {
         let sink = FindingSink(ruleSet: ruleSet, language: options.language)
         sink.emit(
             .fsUnreadable, path: path, candidate: ScannedBundle.candidate(ofPath: path), variant: variant,
-            data: ["reason": .string(reason)])
+            data: ["reason": .string(detail ?? reason)], display: ["reason": reason])
         return BundleReport(
             subject: subject,
             unit: UnitResolver(rules: ruleSet.units).resolve(name: MediaName.normalise(unitName), options: options),

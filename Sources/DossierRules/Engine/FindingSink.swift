@@ -53,6 +53,19 @@ public final class FindingSink {
                 hint: MessageTemplate.fill(wording.hint.text(language), values),
                 data: data.isEmpty ? nil : data))
     }
+
+    /// Records a finding whose `{problem}` is a reader's reason: in the report's language in the message, and in
+    /// the reader's own (English) words in the data, for tools.
+    public func emit(
+        _ rule: RuleID, path: String, candidate: String? = nil, variant: String? = nil,
+        problem: any BilingualMessage, data: [String: DataValue] = [:]
+    ) {
+        var data = data
+        data["problem"] = .string(problem.description)
+        emit(
+            rule, path: path, candidate: candidate, variant: variant, data: data,
+            display: ["problem": problem.text(language)])
+    }
 }
 
 /// A family of checks over a scanned bundle (one file each under `Checks/`). Checks do no I/O.
