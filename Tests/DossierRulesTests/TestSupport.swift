@@ -89,6 +89,10 @@ enum BuiltSample {
                 contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx")
             )
             .write(to: person.appendingPathComponent("张三推荐表.docx"))
+        case _ where name.hasPrefix("@form-hinted-"):
+            // A form whose labels carry hints (`主要事迹（1500字以内）`): scripts/make-office-fixtures.py hinted.
+            try Data(contentsOf: URL(fileURLWithPath: office("\(name.dropFirst()).docx")))
+                .write(to: person.appendingPathComponent("张三推荐表.docx"))
         case "@orientation-invalid":
             try JPEGFixture.withOrientation(9, from: try fixture("orientation-6.jpg"))
                 .write(to: person.appendingPathComponent("张三5.jpg"))
