@@ -71,6 +71,10 @@ enum BuiltSample {
             var bytes = try fixture("whole.jpg")
             bytes.append(Data(count: 2_097_152 + 1000))
             try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
+        case "@just-under-2mb":
+            // A real JPEG grown by comments to 2,097,151 bytes: one byte short of 2 MiB.
+            try JPEGFixture.withComments(toSize: 2_097_151, from: try fixture("whole.jpg"))
+                .write(to: person.appendingPathComponent("张三5.jpg"))
         case "@late":
             break
         case "@deep":
