@@ -109,7 +109,10 @@ public struct HTMLReporter: Reporter {
             "candidates": candidates, "groups": groups, "sheet": sheet, "hasSheet": !sheet.isEmpty,
             "labels": labels(words),
         ]
-        if let seal = bundle.seal { view["fingerprint"] = seal.fingerprint }
+        if let seal = bundle.seal {
+            view["fingerprint"] = seal.fingerprint
+            if let check = words.paperCheck(seal) { view["paperCheck"] = check }
+        }
         if let approval = bundle.unit.approval { view["approval"] = approval }
         return view
     }

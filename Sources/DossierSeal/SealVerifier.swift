@@ -127,6 +127,9 @@ public struct SealVerifier {
             sink.emit(.sealMissingFile, path: name)
         }
         let fingerprint = Fingerprint(tagManifest: tagBytes)
+        let seal = SealInfo(
+            fingerprint: fingerprint.description, paperFingerprint: expected,
+            matchesPaper: expected.map { fingerprint.matches($0) })
         if let expected, !fingerprint.matches(expected) {
             sink.emit(
                 .sealFingerprintMismatch, path: "",
@@ -140,10 +143,10 @@ public struct SealVerifier {
                 subject: subject)
             return finish(
                 unit: bag, candidates: recheck.candidates, files: recheck.files, extra: recheck.findings,
-                seal: SealInfo(fingerprint: fingerprint.description))
+                seal: seal)
         } catch {
             sink.emit(.zipCorrupt, path: "", data: ["problem": .string("\(error)")])
-            return finish(unit: bag, seal: SealInfo(fingerprint: fingerprint.description))
+            return finish(unit: bag, seal: seal)
         }
     }
 
