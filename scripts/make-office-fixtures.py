@@ -3,6 +3,7 @@
 there), in the layouts units send, plus hostile ones; expected.json says what a person reads in each.
 
 Run from the repository root: python3 scripts/make-office-fixtures.py   (needs python-docx, openpyxl)
+`python3 scripts/make-office-fixtures.py hinted` writes only the forms whose labels carry hints (form-hinted-*).
 """
 import datetime
 import io
@@ -10,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 
 from docx import Document
@@ -88,6 +90,101 @@ def hostile(good_docx):
                                      b'wordprocessingml/2006/main">' + b"\xff" * 64 + b"</w:document>"})
 
 
+# What the hinted forms hold: 张三 of Samples/valid, so that each can stand in for his form there.
+HINTED_PERSON = {"name": "张三", "gender": "男", "birth": "1975.03", "employer": "华中科技大学材料学院教授",
+                 "deeds": "长期扎根科研一线，带领团队攻克关键核心技术。",
+                 "publicity": "已于2021年5月在本单位公示5个工作日，无异议。"}
+
+
+def hinted_rows_docx(path):
+    """A 推荐表 as official forms print it: labels on the left carry hints in full- or half-width brackets
+    (`主要事迹（1500字以内）`, `（限…字）`, `(可另附页)`), values on their right."""
+    person = HINTED_PERSON
+    document = Document()
+    document.add_heading("2021年“最美科技工作者”推荐表", level=1)
+    table = document.add_table(rows=10, cols=4)
+    table.style = "Table Grid"
+    cells = [
+        ("姓　　名", person["name"], "性　　别", person["gender"]),
+        ("出生年月（年.月）", person["birth"], "民　　族", "汉族"),
+        ("政治面貌", "中共党员", "职　　称", "研究员"),
+        ("工作单位及职务（全称）", person["employer"], "联系电话(手机)", "13800000000"),
+        ("人员身份", "事业单位专业技术人员", "行政级别", "无"),
+        ("人选类别", "科研人员", "专业领域", "材料科学"),
+    ]
+    for row, values in zip(table.rows, cells):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    wide = [("主要事迹（1500字以内）", person["deeds"]), ("曾获荣誉（限300字）", "湖北省五一劳动奖章"),
+            ("公示情况(可另附页)", person["publicity"]), ("推荐单位意见（盖章）", "同意推荐。")]
+    for index, (label, value) in enumerate(wide, start=6):
+        table.cell(index, 0).text = label
+        table.cell(index, 1).merge(table.cell(index, 3)).text = value
+    document.save(path)
+
+
+def hinted_columns_docx(path):
+    """The same form with labels heading columns (values below them), and `label（hint）：value` paragraphs."""
+    person = HINTED_PERSON
+    document = Document()
+    document.add_heading("2021年“最美科技工作者”推荐表", level=1)
+    table = document.add_table(rows=2, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["姓名", "性别", "出生年月（年.月）", "工作单位及职务(全称)"]):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, [person[k] for k in ("name", "gender", "birth", "employer")]):
+        cell.text = text
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["主要事迹（1500字以内）", "曾获荣誉（限300字）"]):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, [person["deeds"], "湖北省五一劳动奖章"]):
+        cell.text = text
+    document.add_paragraph("公示情况（可另附页）：" + person["publicity"])
+    document.add_paragraph("推荐单位意见(盖章)：同意推荐。")
+    document.save(path)
+
+
+def hinted_blank_docx(path):
+    """The rows form as a unit might leave it: the hints stand in the value cells, nothing is written after them."""
+    hinted_rows_docx(path)
+    document = Document(path)
+    table = document.tables[0]
+    table.cell(6, 1).text = "（1500字以内）"
+    table.cell(8, 1).text = "（可另附页）"
+    document.save(path)
+
+
+def hinted_summary_xlsx(path):
+    """A summary table whose header row carries hints, as some units' templates do."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "汇总表"
+    sheet.append(["推荐单位（盖章）：湖北省科协"])
+    sheet.append(["序号", "姓名", "性别", "出生年月（年.月）", "工作单位及职务（全称）", "联系电话(手机)"])
+    sheet.append([1, "张三", "男", "1975.03", "华中科技大学", "13800000000"])
+    book.save(path)
+
+
+def hinted():
+    """The hinted forms, and each saved again by LibreOffice when `soffice` is there."""
+    os.makedirs(HERE, exist_ok=True)
+    hinted_rows_docx(os.path.join(HERE, "form-hinted-rows.docx"))
+    hinted_columns_docx(os.path.join(HERE, "form-hinted-columns.docx"))
+    hinted_blank_docx(os.path.join(HERE, "form-hinted-blank.docx"))
+    hinted_summary_xlsx(os.path.join(HERE, "summary-hinted-openpyxl.xlsx"))
+    if not shutil.which("soffice"):
+        print("soffice not found: the LibreOffice round trips are not made")
+        return
+    out = os.path.join(HERE, "lo")
+    for source in ["form-hinted-rows.docx", "form-hinted-columns.docx"]:
+        subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", out, os.path.join(HERE, source)],
+                       check=True, capture_output=True)
+        stem = os.path.splitext(source)[0]
+        shutil.move(os.path.join(out, source), os.path.join(HERE, f"{stem}-libreoffice.docx"))
+    os.rmdir(out)
+
+
 def main():
     os.makedirs(HERE, exist_ok=True)
     form_docx(os.path.join(HERE, "form-python-docx.docx"))
@@ -117,4 +214,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["hinted"]:
+        hinted()
+    else:
+        main()
+        hinted()

@@ -59,3 +59,16 @@ extension Double {
         return text
     }
 }
+
+extension Int {
+    /// Digits in groups of three, as byte counts are written in messages: 2,097,151.
+    public var groupedDigits: String {
+        let digits = String(magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return (self < 0 ? "-" : "") + text
+    }
+}

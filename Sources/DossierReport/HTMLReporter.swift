@@ -32,7 +32,7 @@ public struct HTMLReporter: Reporter {
             "totalLine": words.bundles(total.bundles)
                 + words.summary(
                     errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
-            "bundles": report.bundles.map { bundle(report: report, $0, words: words) },
+            "bundles": report.bundles.map { bundle(report: report, $0, words: words, ruleSet: context.ruleSet) },
             "crossTitle": words.acrossUnits, "hasCross": !report.crossFindings.isEmpty,
             "cross": report.crossFindings.map { finding($0, words) },
             "manualTitle": words.manualChecks,
@@ -41,7 +41,7 @@ public struct HTMLReporter: Reporter {
         ]
     }
 
-    private func bundle(report: Report, _ bundle: BundleReport, words: ReportWords) -> [String: Any] {
+    private func bundle(report: Report, _ bundle: BundleReport, words: ReportWords, ruleSet: RuleSet) -> [String: Any] {
         let zh = words.language == .zh
         let summary = bundle.summary
         let failing = Set(bundle.findings.filter { $0.severity != .notice }.map(\.path))
@@ -97,7 +97,10 @@ public struct HTMLReporter: Reporter {
         }
         var view: [String: Any] = [
             "unit": bundle.unit.name,
-            "unitType": bundle.unit.type ?? (zh ? "未指定" : "not given"),
+            // The rule set's title for the type (`province` → 省、自治区、直辖市…); the key when it has none.
+            "unitType": bundle.unit.type.map { key in
+                ruleSet.units.types.first { $0.key == key }?.title.text(words.language) ?? key
+            } ?? (zh ? "未指定" : "not given"),
             "quota": bundle.unit.quota.map(String.init) ?? "—",
             "subjectPath": bundle.subject.path,
             "verdictClass": summary.verdict.rawValue, "verdictText": words.verdict(summary.verdict),
@@ -106,7 +109,10 @@ public struct HTMLReporter: Reporter {
             "candidates": candidates, "groups": groups, "sheet": sheet, "hasSheet": !sheet.isEmpty,
             "labels": labels(words),
         ]
-        if let seal = bundle.seal { view["fingerprint"] = seal.fingerprint }
+        if let seal = bundle.seal {
+            view["fingerprint"] = seal.fingerprint
+            if let check = words.paperCheck(seal) { view["paperCheck"] = check }
+        }
         if let approval = bundle.unit.approval { view["approval"] = approval }
         return view
     }

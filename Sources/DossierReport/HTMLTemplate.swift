@@ -45,7 +45,7 @@ enum HTMLTemplate {
         <table>
           <tr><th>{{labels.unitType}}</th><td>{{unitType}}</td><th>{{labels.quota}}</th><td>{{quota}}</td></tr>
           <tr><th>{{labels.source}}</th><td>{{subjectPath}}</td><th>{{labels.verdict}}</th><td><span class="verdict {{verdictClass}}">{{verdictText}}</span> {{summaryLine}}</td></tr>
-          {{#fingerprint}}<tr><th>{{labels.fingerprint}}</th><td colspan="3"><strong>{{fingerprint}}</strong></td></tr>{{/fingerprint}}
+          {{#fingerprint}}<tr><th>{{labels.fingerprint}}</th><td colspan="3"><strong>{{fingerprint}}</strong>{{#paperCheck}} — {{paperCheck}}{{/paperCheck}}</td></tr>{{/fingerprint}}
           {{#approval}}<tr><th>{{labels.approval}}</th><td colspan="3">{{approval}}</td></tr>{{/approval}}
         </table>
         <h3>{{labels.candidates}}</h3>

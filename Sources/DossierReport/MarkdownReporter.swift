@@ -18,7 +18,10 @@ public struct MarkdownReporter: Reporter {
             let summary = bundle.summary
             lines.append("## \(Self.cell(bundle.unit.name))")
             lines.append("")
-            if let seal = bundle.seal { lines.append("\(zh ? "封装指纹" : "Fingerprint"): `\(seal.fingerprint)`\n") }
+            if let seal = bundle.seal {
+                let paper = words.paperCheck(seal).map { zh ? "（\($0)）" : " (\($0))" } ?? ""
+                lines.append("\(zh ? "封装指纹" : "Fingerprint"): `\(seal.fingerprint)`\(paper)\n")
+            }
             lines.append(
                 "**"
                     + words.summary(

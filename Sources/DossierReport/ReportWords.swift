@@ -18,13 +18,40 @@ public struct ReportWords: Sendable {
     public var acrossUnits: String { pick("跨单位（收件登记）", "Across units (the intake ledger)") }
     public var manualChecks: String { pick("请人工核对（程序无法检查）：", "Check by hand (no program can):") }
 
-    /// The line under a sealed bundle's heading.
-    public func fingerprint(_ value: String, intact: Bool) -> String {
-        intact
-            ? pick(
+    /// The line under a sealed bundle's heading: whether the fingerprint matched the paper's when one was given,
+    /// else a request to compare it with the paper.
+    public func fingerprint(_ seal: SealInfo, intact: Bool) -> String {
+        let value = seal.fingerprint
+        switch (seal.matchesPaper, intact) {
+        case (true, true):
+            return pick(
+                "封装完好，指纹 \(value) 与纸质报告上的指纹一致。",
+                "Seal intact; its fingerprint \(value) matches the paper report's.")
+        case (true, false):
+            return pick(
+                "封装指纹 \(value) 与纸质报告上的指纹一致，但封装包有问题（见下）。",
+                "Seal fingerprint \(value) matches the paper report's, but the sealed zip has problems (below).")
+        case (false, _):
+            let paper = seal.paperFingerprint ?? ""
+            return pick(
+                "封装指纹 \(value) 与纸质报告上的指纹 \(paper) 不一致。",
+                "Seal fingerprint \(value) does NOT match the paper report's \(paper).")
+        case (nil, true):
+            return pick(
                 "封装完好，指纹：\(value)（请与盖章纸质报告上的指纹核对）",
                 "Seal intact, fingerprint: \(value) (compare it with the stamped paper report)")
-            : pick("封装指纹：\(value)", "Seal fingerprint: \(value)")
+        case (nil, false):
+            return pick("封装指纹：\(value)", "Seal fingerprint: \(value)")
+        }
+    }
+
+    /// Whether the paper's fingerprint matched, for the HTML and Markdown reports; nil when none was given.
+    public func paperCheck(_ seal: SealInfo) -> String? {
+        guard let matches = seal.matchesPaper else { return nil }
+        let paper = seal.paperFingerprint ?? ""
+        return matches
+            ? pick("与纸质报告上的指纹 \(paper) 一致", "matches the paper report's \(paper)")
+            : pick("与纸质报告上的指纹 \(paper) 不一致", "does NOT match the paper report's \(paper)")
     }
 
     /// The line under a bundle's heading: the unit's type (the rule set's title for it), its quota, and the

@@ -43,7 +43,7 @@ public struct TextReporter: Reporter {
                 let intact = !bundle.findings.contains {
                     $0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-")
                 }
-                lines.append("  " + words.fingerprint(seal.fingerprint, intact: intact))
+                lines.append("  " + words.fingerprint(seal, intact: intact))
             }
             let groups = group(bundle)
             if groups.isEmpty { lines.append("  " + words.noFindings) }

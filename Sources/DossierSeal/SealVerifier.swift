@@ -133,6 +133,9 @@ public struct SealVerifier {
             sink.emit(.sealMissingFile, path: name)
         }
         let fingerprint = Fingerprint(tagManifest: tagBytes)
+        let seal = SealInfo(
+            fingerprint: fingerprint.description, paperFingerprint: expected,
+            matchesPaper: expected.map { fingerprint.matches($0) })
         if let expected, !fingerprint.matches(expected) {
             sink.emit(
                 .sealFingerprintMismatch, path: "",
@@ -151,11 +154,11 @@ public struct SealVerifier {
                 subject: subject)
             return finish(
                 unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
-                extra: recheck.findings, seal: SealInfo(fingerprint: fingerprint.description))
+                extra: recheck.findings, seal: seal)
         } catch {
             sink.emit(
                 .zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
-            return finish(unit: bag, seal: SealInfo(fingerprint: fingerprint.description))
+            return finish(unit: bag, seal: seal)
         }
     }
 

@@ -79,6 +79,15 @@ private func report(_ sample: String, language: Language = .zh) throws -> (Repor
         #expect(lines.last == "共 1 个材料包：12 个错误，2 个警告，4 个提示 — 未通过")
     }
 
+    /// Issue 12 (9): the HTML report showed the unit type's key (“单位类型 province”); it shows the rule set's title.
+    @Test(arguments: [Language.zh, .en]) func theHTMLReportNamesTheUnitTypeByItsTitle(_ language: Language) throws {
+        let (value, context) = try report("valid", language: language)
+        let html = try HTMLReporter().render(value, context: context)
+        let title = language == .zh ? "省、自治区、直辖市及新疆生产建设兵团" : "province, region, municipality or the XPCC"
+        #expect(html.contains("<td>\(title)</td>"))
+        #expect(!html.contains("<td>province</td>"))
+    }
+
     @Test func quietTextIsOneLine() throws {
         let (value, context) = try report("valid", language: .en)
         var quiet = context

@@ -42,6 +42,71 @@ private struct Expected: Decodable {
         #expect(merged.span == 3 && merged.column == 1)
     }
 
+    /// Issue 12 (1): official forms carry hints in their labels (`主要事迹（1500字以内）`, `（限…字）`,
+    /// `(可另附页)`); every field is found under such a label, in rows, in columns and after LibreOffice saved the
+    /// form again, and no value carries the hint's words.
+    @Test(arguments: [
+        "form-hinted-rows.docx", "form-hinted-columns.docx", "form-hinted-rows-libreoffice.docx",
+        "form-hinted-columns-libreoffice.docx",
+    ])
+    func labelsWithHintsAreRecognised(_ file: String) throws {
+        let ruleSet = try Repository.ruleSet()
+        let fields = FieldExtractor(rules: ruleSet.forms).fields(of: try OfficeReader.docx(try bytes(file)))
+        #expect(fields["name"]?.value == "张三")
+        #expect(fields["gender"]?.value == "男")
+        #expect(fields["birth"]?.value == "1975-03")
+        #expect(fields["employer"]?.value == "华中科技大学材料学院教授")
+        #expect(fields["deeds"] == FieldFact(value: "长期扎根科研一线，带领团队攻克关键核心技术。", label: "主要事迹（1500字以内）"))
+        #expect(fields["honors"]?.value == "湖北省五一劳动奖章")
+        #expect(fields["publicity"]?.value == "已于2021年5月在本单位公示5个工作日，无异议。")
+        #expect(fields["unitOpinion"]?.value == "同意推荐。")
+        if file.hasPrefix("form-hinted-rows") { #expect(fields["phone"]?.value == "13800000000") }
+        for (key, fact) in fields {
+            #expect(!["字", "附页", "全称", "盖章", "（", "("].contains { fact.value.contains($0) }, "\(key): \(fact.value)")
+        }
+    }
+
+    /// Samples/valid with 张三's form replaced by a hinted one checks clean: the unit can seal.
+    @Test(arguments: [
+        "@form-hinted-rows", "@form-hinted-columns", "@form-hinted-rows-libreoffice",
+        "@form-hinted-columns-libreoffice",
+    ])
+    func aBundleWithAHintedFormChecksClean(_ sample: String) throws {
+        let report = try SampleRuns.shared.report(sample)
+        #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.rule) \($0.message)" })")
+    }
+
+    /// A hint standing alone in a value cell (the blank form's `（1500字以内）`) is no value; a hint before the value
+    /// is left out of it; brackets that are not hints stay; a label that itself ends in brackets still matches.
+    @Test func hintsAreNotValues() throws {
+        let ruleSet = try Repository.ruleSet()
+        let extractor = FieldExtractor(rules: ruleSet.forms)
+        let blank = extractor.fields(of: try OfficeReader.docx(try bytes("form-hinted-blank.docx")))
+        #expect(blank["deeds"]?.value ?? "" == "")
+        #expect(blank["publicity"]?.value ?? "" == "")
+        #expect(blank["honors"]?.value == "湖北省五一劳动奖章")
+        var document = DocxDocument()
+        document.paragraphs = [
+            "主要事迹：（1500字以内）长期扎根科研一线。", "工作单位及职务（职称）：（中国）材料有限公司总工程师",
+            "曾获荣誉（限300字，含标点：逗号）：湖北省五一劳动奖章", "公示情况 (可另附页) ：已公示。",
+        ]
+        let fields = extractor.fields(of: document)
+        #expect(fields["deeds"]?.value == "长期扎根科研一线。")
+        #expect(fields["employer"]?.value == "（中国）材料有限公司总工程师")
+        #expect(fields["honors"]?.value == "湖北省五一劳动奖章")
+        #expect(fields["publicity"]?.value == "已公示。")
+    }
+
+    /// A summary table whose header carries hints (`出生年月（年.月）`) is found and read.
+    @Test func aSummaryHeaderWithHintsIsRead() throws {
+        let ruleSet = try Repository.ruleSet()
+        let sheets = try OfficeReader.xlsx(try bytes("summary-hinted-openpyxl.xlsx"))
+        let summary = try #require(FieldExtractor(rules: ruleSet.forms).summary(of: sheets))
+        #expect(summary.rows.first?["birth"]?.value == "1975-03")
+        #expect(summary.rows.first?["employer"]?.value == "华中科技大学")
+        #expect(summary.rows.first?["phone"]?.value == "13800000000")
+    }
+
     @Test(arguments: ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"])
     func aSummaryTableReadsAsItShows(_ file: String) throws {
         let sheets = try OfficeReader.xlsx(try bytes(file))
@@ -287,7 +352,10 @@ private struct Expected: Decodable {
     }
 
     @Test func everyFixtureAndSampleDocumentStillReads() throws {
-        for name in ["form-python-docx.docx", "form-libreoffice.docx"] {
+        for name in [
+            "form-python-docx.docx", "form-libreoffice.docx", "form-hinted-rows.docx", "form-hinted-columns.docx",
+            "form-hinted-rows-libreoffice.docx", "form-hinted-columns-libreoffice.docx", "form-hinted-blank.docx",
+        ] {
             #expect(docxProblem(try bytes(name)) == nil, "\(name)")
         }
         for name in ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"] {

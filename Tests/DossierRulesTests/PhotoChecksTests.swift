@@ -41,6 +41,33 @@ import Testing
         #expect(report.findings.contains { $0.rule == .photoPadded && $0.path == "张三/张三5.jpg" })
     }
 
+    /// Issue 12 (6): a photo one byte short of 2 MiB was refused with “照片只有 2 MB，通知要求不小于 2MB”. The
+    /// message shows enough digits, and the bytes, for the shortfall to be seen.
+    @Test func aPhotoJustUnderTheMinimumSaysByHowMuch() throws {
+        let report = try SampleRuns.shared.report("@just-under-2mb")
+        let finding = try #require(report.findings.first { $0.rule == .photoSize && $0.path == "张三/张三5.jpg" })
+        #expect(finding.data?["bytes"] == .int(2_097_151))
+        #expect(finding.message.contains("1.999999 MB（2,097,151 字节）"), "\(finding.message)")
+        #expect(!finding.message.contains("只有 2 MB"), "\(finding.message)")
+        // The same in English, from the same bundle.
+        let folder = try TemporaryFolder()
+        let unit = try BuiltSample.make("@just-under-2mb", in: folder)
+        let english = try Checker(
+            ruleSet: try Repository.ruleSet(), options: CheckOptions(language: .en, asOf: "2021-06-01")
+        )
+        .check(bundle: RawPath(unit.path), displayPath: "x")
+        let size = try #require(english.findings.first { $0.rule == .photoSize })
+        #expect(size.message.contains("1.999999 MB (2,097,151 bytes)"), "\(size.message)")
+    }
+
+    @Test(arguments: [
+        (2_097_151, 2_097_152, "1.999999"), (2_000_000, 2_097_152, "1.91"), (100_881, 2_097_152, "0.1"),
+        (2_097_100, 2_097_152, "1.99995"), (0, 2_097_152, "0"),
+    ])
+    func megabytesShowTheShortfall(_ bytes: Int, _ minimum: Int, _ text: String) {
+        #expect(PhotoChecks.megabytes(bytes, below: minimum) == text)
+    }
+
     @Test func englishMessagesAreEnglish() throws {
         let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
         let report = try Checker(

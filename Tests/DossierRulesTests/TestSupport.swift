@@ -73,6 +73,10 @@ enum BuiltSample {
             var bytes = try fixture("whole.jpg")
             bytes.append(Data(count: 2_097_152 + 1000))
             try bytes.write(to: person.appendingPathComponent("张三5.jpg"))
+        case "@just-under-2mb":
+            // A real JPEG grown by comments to 2,097,151 bytes: one byte short of 2 MiB.
+            try JPEGFixture.withComments(toSize: 2_097_151, from: try fixture("whole.jpg"))
+                .write(to: person.appendingPathComponent("张三5.jpg"))
         case "@late":
             break
         case "@not-nfc":
@@ -93,6 +97,10 @@ enum BuiltSample {
                 contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/office/form-gender-invalid.docx")
             )
             .write(to: person.appendingPathComponent("张三推荐表.docx"))
+        case _ where name.hasPrefix("@form-hinted-"):
+            // A form whose labels carry hints (`主要事迹（1500字以内）`): scripts/make-office-fixtures.py hinted.
+            try Data(contentsOf: URL(fileURLWithPath: office("\(name.dropFirst()).docx")))
+                .write(to: person.appendingPathComponent("张三推荐表.docx"))
         case "@orientation-invalid":
             try JPEGFixture.withOrientation(9, from: try fixture("orientation-6.jpg"))
                 .write(to: person.appendingPathComponent("张三5.jpg"))

@@ -117,6 +117,27 @@ public enum JPEGFixture {
         bytes[at + 1] = UInt8(little ? value >> 8 : value & 0xFF)
         return Data(bytes)
     }
+
+    /// `jpeg` grown to exactly `size` bytes by comment (COM) segments after its start marker: the image and its
+    /// end are untouched, so every byte counts as the photo's own.
+    public static func withComments(toSize size: Int, from jpeg: Data) throws -> Data {
+        var bytes = [UInt8](jpeg)
+        guard bytes.starts(with: [0xFF, 0xD8]), size >= bytes.count else { throw CocoaError(.fileReadCorruptFile) }
+        var segments: [UInt8] = []
+        var missing = size - bytes.count
+        while missing > 0 {
+            // A segment is 4 bytes of marker and length, then up to 65,533 bytes; never leave fewer than 4 over.
+            var payload = min(missing - 4, 65_533)
+            if (1..<4).contains(missing - (payload + 4)) { payload -= 4 }
+            guard payload >= 0 else { throw CocoaError(.fileReadCorruptFile) }
+            let length = payload + 2
+            segments +=
+                [0xFF, 0xFE, UInt8(length >> 8), UInt8(length & 0xFF)] + [UInt8](repeating: 0x20, count: payload)
+            missing -= payload + 4
+        }
+        bytes.insert(contentsOf: segments, at: 2)
+        return Data(bytes)
+    }
 }
 
 extension JPEGFixture {

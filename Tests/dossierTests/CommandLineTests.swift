@@ -435,15 +435,45 @@ private func snapshot(_ folder: String) -> [String] {
         let zips = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasSuffix(".zip") }
         #expect(zips.count == 1 && zips[0].hasPrefix("湖北省科协-20210618-"))
         let zip = folder.url.appendingPathComponent(zips[0]).path
-        #expect(
-            try CommandRunner.dossier([
-                "verify", zip, "--fingerprint", fingerprint.replacingOccurrences(of: "-", with: ""), "--as-of",
-                "2021-06-18",
-            ]).status == 0)
+        let verified = try CommandRunner.dossier([
+            "verify", zip, "--fingerprint", fingerprint.replacingOccurrences(of: "-", with: ""), "--as-of",
+            "2021-06-18",
+        ])
+        #expect(verified.status == 0)
+        // Issue 12 (10): with the paper's fingerprint given, say plainly whether it matched; ask to compare only
+        // when none was given.
+        #expect(verified.text.contains("封装完好，指纹 \(fingerprint) 与纸质报告上的指纹一致。"), "\(verified.text)")
+        #expect(!verified.text.contains("请与盖章纸质报告上的指纹核对"), "\(verified.text)")
         let forged = try CommandRunner.dossier([
             "verify", zip, "--fingerprint", "0000-0000-0000-0000-0000", "--as-of", "2021-06-18",
         ])
         #expect(forged.status == 1 && forged.text.contains("SEAL-FINGERPRINT-MISMATCH"))
+        #expect(
+            forged.text.contains("封装指纹 \(fingerprint) 与纸质报告上的指纹 0000-0000-0000-0000-0000 不一致。"),
+            "\(forged.text)")
+        #expect(!forged.text.contains("请与盖章纸质报告上的指纹核对"), "\(forged.text)")
+        let english = try CommandRunner.dossier([
+            "verify", zip, "--fingerprint", fingerprint, "--as-of", "2021-06-18", "--lang", "en",
+        ])
+        #expect(
+            english.text.contains("Seal intact; its fingerprint \(fingerprint) matches the paper report's."),
+            "\(english.text)")
+        let englishForged = try CommandRunner.dossier([
+            "verify", zip, "--fingerprint", "0000-0000-0000-0000-0000", "--as-of", "2021-06-18", "--lang", "en",
+        ])
+        #expect(
+            englishForged.text.contains(
+                "Seal fingerprint \(fingerprint) does NOT match the paper report's 0000-0000-0000-0000-0000."),
+            "\(englishForged.text)")
+        let unasked = try CommandRunner.dossier(["verify", zip, "--as-of", "2021-06-18"])
+        #expect(unasked.text.contains("（请与盖章纸质报告上的指纹核对）"), "\(unasked.text)")
+        let matchedJSON = try CommandRunner.dossier([
+            "verify", zip, "--fingerprint", fingerprint.lowercased(), "--as-of", "2021-06-18", "--format", "json",
+        ])
+        let matchedSeal = try #require(
+            (try json(matchedJSON.text)["bundles"] as? [[String: Any]])?.first?["seal"] as? [String: Any])
+        #expect(matchedSeal["matchesPaper"] as? Bool == true)
+        #expect(matchedSeal["paperFingerprint"] as? String == fingerprint.lowercased())
         let checked = try CommandRunner.dossier(["check", zip, "--format", "json", "--as-of", "2021-06-18"])
         #expect(checked.status == 0)
         let bundle = try #require((try json(checked.text)["bundles"] as? [[String: Any]])?.first)

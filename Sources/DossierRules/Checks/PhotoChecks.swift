@@ -1,5 +1,6 @@
 import DossierCore
 import DossierInspect
+import Foundation
 
 /// `PHOTO-*`: format, integrity, size, colour, the ID photo, the count of life photos, padding, resolution and
 /// duplicates, from what the scanner measured.
@@ -93,9 +94,28 @@ public struct PhotoChecks: CheckFamily {
             sink.emit(
                 .photoSize, path: file.path, candidate: file.candidate,
                 variant: file.entry.bytes >= rules.minimumBytes ? "padded" : nil, data: data,
-                display: ["megabytes": (Double(imageBytes) / 1_048_576).formatted2])
+                display: [
+                    "megabytes": Self.megabytes(imageBytes, below: rules.minimumBytes),
+                    "byteCount": imageBytes.groupedDigits, "minimumByteCount": rules.minimumBytes.groupedDigits,
+                ])
         }
         checkResolution(file, facts: facts, isIDPhoto: isIDPhoto, rules: rules, sink: sink)
+    }
+
+    /// `bytes` in MB (2MB in the notice is 2,097,152 bytes) with two decimals, or more when two would not read as
+    /// less than `minimum` (2,097,151 bytes is 1.999999, not 2); at six, cut rather than rounded.
+    public static func megabytes(_ bytes: Int, below minimum: Int) -> String {
+        func shown(_ value: Int, _ digits: Int, _ rule: FloatingPointRoundingRule) -> String {
+            let scale = pow(10, Double(digits))
+            var text = String(format: "%.\(digits)f", (Double(value) / 1_048_576 * scale).rounded(rule) / scale)
+            while text.contains("."), text.last == "0" || text.last == "." { text.removeLast() }
+            return text
+        }
+        for digits in 2...6 {
+            let text = shown(bytes, digits, .toNearestOrAwayFromZero)
+            if bytes >= minimum || text != shown(minimum, digits, .toNearestOrAwayFromZero) { return text }
+        }
+        return shown(bytes, 6, .down)
     }
 
     private func checkResolution(

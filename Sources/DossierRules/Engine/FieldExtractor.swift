@@ -3,8 +3,10 @@ import DossierInspect
 import Foundation
 
 /// Finds the rule set's fields in forms and tables: labels matched after removing spaces (U+3000 too) and
-/// colons; a label's value is the next non-label cell to its right, or the cell below a column header, or the text
-/// after the colon in the same cell or paragraph. Values are normalised as the rule set says.
+/// colons, as written and then without trailing bracketed hints (`主要事迹（1500字以内）`, `公示情况(可另附页)`);
+/// a label's value is the next non-label cell to its right, or the cell below a column header, or the text
+/// after the colon in the same cell or paragraph, without a leading filling hint (`（1500字以内）`, as the rule set's
+/// `hintWords` tell). Values are normalised as the rule set says.
 public struct FieldExtractor: Sendable {
     public var rules: FormRules
     /// The campaign's prefixes (`2021年“最美科技工作者”`), removed from the front of labels.
@@ -31,18 +33,81 @@ public struct FieldExtractor: Sendable {
         return String(key.dropFirst(prefix.count))
     }
 
-    /// The field a cell's text names, if it is a label.
+    /// The field a cell's text names, if it is a label: its key as written, else without its trailing bracketed
+    /// hints, one at a time (`工作单位及职务（职称）` is itself a label).
     func field(forLabel text: String) -> FormRules.Field? {
-        let key = key(text)
-        guard !key.isEmpty, key.count <= 16 else { return nil }
-        return rules.fields.first { $0.labels.contains(key) }
+        var key = key(text)
+        guard key.count <= 64 else { return nil }
+        while !key.isEmpty {
+            if key.count <= 16, let field = rules.fields.first(where: { $0.labels.contains(key) }) { return field }
+            guard let shorter = Self.removingTrailingHint(key) else { return nil }
+            key = shorter
+        }
+        return nil
     }
 
-    /// `label：value` in one cell or paragraph.
+    /// `主要事迹（1500字以内）` → `主要事迹`, `公示情况(可另附页)：` → `公示情况`: the key without its last bracketed
+    /// group (full- or half-width brackets, nested ones too) and the colons before it; nil when it has none.
+    static func removingTrailingHint(_ key: String) -> String? {
+        guard let last = key.last, last == "）" || last == ")" else { return nil }
+        var depth = 0
+        var index = key.endIndex
+        while index > key.startIndex {
+            index = key.index(before: index)
+            switch key[index] {
+            case "）", ")": depth += 1
+            case "（", "(": depth -= 1
+            default: continue
+            }
+            if depth == 0 { return labelKey(String(key[..<index])) }
+        }
+        return nil
+    }
+
+    /// The value without the filling hint it starts with (`（1500字以内）长期扎根…` → `长期扎根…`): a bracketed group
+    /// holding one of the rule set's hint words. Other brackets (`（中国）有限公司`) stay.
+    func removingLeadingHint(_ value: String) -> String {
+        var value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let first = value.first, first == "（" || first == "(" {
+            var depth = 0
+            var close: String.Index?
+            for index in value.indices {
+                switch value[index] {
+                case "（", "(": depth += 1
+                case "）", ")": depth -= 1
+                default: continue
+                }
+                if depth == 0 {
+                    close = index
+                    break
+                }
+            }
+            guard let close else { break }
+            let group = value[value.index(after: value.startIndex)..<close]
+            guard (rules.hintWords ?? []).contains(where: { !$0.isEmpty && group.contains($0) }) else { break }
+            value = value[value.index(after: close)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            while let colon = value.first, colon == "：" || colon == ":" { value.removeFirst() }
+        }
+        return value
+    }
+
+    /// `label：value` in one cell or paragraph; the colon is the first outside brackets (`主要事迹（限1500字：含
+    /// 标点）：…`).
     func inline(_ text: String) -> (FormRules.Field, String, String)? {
-        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        var depth = 0
+        var found: String.Index?
+        for index in text.indices {
+            switch text[index] {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            case "：", ":": if depth == 0 { found = index }
+            default: break
+            }
+            if found != nil { break }
+        }
+        guard let colon = found else { return nil }
         let label = String(text[..<colon])
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = removingLeadingHint(String(text[text.index(after: colon)...]))
         guard let field = field(forLabel: label), !value.isEmpty else { return nil }
         return (field, key(label), value)
     }
@@ -51,7 +116,7 @@ public struct FieldExtractor: Sendable {
     public func fields(of document: DocxDocument) -> [String: FieldFact] {
         var found: [String: FieldFact] = [:]
         func keep(_ field: FormRules.Field, label: String, value: String) {
-            let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = removingLeadingHint(value)
             guard found[field.key] == nil || found[field.key]?.value.isEmpty == true else { return }
             found[field.key] = FieldFact(value: normalise(value, field.normalise), label: label)
         }

@@ -244,6 +244,9 @@ public struct FormRules: Codable, Sendable, Equatable {
     public var summaryHeaderMinimumLabels: Int
     public var unitLabels: [String]
     public var secretMarkings: [String]
+    /// Words that make a bracketed group at the start of a value a filling hint (`（1500字以内）`), left out of
+    /// the value; none when absent.
+    public var hintWords: [String]?
     public var templates: Templates
 }
 
