@@ -257,19 +257,8 @@ extension CommandRunner {
     /// Copies the binary and the rules into a folder anyone can read, and checks `unit` as user nobody.
     static func checkAsUnprivilegedUser(_ unit: URL, asOf: String) throws -> BundleReport {
         let place = try TemporaryFolder()
-        let binary = place.url.appendingPathComponent("dossier")
-        try FileManager.default.copyItem(at: Repository.binary, to: binary)
-        try FileManager.default.createDirectory(
-            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
-        let result = try run(
-            "/usr/bin/setpriv",
-            [
-                "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "check", unit.path, "--format", "json",
-                "--as-of", asOf,
-            ],
-            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let result = try UnprivilegedDossier(in: place).run(
+            ["check", unit.path, "--format", "json", "--as-of", asOf])
         return try JSONDecoder().decode(Report.self, from: result.stdout).bundles[0]
     }
 }

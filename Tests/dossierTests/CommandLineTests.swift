@@ -267,12 +267,7 @@ private func snapshot(_ folder: String) -> [String] {
         let place = try TemporaryFolder()
         // Root writes into any folder: the folder is read-only only to an ordinary user (a copy of the binary and
         // rules that user nobody may run).
-        let binary = place.url.appendingPathComponent("dossier")
-        try FileManager.default.copyItem(at: Repository.binary, to: binary)
-        try FileManager.default.createDirectory(
-            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let nobody = try UnprivilegedDossier(in: place)
         let unit = try place.copy(ofSample: "valid")
         let readOnly = place.url.appendingPathComponent("只读")
         try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
@@ -285,12 +280,8 @@ private func snapshot(_ folder: String) -> [String] {
                 "dossier: \(target): cannot write the report (permission denied): point -o at a folder you can write to\n"
             ),
         ] {
-            let check = [binary.path, "check", unit.path, "-o", target, "--lang", language, "--as-of", "2021-06-01"]
-            let run = try CommandRunner.run(
-                geteuid() == 0 ? "/usr/bin/setpriv" : check[0],
-                geteuid() == 0
-                    ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + check : Array(check.dropFirst()),
-                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+            let run = try nobody.run(
+                ["check", unit.path, "-o", target, "--lang", language, "--as-of", "2021-06-01"])
             #expect(run.status == 2 && run.stderr == expected, "\(run.stderr)")
         }
         // A path through a file: refused to root too.
@@ -663,12 +654,7 @@ private func snapshot(_ folder: String) -> [String] {
     /// over: the drive's other units are still checked.
     @Test func aUnitFolderThatCannotBeListedIsReportedNotSkipped() throws {
         let place = try TemporaryFolder()
-        let binary = place.url.appendingPathComponent("dossier")
-        try FileManager.default.copyItem(at: Repository.binary, to: binary)
-        try FileManager.default.createDirectory(
-            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let nobody = try UnprivilegedDossier(in: place)
         let drive = place.url.appendingPathComponent("drive")
         try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
         for name in ["单位甲", "单位乙"] {
@@ -677,12 +663,7 @@ private func snapshot(_ folder: String) -> [String] {
         }
         #expect(chmod(drive.appendingPathComponent("单位乙").path, 0) == 0)
         defer { chmod(drive.appendingPathComponent("单位乙").path, 0o755) }
-        let check = [binary.path, "check", drive.path, "--as-of", "2021-06-18", "--format", "json"]
-        // Root lists every folder: the folder is closed only to an ordinary user.
-        let run = try CommandRunner.run(
-            geteuid() == 0 ? "/usr/bin/setpriv" : check[0],
-            geteuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + check : Array(check.dropFirst()),
-            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let run = try nobody.run(["check", drive.path, "--as-of", "2021-06-18", "--format", "json"])
         #expect(run.status == 1, "\(run.stderr)")
         let bundles = try #require(try json(run.text)["bundles"] as? [[String: Any]])
         #expect(bundles.count == 2)
@@ -700,12 +681,7 @@ private func snapshot(_ folder: String) -> [String] {
     /// bundle is kept without it, and the intake goes on with the rest of the drive instead of stopping.
     @Test func aFileThatCannotBeReadIsAFindingAndTheDriveIsStillReceived() throws {
         let place = try TemporaryFolder()
-        let binary = place.url.appendingPathComponent("dossier")
-        try FileManager.default.copyItem(at: Repository.binary, to: binary)
-        try FileManager.default.createDirectory(
-            at: place.url.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: Repository.rules), to: place.url.appendingPathComponent("rules/zuimei-2021"))
+        let nobody = try UnprivilegedDossier(in: place)
         let drive = place.url.appendingPathComponent("drive")
         try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -716,14 +692,8 @@ private func snapshot(_ folder: String) -> [String] {
         let archive = place.url.appendingPathComponent("archive")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         #expect(chmod(archive.path, 0o777) == 0)
-        let intake = [
-            binary.path, "intake", drive.path, "--archive", archive.path, "--as-of", "2021-06-18", "--format", "json",
-        ]
-        // Root reads every file: the file is unreadable only to an ordinary user.
-        let run = try CommandRunner.run(
-            geteuid() == 0 ? "/usr/bin/setpriv" : intake[0],
-            geteuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + intake : Array(intake.dropFirst()),
-            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let run = try nobody.run(
+            ["intake", drive.path, "--archive", archive.path, "--as-of", "2021-06-18", "--format", "json"])
         #expect(run.status == 1, "\(run.stderr)")
         let bundles = try #require(try json(run.text)["bundles"] as? [[String: Any]])
         #expect(bundles.count == 2)
