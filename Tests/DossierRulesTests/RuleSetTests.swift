@@ -1,5 +1,6 @@
 import DossierCore
 import DossierRules
+import DossierSeal
 import DossierTestSupport
 import Foundation
 import Testing
@@ -18,6 +19,18 @@ import Testing
     @Test func everyRuleTheChecksEmitIsInTheCatalogue() throws {
         let ruleSet = try Repository.ruleSet()
         for id in CheckFamilies.implementedRuleIDs { #expect(ruleSet.rule(id) != nil, "\(id)") }
+    }
+
+    /// The IDs the checks emit are `RuleID.all` (declared once, in RuleID.swift); the loader requires each of them
+    /// in every rule set of the repository.
+    @Test func everyEmittedRuleIsDeclaredOnceAndInEveryCatalogue() throws {
+        let emitted = CheckFamilies.implementedRuleIDs.union(SealVerifier.ruleIDs).union(ZipInput.ruleIDs)
+        #expect(emitted.subtracting(RuleID.all).sorted() == [], "emitted but not in RuleID.all")
+        #expect(RuleSetValidation.specRuleIDs == RuleID.all)
+        for name in ["zuimei-2021", "example-province-2025"] {
+            let ruleSet = try RuleSet.load(folder: Repository.root.appendingPathComponent("rules/\(name)").path)
+            for id in RuleID.all { #expect(ruleSet.rule(id) != nil, "\(name) lacks \(id)") }
+        }
     }
 
     /// Copies the bundled rule set, lets `edit` change one file, and returns the load error.
