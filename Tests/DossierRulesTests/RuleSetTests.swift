@@ -196,6 +196,46 @@ import Testing
         #expect(error.problem.contains("identty"))
     }
 
+    @Test func anUnknownComparedFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") {
+                $0.replacingOccurrences(of: "- {field: employer, match: contains}", with: "- {field: employr}")
+            })
+        #expect(error.keyPath == "forms.compared[2].field")
+        #expect(error.problem.contains("employr"))
+    }
+
+    @Test func anUnknownWayToCompareIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") { $0.replacingOccurrences(of: "match: contains", with: "match: similar") })
+        #expect(error.keyPath.hasPrefix("forms.compared[2].match"))
+    }
+
+    @Test func anUnknownEvidenceFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "evidenceFields: [identity,", with: "evidenceFields: [identty,")
+            })
+        #expect(error.keyPath == "judgement.evidenceFields[0]")
+        #expect(error.problem.contains("identty"))
+    }
+
+    @Test func anUnknownBirthFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "birthField: birth", with: "birthField: born")
+            })
+        #expect(error.keyPath == "judgement.birthField")
+    }
+
+    @Test func aWorksheetNameExcelRefusesIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") {
+                $0.replacingOccurrences(of: "summarySheet: 汇总表", with: "summarySheet: 汇总表[1]")
+            })
+        #expect(error.keyPath == "forms.templates.summarySheet")
+    }
+
     @Test func aRankOffTheScaleIsRefused() throws {
         let error = try #require(
             try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })

@@ -186,6 +186,16 @@ public enum RuleSetValidation {
     static func validate(judgement: JudgementRules, fields: Set<String>, rules: Set<RuleID>, file: String)
         throws(RuleSetError)
     {
+        if !fields.contains(judgement.birthField) {
+            throw RuleSetError(
+                file: file, keyPath: "judgement.birthField",
+                problem: "unknown field \(judgement.birthField) (see forms.yaml)")
+        }
+        for (index, field) in judgement.evidenceFields.enumerated() where !fields.contains(field) {
+            throw RuleSetError(
+                file: file, keyPath: "judgement.evidenceFields[\(index)]",
+                problem: "unknown field \(field) (see forms.yaml)")
+        }
         var conditions: [(String, Condition)] = judgement.exclusions.enumerated().map {
             ("judgement.exclusions[\($0)].when", $1.when)
         }
@@ -340,9 +350,28 @@ public enum RuleSetValidation {
         for (index, key) in forms.required.enumerated() where !keys.contains(key) {
             throw RuleSetError(file: file, keyPath: "forms.required[\(index)]", problem: "unknown field \(key)")
         }
+        for (index, comparison) in forms.compared.enumerated() where !keys.contains(comparison.field) {
+            throw RuleSetError(
+                file: file, keyPath: "forms.compared[\(index)].field", problem: "unknown field \(comparison.field)")
+        }
+        if forms.unitLabels.isEmpty || forms.unitLabels.contains(where: \.isEmpty) {
+            throw RuleSetError(file: file, keyPath: "forms.unitLabels", problem: "needs at least one non-empty label")
+        }
+        let templates = forms.templates
+        for (key, name) in [("summarySheet", templates.summarySheet), ("activitySheet", templates.activitySheet)]
+        where !Self.isSheetName(name) {
+            throw RuleSetError(
+                file: file, keyPath: "forms.templates.\(key)",
+                problem: "“\(name)” is no worksheet name (1 to 31 characters, none of : \\ / ? * [ ])")
+        }
         if forms.summaryHeaderMinimumLabels < 1 {
             throw RuleSetError(file: file, keyPath: "forms.summaryHeaderMinimumLabels", problem: "must be at least 1")
         }
+    }
+
+    /// What Excel accepts as a worksheet's name.
+    static func isSheetName(_ name: String) -> Bool {
+        (1...31).contains(name.count) && !name.contains { ":\\/?*[]".contains($0) }
     }
 
     static func validate(videos: VideoRules, file: String) throws(RuleSetError) {

@@ -224,6 +224,20 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var expected: LocalizedText?
     }
 
+    /// A field FORM-INCONSISTENT compares between a candidate's form and its row of the summary table.
+    public struct Comparison: Codable, Sendable, Equatable {
+        /// How two values are compared.
+        public enum Match: String, Codable, Sendable {
+            /// As read (after the field's normalisation).
+            case equal
+            /// One contains the other once spaces are gone (the table often shortens an employer's title).
+            case contains
+        }
+        public var field: String
+        /// `equal` when absent.
+        public var match: Match?
+    }
+
     /// What `dossier init` writes.
     public struct Templates: Codable, Sendable, Equatable {
         public var formTitle: String
@@ -231,9 +245,13 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var summaryTitle: String
         public var summaryFile: String
         public var summaryColumns: [String]
+        /// The name of the summary table's worksheet.
+        public var summarySheet: String
         public var activityTitle: String
         public var activityFile: String
         public var activityColumns: [String]
+        /// The name of the activity table's worksheet.
+        public var activitySheet: String
         public var guideFile: String
         /// `{unit}` is replaced by the unit's name.
         public var guide: String
@@ -244,6 +262,8 @@ public struct FormRules: Codable, Sendable, Equatable {
     public var summaryHeaderMinimumLabels: Int
     public var unitLabels: [String]
     public var secretMarkings: [String]
+    /// FORM-INCONSISTENT: the fields compared between the form and the summary table, in this order.
+    public var compared: [Comparison]
     /// Words that make a bracketed group at the start of a value a filling hint (`（1500字以内）`), left out of
     /// the value; none when absent.
     public var hintWords: [String]?
