@@ -8,6 +8,8 @@ public struct RuleID: RawRepresentable, Hashable, Codable, Sendable, Comparable,
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
+    /// The ID up to its first hyphen: `PHOTO` for PHOTO-SIZE.
+    public var family: String { String(rawValue.prefix { $0 != "-" }) }
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {

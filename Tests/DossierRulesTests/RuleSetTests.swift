@@ -236,6 +236,31 @@ import Testing
         #expect(error.keyPath == "forms.templates.summarySheet")
     }
 
+    @Test func anUnknownRuleFamilyForFilesIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "families: [FS, NAME, PHOTO]", with: "families: [FS, NAME, PHOTOS]")
+            })
+        #expect(error.keyPath == "fileRules.groups[0].families[2]")
+        #expect(error.problem.contains("PHOTOS"))
+    }
+
+    @Test func anUnknownBundleLevelRuleIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "bundleLevel: [PHOTO-ID-MISSING,", with: "bundleLevel: [PHOTO-ID-MISING,")
+            })
+        #expect(error.keyPath == "fileRules.bundleLevel[0]")
+    }
+
+    @Test func anUnknownFileKindIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "{kinds: [photo],", with: "{kinds: [photos],")
+            })
+        #expect(error.keyPath.hasPrefix("fileRules.groups[0].kinds"))
+    }
+
     @Test func aRankOffTheScaleIsRefused() throws {
         let error = try #require(
             try loadError("judgement.yaml") { $0.replacingOccurrences(of: "atLeast: 司局级", with: "atLeast: 司令级") })

@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
 
     public var header: RuleSetHeader
     public var rules: [RuleDescription]
+    /// The rules checked on each file, by its kind.
+    public var fileRules: FileRules
     public var layout: LayoutFile
     public var naming: NamingRules
     public var photos: PhotoRules
@@ -74,9 +76,9 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(videos: videos.videos, file: path("videos.yaml"))
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return RuleSet(
-            header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, forms: forms.forms, units: units.units, judgement: judgement.judgement,
-            sha256: digest, folder: folder,
+            header: header, rules: catalogue.rules, fileRules: catalogue.fileRules, layout: layout,
+            naming: naming.naming, photos: photos.photos, videos: videos.videos, forms: forms.forms,
+            units: units.units, judgement: judgement.judgement, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         )
     }
@@ -145,6 +147,17 @@ public enum RuleSetValidation {
                         problem: "zh and en use different placeholders: \(zh.sorted()) vs \(en.sorted())")
                 }
             }
+        }
+        let families = Set(catalogue.rules.map(\.id.family))
+        for (index, group) in catalogue.fileRules.groups.enumerated() {
+            for (position, family) in group.families.enumerated() where !families.contains(family) {
+                throw RuleSetError(
+                    file: file, keyPath: "fileRules.groups[\(index)].families[\(position)]",
+                    problem: "no rule of the family \(family)")
+            }
+        }
+        for (index, id) in catalogue.fileRules.bundleLevel.enumerated() where seen[id] == nil {
+            throw RuleSetError(file: file, keyPath: "fileRules.bundleLevel[\(index)]", problem: "unknown rule \(id)")
         }
         for id in specRuleIDs where seen[id] == nil {
             throw RuleSetError(file: file, keyPath: "rules", problem: "rule \(id), which the checks emit, is missing")
