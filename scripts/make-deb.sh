@@ -43,6 +43,7 @@ for lang in en_US.UTF-8:man1 zh_CN.UTF-8:zh_CN/man1; do
     locale=${lang%%:*}
     folder=${lang#*:}
     pages="$STAGE/man-$locale"
+    mkdir -p "$pages"
     LANG=$locale LC_ALL= "$SCRATCH/release/generate-manual" "$PKG/usr/bin/dossier" --multi-page \
         --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)" \
         --section 1 --authors "the dossier authors" --output-directory "$pages"
