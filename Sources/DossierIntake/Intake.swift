@@ -214,7 +214,7 @@ public struct IntakeRunner: Sendable {
             receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,
             kind: bundle.subject.kind.rawValue, unit: bundle.unit.name, unitType: bundle.unit.type,
             fingerprint: bundle.seal?.fingerprint,
-            sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(),
+            sha256: hasher.finalize().hexDigits,
             archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
             verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
             notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)

@@ -202,7 +202,7 @@ struct PartialName: Equatable {
         // Linux gives each boot a random id; elsewhere the boot is unknown and only the PID is judged.
         let boot = (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)) ?? ""
         func digits(_ text: String) -> String {
-            SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            SHA256.hash(data: Data(text.utf8)).prefix(4).hexDigits
         }
         return (digits(host), digits(boot.trimmingCharacters(in: .whitespacesAndNewlines)))
     }()

@@ -188,6 +188,6 @@ final class PipelinedSHA256: @unchecked Sendable {
 
     /// Waits for every chunk, then gives the hex digest.
     func finalize() -> String {
-        queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+        queue.sync { hasher.finalize().hexDigits }
     }
 }
