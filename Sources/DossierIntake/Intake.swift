@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierRules
 import DossierSeal
@@ -197,7 +198,7 @@ public struct IntakeRunner: Sendable {
             switch item.kind {
             case .zip:
                 // Hashed as it is copied: the kept file is these bytes.
-                try FileChunks.read(RawPath(item.path)) { chunk in
+                try readChunks(item.path) { chunk in
                     try AtomicOutput.writeAll(chunk, to: descriptor)
                     hash(chunk)
                 }
@@ -208,7 +209,7 @@ public struct IntakeRunner: Sendable {
             }
         }
         // A packed folder is read back: the zip writer patches each header after its data.
-        if item.kind == .folder { try FileChunks.read(RawPath(path), hash) }
+        if item.kind == .folder { try readChunks(path, hash) }
         let summary = bundle.summary
         return Ledger.Entry(
             receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,
@@ -274,6 +275,15 @@ public struct IntakeRunner: Sendable {
                 else { continue }
                 unlink(path)
             }
+        }
+    }
+
+    /// Reads `path` in chunks; a read failure is that bundle's (not kept), named by its path.
+    private func readChunks(_ path: String, _ consume: ([UInt8]) throws -> Void) throws {
+        do {
+            try FileBytes.readChunks(RawPath(path), consume)
+        } catch let failure as FileBytes.ReadError {
+            throw SealError.read(path, failure.reason)
         }
     }
 

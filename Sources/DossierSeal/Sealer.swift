@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierReport
 import DossierRules
@@ -98,11 +99,15 @@ public struct Sealer {
             try writer.add(
                 name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
             ) { consume in
-                try FileChunks.read(location) { chunk in
-                    hasher.update(chunk)
-                    try consume(chunk)
-                    done.bytes += UInt64(chunk.count)
-                    progress?(done)
+                do {
+                    try FileBytes.readChunks(location) { chunk in
+                        hasher.update(chunk)
+                        try consume(chunk)
+                        done.bytes += UInt64(chunk.count)
+                        progress?(done)
+                    }
+                } catch let failure as FileBytes.ReadError {
+                    throw SealError.read("\(location)", failure.reason)
                 }
             }
             manifest.append((name, hasher.finalize()))
@@ -149,25 +154,6 @@ public struct Sealer {
     /// Whether `file` goes into a zip stored rather than deflated.
     static func isStored(_ file: FileEntry) -> Bool {
         storedKinds.contains(file.kind) || storedExtensions.contains(FileNameParts(file.path).extension)
-    }
-}
-
-/// Reads a file in 1 MiB chunks through `RawPath.openForReading` (no symlink followed).
-public enum FileChunks {
-    public static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
-        let descriptor = path.openForReading()
-        guard descriptor >= 0 else { throw SealError.read("\(path)", .current) }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SealError.read("\(path)", .current)
-            }
-            if count == 0 { return }
-            try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))
-        }
     }
 }
 
