@@ -81,6 +81,8 @@ public struct IntakeRunner: Sendable {
                 continue
             } catch SealError.write(let path, let reason) {
                 throw IntakeError.archiveUnwritable(archive, path, reason)
+            } catch let failure as AtomicOutput.Failure {
+                throw IntakeError.archiveUnwritable(archive, failure.path, failure.reason)
             } catch {
                 // Whatever else goes wrong with one bundle is that bundle's: the rest of the drive is received.
                 let message =

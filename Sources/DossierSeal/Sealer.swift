@@ -53,14 +53,20 @@ public struct Sealer {
                     en: "the sealed zip must not be written inside the folder being sealed (input is read-only)"))
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
-        let (final, fingerprint) = try AtomicOutput.write(
-            in: destinationFolder,
-            destination: { fingerprint in
-                output
-                    ?? (parent as NSString).appendingPathComponent(
-                        "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
-            },
-            { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
+        let final: String
+        let fingerprint: Fingerprint
+        do {
+            (final, fingerprint) = try AtomicOutput.write(
+                in: destinationFolder,
+                destination: { fingerprint in
+                    output
+                        ?? (parent as NSString).appendingPathComponent(
+                            "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+                },
+                { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
+        } catch let failure as AtomicOutput.Failure {
+            throw SealError.write(failure.path, failure.reason)
+        }
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
             path: final, fingerprint: fingerprint,

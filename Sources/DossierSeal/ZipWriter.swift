@@ -1,5 +1,6 @@
 import CZlibShim
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierFiles
 import DossierReport
 import DossierRules
 import Foundation
@@ -93,9 +94,14 @@ struct CommonOptions: ParsableArguments {
             }
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: output)
+            try AtomicOutput.write(Array(text.utf8), to: output)
         } catch {
-            Dossier.fail(error)
+            let reason = error.reason
+            Dossier.fail(
+                LocalizedText(
+                    zh: "无法写入报告 \(output)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。",
+                    en: "\(output): cannot write the report (\(reason.text(.en))): "
+                        + "point -o at a folder you can write to"))
         }
     }
 }
