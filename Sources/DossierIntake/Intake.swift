@@ -299,12 +299,8 @@ public struct IntakeRunner: Sendable {
 
     /// Makes the archive folder when missing; refuses one inside an input (inputs are read-only).
     private func prepareArchive(inputs: [String]) throws {
-        let resolved = URL(fileURLWithPath: archive).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        for input in inputs {
-            let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-            if resolved.hasPrefix(inputPath) {
-                throw IntakeError.archiveInsideInput(archive, input)
-            }
+        for input in inputs where LocalPath.isInside(archive, folder: input) {
+            throw IntakeError.archiveInsideInput(archive, input)
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: archive, isDirectory: &isFolder) {

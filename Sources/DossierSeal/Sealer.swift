@@ -32,7 +32,7 @@ public struct Sealer {
     /// Checks `folder`, and when no error remains writes the sealed zip to `output` (default: beside the folder,
     /// named `单位-YYYYMMDD-XXXXXXXX.zip`) through a temporary file in the same folder, synced, then renamed.
     public func seal(folder: String, output: String?) throws -> SealOutcome {
-        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let trimmed = LocalPath.trimmingTrailingSlash(folder)
         let root = RawPath(trimmed)
         let bagName = MediaName.normalise((trimmed as NSString).lastPathComponent)
         // The bag's HTML report carries a contact sheet: thumbnails come from the check's own decode.
@@ -45,8 +45,7 @@ public struct Sealer {
         let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
         let destinationFolder =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
-        let inputPath = URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path + "/"
-        if (URL(fileURLWithPath: destinationFolder).resolvingSymlinksInPath().path + "/").hasPrefix(inputPath) {
+        if LocalPath.isInside(destinationFolder, folder: trimmed) {
             throw SealError.refused(
                 LocalizedText(
                     zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",

@@ -83,15 +83,12 @@ struct CommonOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let target = URL(fileURLWithPath: output).deletingLastPathComponent().resolvingSymlinksInPath().path + "/"
-        for input in inputs {
-            let inputPath = URL(fileURLWithPath: input).resolvingSymlinksInPath().path + "/"
-            if target.hasPrefix(inputPath) {
-                Dossier.fail(
-                    LocalizedText(
-                        zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
-                        en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
-            }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        for input in inputs where LocalPath.isInside(folder, folder: input) {
+            Dossier.fail(
+                LocalizedText(
+                    zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
+                    en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
         }
         do {
             try AtomicOutput.write(Array(text.utf8), to: output)

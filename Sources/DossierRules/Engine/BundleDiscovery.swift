@@ -19,7 +19,7 @@ public struct BundleDiscovery: Sendable {
     /// (or one level further down, as on a drive with a folder per year); else the folder itself, so that
     /// what is missing gets reported.
     public func bundles(at path: String) throws(CheckError) -> [Found] {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let trimmed = LocalPath.trimmingTrailingSlash(path)
         let root = RawPath(trimmed)
         guard let info = root.linkStatus() else { throw .missingPath(trimmed) }
         let mode = info.st_mode & S_IFMT
