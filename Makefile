@@ -10,7 +10,7 @@ DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
-.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz fuzz-each install samples fixtures clean
+.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz fuzz-each install package samples fixtures clean
 
 all: build
 
@@ -85,6 +85,11 @@ install: build
 	install -d $(PREFIX)/bin $(PREFIX)/share/dossier/rules
 	install -m 755 .build/release/dossier $(PREFIX)/bin/dossier
 	cp -R rules/. $(PREFIX)/share/dossier/rules/
+
+# dossier_VERSION_amd64.deb: static Swift runtime, rules, man pages (en, zh_CN), completions, computed Depends.
+package: deps
+	@command -v dpkg-shlibdeps >/dev/null || { echo "needs dpkg-dev: sudo apt-get install dpkg-dev"; exit 1; }
+	SWIFT=$(SWIFT) scripts/make-deb.sh
 
 # Regenerates the committed samples and fixtures (needs: pip install pillow python-docx openpyxl numpy).
 samples:

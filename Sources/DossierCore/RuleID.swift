@@ -1,4 +1,5 @@
-/// A stable rule identifier (SPEC §5). The rule set may add IDs; the ones named here are emitted by code.
+/// A stable rule identifier (SPEC §5). The rule set may add IDs; the ones named here are emitted by code, and
+/// `RuleID.all` lists them: the one list the rule-set loader requires every catalogue to describe.
 public struct RuleID: RawRepresentable, Hashable, Codable, Sendable, Comparable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
@@ -7,6 +8,8 @@ public struct RuleID: RawRepresentable, Hashable, Codable, Sendable, Comparable,
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
+    /// The ID up to its first hyphen: `PHOTO` for PHOTO-SIZE.
+    public var family: String { String(rawValue.prefix { $0 != "-" }) }
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {
@@ -98,4 +101,21 @@ extension RuleID {
     public static let crossDuplicateCandidate: RuleID = "CROSS-DUPLICATE-CANDIDATE"
     public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
     public static let balanceAge: RuleID = "BALANCE-AGE"
+}
+
+extension RuleID {
+    /// Every ID the code emits: each constant above, once. A rule set must describe all of them (it may add more);
+    /// `RuleIDTests` fails when a constant is declared above and left out here.
+    public static let all: [RuleID] = [
+        .layoutSummaryMissing, .layoutActivityMissing, .layoutReportMissing, .layoutFormMissing, .layoutUnknownFile,
+        .layoutJunkFile, .namePattern, .nameMismatch, .nameSequence, .nameNoncanonical, .nameUnsafe, .nameCollision,
+        .photoFormat, .photoCorrupt, .photoSize, .photoColor, .photoIDMissing, .photoIDShape, .photoCount,
+        .photoPadded, .photoLowRes, .photoDuplicate, .fsSymlink, .fsSpecialFile, .fsUnreadable, .fsEmptyFile,
+        .fsLimit, .zipUnsafePath, .zipBomb, .zipCorrupt, .zipEncoding, .sealFormat, .sealTampered, .sealMissingFile,
+        .sealExtraFile, .sealFingerprintMismatch, .videoFormat, .videoCorrupt, .videoDuration, .videoResolution,
+        .videoNoVideoTrack, .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent,
+        .formSecretMarking, .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder, .quotaExceeded,
+        .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
+        .crossResubmission, .crossDuplicateCandidate, .balanceCategory, .balanceAge,
+    ]
 }

@@ -90,21 +90,10 @@ public struct JUnitReporter: Reporter {
         return (suite, failures)
     }
 
-    /// The file-level rules that apply to a file of `kind`, from the rule set's IDs.
+    /// The file-level rules that apply to a file of `kind` (the rule set's `fileRules`) and that some check emits.
     static func rules(for kind: FileKind, in ruleSet: RuleSet) -> [String] {
-        let families: [String]
-        switch kind {
-        case .photo: families = ["FS-", "NAME-", "PHOTO-"]
-        case .video: families = ["FS-", "NAME-", "VIDEO-"]
-        case .junk: families = []
-        default: families = ["FS-"]
-        }
-        let bundleLevel: Set<String> = ["PHOTO-ID-MISSING", "PHOTO-COUNT", "NAME-SEQUENCE"]
         let checked = CheckFamilies.implementedRuleIDs
-        return ruleSet.rules.map(\.id).filter { id in
-            checked.contains(id) && families.contains { id.rawValue.hasPrefix($0) }
-                && !bundleLevel.contains(id.rawValue)
-        }.map(\.rawValue)
+        return ruleSet.fileRules.ids(for: kind, in: ruleSet.rules).filter(checked.contains).map(\.rawValue)
     }
 
     /// XML text and attribute escaping; control characters other than tab and newline are dropped.

@@ -45,14 +45,14 @@ public enum SubmissionTemplates {
             try write(docx(title: templates.formTitle, labels: labels), to: staging + "/" + templates.formFile)
             try write(
                 xlsx(
-                    sheet: "汇总表",
+                    sheet: templates.summarySheet,
                     rows: [
-                        [templates.summaryTitle], ["\(ruleSet.forms.unitLabels.first ?? "推荐单位")：\(unit)"],
+                        [templates.summaryTitle], ["\(ruleSet.forms.unitLabels[0])：\(unit)"],
                         templates.summaryColumns,
                     ]),
                 to: staging + "/" + templates.summaryFile)
             try write(
-                xlsx(sheet: "活动", rows: [[templates.activityTitle], templates.activityColumns]),
+                xlsx(sheet: templates.activitySheet, rows: [[templates.activityTitle], templates.activityColumns]),
                 to: staging + "/" + templates.activityFile)
             try Data(templates.guide.replacingOccurrences(of: "{unit}", with: unit).utf8)
                 .write(to: URL(fileURLWithPath: staging + "/" + templates.guideFile))

@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: [
         (2_097_151, 2_097_152, "1.999999"), (2_000_000, 2_097_152, "1.91"), (100_881, 2_097_152, "0.1"),
-        (2_097_100, 2_097_152, "1.99995"), (0, 2_097_152, "0"),
+        (2_097_100, 2_097_152, "1.99995"), (0, 2_097_152, "0"), (3_550, 2_097_152, "0.003"), (1, 2_097_152, "0.000001"),
     ])
     func megabytesShowTheShortfall(_ bytes: Int, _ minimum: Int, _ text: String) {
         #expect(PhotoChecks.megabytes(bytes, below: minimum) == text)

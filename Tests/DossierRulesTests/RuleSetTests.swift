@@ -1,5 +1,6 @@
 import DossierCore
 import DossierRules
+import DossierSeal
 import DossierTestSupport
 import Foundation
 import Testing
@@ -18,6 +19,18 @@ import Testing
     @Test func everyRuleTheChecksEmitIsInTheCatalogue() throws {
         let ruleSet = try Repository.ruleSet()
         for id in CheckFamilies.implementedRuleIDs { #expect(ruleSet.rule(id) != nil, "\(id)") }
+    }
+
+    /// The IDs the checks emit are `RuleID.all` (declared once, in RuleID.swift); the loader requires each of them
+    /// in every rule set of the repository.
+    @Test func everyEmittedRuleIsDeclaredOnceAndInEveryCatalogue() throws {
+        let emitted = CheckFamilies.implementedRuleIDs.union(SealVerifier.ruleIDs).union(ZipInput.ruleIDs)
+        #expect(emitted.subtracting(RuleID.all).sorted() == [], "emitted but not in RuleID.all")
+        #expect(RuleSetValidation.specRuleIDs == RuleID.all)
+        for name in ["zuimei-2021", "example-province-2025"] {
+            let ruleSet = try RuleSet.load(folder: Repository.root.appendingPathComponent("rules/\(name)").path)
+            for id in RuleID.all { #expect(ruleSet.rule(id) != nil, "\(name) lacks \(id)") }
+        }
     }
 
     /// Copies the bundled rule set, lets `edit` change one file, and returns the load error.
@@ -181,6 +194,71 @@ import Testing
             })
         #expect(error.keyPath == "judgement.exclusions[0].when.field")
         #expect(error.problem.contains("identty"))
+    }
+
+    @Test func anUnknownComparedFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") {
+                $0.replacingOccurrences(of: "- {field: employer, match: contains}", with: "- {field: employr}")
+            })
+        #expect(error.keyPath == "forms.compared[2].field")
+        #expect(error.problem.contains("employr"))
+    }
+
+    @Test func anUnknownWayToCompareIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") { $0.replacingOccurrences(of: "match: contains", with: "match: similar") })
+        #expect(error.keyPath.hasPrefix("forms.compared[2].match"))
+    }
+
+    @Test func anUnknownEvidenceFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "evidenceFields: [identity,", with: "evidenceFields: [identty,")
+            })
+        #expect(error.keyPath == "judgement.evidenceFields[0]")
+        #expect(error.problem.contains("identty"))
+    }
+
+    @Test func anUnknownBirthFieldIsRefused() throws {
+        let error = try #require(
+            try loadError("judgement.yaml") {
+                $0.replacingOccurrences(of: "birthField: birth", with: "birthField: born")
+            })
+        #expect(error.keyPath == "judgement.birthField")
+    }
+
+    @Test func aWorksheetNameExcelRefusesIsRefused() throws {
+        let error = try #require(
+            try loadError("forms.yaml") {
+                $0.replacingOccurrences(of: "summarySheet: 汇总表", with: "summarySheet: 汇总表[1]")
+            })
+        #expect(error.keyPath == "forms.templates.summarySheet")
+    }
+
+    @Test func anUnknownRuleFamilyForFilesIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "families: [FS, NAME, PHOTO]", with: "families: [FS, NAME, PHOTOS]")
+            })
+        #expect(error.keyPath == "fileRules.groups[0].families[2]")
+        #expect(error.problem.contains("PHOTOS"))
+    }
+
+    @Test func anUnknownBundleLevelRuleIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "bundleLevel: [PHOTO-ID-MISSING,", with: "bundleLevel: [PHOTO-ID-MISING,")
+            })
+        #expect(error.keyPath == "fileRules.bundleLevel[0]")
+    }
+
+    @Test func anUnknownFileKindIsRefused() throws {
+        let error = try #require(
+            try loadError("catalogue.yaml") {
+                $0.replacingOccurrences(of: "{kinds: [photo],", with: "{kinds: [photos],")
+            })
+        #expect(error.keyPath.hasPrefix("fileRules.groups[0].kinds"))
     }
 
     @Test func aRankOffTheScaleIsRefused() throws {

@@ -14,20 +14,18 @@ public struct ExclusionChecks: CheckFamily {
         for candidate in bundle.candidateRecords(ruleSet) {
             let path = candidate.formPath ?? candidate.folder ?? ""
             for exclusion in judgement.exclusions {
-                guard exclusion.when.holds(candidate.fields, scales: judgement.scales, asOf: asOf) == true else {
-                    continue
-                }
+                guard judgement.holds(exclusion.when, candidate.fields, asOf: asOf) == true else { continue }
                 var display = candidate.fields
                 display["matched"] = exclusion.when.matchedKeyword(candidate.fields) ?? ""
                 sink.emit(
                     exclusion.rule, path: path, candidate: candidate.name,
-                    data: candidate.fields.filter { ["identity", "adminRank", "honors"].contains($0.key) }.mapValues {
+                    data: candidate.fields.filter { judgement.evidenceFields.contains($0.key) }.mapValues {
                         .string($0)
                     },
                     display: display)
             }
             guard let honorees = judgement.priorHonorees else { continue }
-            for match in PriorHonoreeMatch.matches(candidate, in: honorees) {
+            for match in PriorHonoreeMatch.matches(candidate, in: honorees, birthField: judgement.birthField) {
                 var data: [String: DataValue] = ["year": .int(match.year)]
                 if let born = match.born { data["born"] = .string(born) }
                 if let birth = match.candidateBirth { data["birth"] = .string(birth) }
@@ -53,11 +51,13 @@ struct PriorHonoreeMatch: Equatable {
     /// The catalogue's wording: the rule's own when confirmed, else why the birth could not be compared.
     var variant: String? { confirmed ? nil : born == nil ? "nameOnly" : "noBirth" }
 
-    /// The entries of `honorees` that `candidate` may be. An entry whose birth differs from the candidate's is a
-    /// namesake and left out.
-    static func matches(_ candidate: CandidateRecord, in honorees: JudgementRules.PriorHonorees) -> [Self] {
+    /// The entries of `honorees` that `candidate` may be, the candidate's birth read from the field `birthField`. An
+    /// entry whose birth differs from the candidate's is a namesake and left out.
+    static func matches(_ candidate: CandidateRecord, in honorees: JudgementRules.PriorHonorees, birthField: String)
+        -> [Self]
+    {
         let name = key(candidate.name)
-        let birth = candidate.fields["birth"].flatMap(FieldExtractor.yearMonth)
+        let birth = candidate.fields[birthField].flatMap(FieldExtractor.yearMonth)
         return honorees.lists.flatMap { list in
             list.people.compactMap { person -> Self? in
                 guard key(person.name) == name else { return nil }

@@ -163,18 +163,21 @@ public struct FormChecks: CheckFamily {
             differ("name", (formWord, name), (zh ? "文件夹名" : "the folder name", candidate.name))
         }
         guard let row = summary?.row(named: candidate.name) else { return }
-        for key in ["gender", "birth", "employer"] {
+        for comparison in forms.compared {
+            let key = comparison.field
             guard let mine = fields[key]?.value, !mine.isEmpty, let theirs = row[key]?.value, !theirs.isEmpty else {
                 continue
             }
-            // An invalid birth date is reported once, as invalid, not again as a disagreement.
-            if key == "birth" && FieldExtractor.yearMonth(mine) == nil { continue }
-            let same = key == "employer" ? Self.similar(mine, theirs) : mine == theirs
+            // An invalid value is reported once, as invalid (FORM-FIELD-INVALID), not again as a disagreement.
+            let normalise = forms.fields.first { $0.key == key }?.normalise
+            if normalise?.validates == true && !FieldExtractor.isValid(mine, normalise) { continue }
+            let same = comparison.match == .contains ? Self.similar(mine, theirs) : mine == theirs
             if !same { differ(key, (formWord, mine), (tableWord, theirs)) }
         }
     }
 
-    /// Employers agree when one contains the other once spaces are gone (the table often shortens the title).
+    /// Values compared with `match: contains` agree when one contains the other once spaces are gone (the table
+    /// often shortens an employer's title).
     static func similar(_ first: String, _ second: String) -> Bool {
         let a = first.filter { !$0.isWhitespace }, b = second.filter { !$0.isWhitespace }
         return a.contains(b) || b.contains(a)

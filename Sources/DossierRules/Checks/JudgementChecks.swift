@@ -62,7 +62,7 @@ public struct JudgementChecks: CheckFamily {
                 continue
             }
             guard let condition = require.share else { continue }
-            let results = candidates.compactMap { condition.holds($0.fields, scales: judgement.scales, asOf: asOf) }
+            let results = candidates.compactMap { judgement.holds(condition, $0.fields, asOf: asOf) }
             guard results.count >= balance.minimumCandidates else { continue }
             let share = Double(results.filter { $0 }.count) / Double(results.count)
             let below = require.atLeast.map { share < $0 } ?? false

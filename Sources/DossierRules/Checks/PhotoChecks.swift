@@ -103,7 +103,8 @@ public struct PhotoChecks: CheckFamily {
     }
 
     /// `bytes` in MB (2MB in the notice is 2,097,152 bytes) with two decimals, or more when two would not read as
-    /// less than `minimum` (2,097,151 bytes is 1.999999, not 2); at six, cut rather than rounded.
+    /// less than `minimum` (2,097,151 bytes is 1.999999, not 2) or would read as nothing (3,550 bytes is 0.003, not
+    /// 0); at six, cut rather than rounded.
     public static func megabytes(_ bytes: Int, below minimum: Int) -> String {
         func shown(_ value: Int, _ digits: Int, _ rule: FloatingPointRoundingRule) -> String {
             let scale = pow(10, Double(digits))
@@ -113,7 +114,8 @@ public struct PhotoChecks: CheckFamily {
         }
         for digits in 2...6 {
             let text = shown(bytes, digits, .toNearestOrAwayFromZero)
-            if bytes >= minimum || text != shown(minimum, digits, .toNearestOrAwayFromZero) { return text }
+            let distinct = bytes >= minimum || text != shown(minimum, digits, .toNearestOrAwayFromZero)
+            if distinct && (bytes == 0 || text != "0") { return text }
         }
         return shown(bytes, 6, .down)
     }

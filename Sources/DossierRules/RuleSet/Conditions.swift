@@ -59,21 +59,24 @@ public indirect enum Condition: Codable, Sendable, Equatable {
         }
     }
 
-    /// Whether the candidate's `fields` meet the condition; nil when a field it needs is unknown.
-    public func holds(_ fields: [String: String], scales: [String: [[String]]], asOf: String) -> Bool? {
+    /// Whether the candidate's `fields` meet the condition; nil when a field it needs is unknown. Ages are read from
+    /// the field `birthField`.
+    public func holds(_ fields: [String: String], scales: [String: [[String]]], birthField: String, asOf: String)
+        -> Bool?
+    {
         switch self {
         case .all(let conditions):
-            let results = conditions.map { $0.holds(fields, scales: scales, asOf: asOf) }
+            let results = conditions.map { $0.holds(fields, scales: scales, birthField: birthField, asOf: asOf) }
             if results.contains(false) { return false }
             return results.contains(nil) ? nil : true
         case .any(let conditions):
-            let results = conditions.map { $0.holds(fields, scales: scales, asOf: asOf) }
+            let results = conditions.map { $0.holds(fields, scales: scales, birthField: birthField, asOf: asOf) }
             if results.contains(true) { return true }
             return results.contains(nil) ? nil : false
         case .not(let condition):
-            return condition.holds(fields, scales: scales, asOf: asOf).map { !$0 }
+            return condition.holds(fields, scales: scales, birthField: birthField, asOf: asOf).map { !$0 }
         case .age(let test):
-            guard let age = Self.age(birth: fields["birth"], asOf: asOf) else { return nil }
+            guard let age = Self.age(birth: fields[birthField], asOf: asOf) else { return nil }
             if let under = test.under { return age < under }
             if let atLeast = test.atLeast { return age >= atLeast }
             return nil
@@ -193,10 +196,19 @@ public struct JudgementRules: Codable, Sendable, Equatable {
         }
     }
 
+    /// The field holding a candidate's birth month: `{age: …}` conditions and the earlier honorees' `born` read it.
+    public var birthField: String
+    /// The candidate's fields every exclusion finding carries in its data, whichever field its condition tested.
+    public var evidenceFields: [String]
     public var scales: [String: [[String]]]
     public var exclusions: [Exclusion]
     public var balance: [Balance]
     public var priorHonorees: PriorHonorees?
+
+    /// Whether a candidate's `fields` meet `condition`, with these scales and birth field; nil when unknown.
+    public func holds(_ condition: Condition, _ fields: [String: String], asOf: String) -> Bool? {
+        condition.holds(fields, scales: scales, birthField: birthField, asOf: asOf)
+    }
 }
 
 /// The `judgement.yaml` file.

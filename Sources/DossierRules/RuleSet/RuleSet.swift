@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
 
     public var header: RuleSetHeader
     public var rules: [RuleDescription]
+    /// The rules checked on each file, by its kind.
+    public var fileRules: FileRules
     public var layout: LayoutFile
     public var naming: NamingRules
     public var photos: PhotoRules
@@ -74,9 +76,9 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(videos: videos.videos, file: path("videos.yaml"))
         let digest = hasher.finalize().hexDigits
         return RuleSet(
-            header: header, rules: catalogue.rules, layout: layout, naming: naming.naming, photos: photos.photos,
-            videos: videos.videos, forms: forms.forms, units: units.units, judgement: judgement.judgement,
-            sha256: digest, folder: folder,
+            header: header, rules: catalogue.rules, fileRules: catalogue.fileRules, layout: layout,
+            naming: naming.naming, photos: photos.photos, videos: videos.videos, forms: forms.forms,
+            units: units.units, judgement: judgement.judgement, sha256: digest, folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         )
     }
@@ -105,22 +107,9 @@ public struct RuleSet: Sendable {
 /// Checks a rule set beyond its shape: values in range, IDs unique, SPEC IDs present, placeholders alike in
 /// both languages. `dossier rules lint` runs the same checks.
 public enum RuleSetValidation {
-    /// The rule IDs of SPEC §5: a rule set may add more, never drop or rename these.
-    public static let specRuleIDs: [RuleID] = [
-        "LAYOUT-SUMMARY-MISSING", "LAYOUT-ACTIVITY-MISSING", "LAYOUT-REPORT-MISSING", "LAYOUT-FORM-MISSING",
-        "LAYOUT-CANDIDATE-UNLISTED", "LAYOUT-CANDIDATE-NO-FOLDER", "LAYOUT-UNKNOWN-FILE", "LAYOUT-JUNK-FILE",
-        "NAME-PATTERN", "NAME-MISMATCH", "NAME-SEQUENCE", "NAME-NONCANONICAL", "NAME-UNSAFE", "NAME-COLLISION",
-        "PHOTO-FORMAT", "PHOTO-CORRUPT", "PHOTO-SIZE", "PHOTO-COLOR", "PHOTO-ID-MISSING", "PHOTO-ID-SHAPE",
-        "PHOTO-COUNT", "PHOTO-PADDED", "PHOTO-LOW-RES", "PHOTO-DUPLICATE",
-        "VIDEO-FORMAT", "VIDEO-CORRUPT", "VIDEO-DURATION", "VIDEO-RESOLUTION", "VIDEO-NO-VIDEO-TRACK",
-        "FORM-FORMAT", "FORM-CORRUPT", "FORM-FIELD-MISSING", "FORM-FIELD-INVALID", "FORM-INCONSISTENT",
-        "FORM-SECRET-MARKING", "FORM-PUBLICITY-MISSING",
-        "QUOTA-EXCEEDED", "QUOTA-UNIT-UNKNOWN", "EXCL-MILITARY", "EXCL-OFFICIAL-RANK", "EXCL-NATIONAL-HONOR",
-        "EXCL-PRIOR-HONOREE", "BALANCE-CATEGORY", "BALANCE-AGE", "DEADLINE-PASSED",
-        "FS-SYMLINK", "FS-SPECIAL-FILE", "FS-UNREADABLE", "FS-EMPTY-FILE", "ZIP-UNSAFE-PATH", "ZIP-BOMB",
-        "ZIP-CORRUPT", "ZIP-ENCODING", "SEAL-FORMAT", "SEAL-TAMPERED", "SEAL-MISSING-FILE", "SEAL-EXTRA-FILE",
-        "SEAL-FINGERPRINT-MISMATCH", "CROSS-DUPLICATE-CANDIDATE", "CROSS-RESUBMISSION",
-    ]
+    /// The rule IDs the checks emit (those of SPEC §5, and FS-LIMIT): a rule set may add more, never drop or rename
+    /// these. Declared once, in `RuleID.all`.
+    public static var specRuleIDs: [RuleID] { RuleID.all }
 
     static func validate(catalogue: RuleCatalogueFile, file: String) throws(RuleSetError) {
         var seen: [RuleID: Int] = [:]
@@ -159,8 +148,19 @@ public enum RuleSetValidation {
                 }
             }
         }
+        let families = Set(catalogue.rules.map(\.id.family))
+        for (index, group) in catalogue.fileRules.groups.enumerated() {
+            for (position, family) in group.families.enumerated() where !families.contains(family) {
+                throw RuleSetError(
+                    file: file, keyPath: "fileRules.groups[\(index)].families[\(position)]",
+                    problem: "no rule of the family \(family)")
+            }
+        }
+        for (index, id) in catalogue.fileRules.bundleLevel.enumerated() where seen[id] == nil {
+            throw RuleSetError(file: file, keyPath: "fileRules.bundleLevel[\(index)]", problem: "unknown rule \(id)")
+        }
         for id in specRuleIDs where seen[id] == nil {
-            throw RuleSetError(file: file, keyPath: "rules", problem: "rule \(id) of SPEC §5 is missing")
+            throw RuleSetError(file: file, keyPath: "rules", problem: "rule \(id), which the checks emit, is missing")
         }
     }
 
@@ -199,6 +199,16 @@ public enum RuleSetValidation {
     static func validate(judgement: JudgementRules, fields: Set<String>, rules: Set<RuleID>, file: String)
         throws(RuleSetError)
     {
+        if !fields.contains(judgement.birthField) {
+            throw RuleSetError(
+                file: file, keyPath: "judgement.birthField",
+                problem: "unknown field \(judgement.birthField) (see forms.yaml)")
+        }
+        for (index, field) in judgement.evidenceFields.enumerated() where !fields.contains(field) {
+            throw RuleSetError(
+                file: file, keyPath: "judgement.evidenceFields[\(index)]",
+                problem: "unknown field \(field) (see forms.yaml)")
+        }
         var conditions: [(String, Condition)] = judgement.exclusions.enumerated().map {
             ("judgement.exclusions[\($0)].when", $1.when)
         }
@@ -353,9 +363,28 @@ public enum RuleSetValidation {
         for (index, key) in forms.required.enumerated() where !keys.contains(key) {
             throw RuleSetError(file: file, keyPath: "forms.required[\(index)]", problem: "unknown field \(key)")
         }
+        for (index, comparison) in forms.compared.enumerated() where !keys.contains(comparison.field) {
+            throw RuleSetError(
+                file: file, keyPath: "forms.compared[\(index)].field", problem: "unknown field \(comparison.field)")
+        }
+        if forms.unitLabels.isEmpty || forms.unitLabels.contains(where: \.isEmpty) {
+            throw RuleSetError(file: file, keyPath: "forms.unitLabels", problem: "needs at least one non-empty label")
+        }
+        let templates = forms.templates
+        for (key, name) in [("summarySheet", templates.summarySheet), ("activitySheet", templates.activitySheet)]
+        where !Self.isSheetName(name) {
+            throw RuleSetError(
+                file: file, keyPath: "forms.templates.\(key)",
+                problem: "“\(name)” is no worksheet name (1 to 31 characters, none of : \\ / ? * [ ])")
+        }
         if forms.summaryHeaderMinimumLabels < 1 {
             throw RuleSetError(file: file, keyPath: "forms.summaryHeaderMinimumLabels", problem: "must be at least 1")
         }
+    }
+
+    /// What Excel accepts as a worksheet's name.
+    static func isSheetName(_ name: String) -> Bool {
+        (1...31).contains(name.count) && !name.contains { ":\\/?*[]".contains($0) }
     }
 
     static func validate(videos: VideoRules, file: String) throws(RuleSetError) {

@@ -58,6 +58,32 @@ public struct RuleDescription: Codable, Sendable, Equatable {
 /// `catalogue.yaml`.
 public struct RuleCatalogueFile: Codable, Sendable, Equatable {
     public var rules: [RuleDescription]
+    public var fileRules: FileRules
+}
+
+/// The rules checked on each file, by the file's kind (`catalogue.yaml`'s `fileRules`): JUnit reports one test case
+/// per file and rule, passing when the rule found nothing there.
+public struct FileRules: Codable, Sendable, Equatable {
+    public struct Group: Codable, Sendable, Equatable {
+        public var kinds: [FileKind]
+        /// Rule families: an ID up to its first hyphen (`FS` for FS-SYMLINK).
+        public var families: [String]
+
+        public init(kinds: [FileKind], families: [String]) {
+            self.kinds = kinds
+            self.families = families
+        }
+    }
+    public var groups: [Group]
+    /// Rules of those families that judge a candidate or the bundle as a whole, not each file.
+    public var bundleLevel: [RuleID]
+
+    /// The IDs of `rules` checked on every file of `kind`, in the catalogue's order.
+    public func ids(for kind: FileKind, in rules: [RuleDescription]) -> [RuleID] {
+        let families = Set(groups.filter { $0.kinds.contains(kind) }.flatMap(\.families))
+        let bundleLevel = Set(bundleLevel)
+        return rules.map(\.id).filter { families.contains($0.family) && !bundleLevel.contains($0) }
+    }
 }
 
 /// A document the unit folder must hold, found by its name.
@@ -224,6 +250,20 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var expected: LocalizedText?
     }
 
+    /// A field FORM-INCONSISTENT compares between a candidate's form and its row of the summary table.
+    public struct Comparison: Codable, Sendable, Equatable {
+        /// How two values are compared.
+        public enum Match: String, Codable, Sendable {
+            /// As read (after the field's normalisation).
+            case equal
+            /// One contains the other once spaces are gone (the table often shortens an employer's title).
+            case contains
+        }
+        public var field: String
+        /// `equal` when absent.
+        public var match: Match?
+    }
+
     /// What `dossier init` writes.
     public struct Templates: Codable, Sendable, Equatable {
         public var formTitle: String
@@ -231,9 +271,13 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var summaryTitle: String
         public var summaryFile: String
         public var summaryColumns: [String]
+        /// The name of the summary table's worksheet.
+        public var summarySheet: String
         public var activityTitle: String
         public var activityFile: String
         public var activityColumns: [String]
+        /// The name of the activity table's worksheet.
+        public var activitySheet: String
         public var guideFile: String
         /// `{unit}` is replaced by the unit's name.
         public var guide: String
@@ -244,6 +288,8 @@ public struct FormRules: Codable, Sendable, Equatable {
     public var summaryHeaderMinimumLabels: Int
     public var unitLabels: [String]
     public var secretMarkings: [String]
+    /// FORM-INCONSISTENT: the fields compared between the form and the summary table, in this order.
+    public var compared: [Comparison]
     /// Words that make a bracketed group at the start of a value a filling hint (`（1500字以内）`), left out of
     /// the value; none when absent.
     public var hintWords: [String]?
