@@ -25,60 +25,71 @@ let package = Package(
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 
         .target(name: "DossierCore"),
+        // Reading and writing files safely: raw paths, bounded and chunked reads, atomic output.
+        .target(
+            name: "DossierFiles", dependencies: ["DossierCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "DossierInspect",
             dependencies: [
-                "DossierCore", "CJPEGShim", "CXMLShim", "CZlibShim",
+                "DossierCore", "DossierFiles", "CJPEGShim", "CXMLShim", "CZlibShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "DossierRules",
-            dependencies: ["DossierCore", "DossierInspect", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "DossierCore", "DossierFiles", "DossierInspect", "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "DossierReport",
             dependencies: [
-                "DossierCore", "DossierRules", .product(name: "Mustache", package: "swift-mustache"),
+                "DossierCore", "DossierFiles", "DossierRules", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "DossierSeal",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "CZlibShim",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "CZlibShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The office's intake: bundles from a drive into an archive, with a ledger in SQLite (GRDB).
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierSeal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal", "DossierIntake",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal",
+                "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Paths, temporary folders and a process runner shared by the test targets.
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierTestSupport"]),
+        .testTarget(name: "DossierFilesTests", dependencies: ["DossierFiles", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierFiles", "DossierTestSupport"]),
         .testTarget(
             name: "DossierRulesTests",
-            dependencies: ["DossierRules", "DossierInspect", "DossierSeal", "DossierIntake", "DossierTestSupport"]),
+            dependencies: [
+                "DossierRules", "DossierFiles", "DossierInspect", "DossierSeal", "DossierIntake", "DossierTestSupport",
+            ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(
             name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "DossierSealTests",
-            dependencies: ["DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+            dependencies: ["DossierSeal", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(
             name: "DossierIntakeTests",
             dependencies: [
-                "DossierIntake", "DossierSeal", "DossierRules", "DossierInspect", "DossierTestSupport",
+                "DossierIntake", "DossierSeal", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -1,3 +1,4 @@
+import DossierFiles
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierRules
 import DossierSeal
@@ -80,6 +81,8 @@ public struct IntakeRunner: Sendable {
                 continue
             } catch SealError.write(let path, let reason) {
                 throw IntakeError.archiveUnwritable(archive, path, reason)
+            } catch let failure as AtomicOutput.Failure {
+                throw IntakeError.archiveUnwritable(archive, failure.path, failure.reason)
             } catch {
                 // Whatever else goes wrong with one bundle is that bundle's: the rest of the drive is received.
                 let message =
@@ -197,7 +200,7 @@ public struct IntakeRunner: Sendable {
             switch item.kind {
             case .zip:
                 // Hashed as it is copied: the kept file is these bytes.
-                try FileChunks.read(RawPath(item.path)) { chunk in
+                try readChunks(item.path) { chunk in
                     try AtomicOutput.writeAll(chunk, to: descriptor)
                     hash(chunk)
                 }
@@ -208,13 +211,13 @@ public struct IntakeRunner: Sendable {
             }
         }
         // A packed folder is read back: the zip writer patches each header after its data.
-        if item.kind == .folder { try FileChunks.read(RawPath(path), hash) }
+        if item.kind == .folder { try readChunks(path, hash) }
         let summary = bundle.summary
         return Ledger.Entry(
             receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,
             kind: bundle.subject.kind.rawValue, unit: bundle.unit.name, unitType: bundle.unit.type,
             fingerprint: bundle.seal?.fingerprint,
-            sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(),
+            sha256: hasher.finalize().hexDigits,
             archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
             verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
             notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)
@@ -277,6 +280,15 @@ public struct IntakeRunner: Sendable {
         }
     }
 
+    /// Reads `path` in chunks; a read failure is that bundle's (not kept), named by its path.
+    private func readChunks(_ path: String, _ consume: ([UInt8]) throws -> Void) throws {
+        do {
+            try FileBytes.readChunks(RawPath(path), consume)
+        } catch let failure as FileBytes.ReadError {
+            throw SealError.read(path, failure.reason)
+        }
+    }
+
     /// Removes what killed intakes left in `received/UNIT/` (their temporary files), whichever unit comes now.
     private func removeStalePartials() {
         let received = (archive as NSString).appendingPathComponent("received")
@@ -287,12 +299,8 @@ public struct IntakeRunner: Sendable {
 
     /// Makes the archive folder when missing; refuses one inside an input (inputs are read-only).
     private func prepareArchive(inputs: [String]) throws {
-        let resolved = URL(fileURLWithPath: archive).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        for input in inputs {
-            let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-            if resolved.hasPrefix(inputPath) {
-                throw IntakeError.archiveInsideInput(archive, input)
-            }
+        for input in inputs where LocalPath.isInside(archive, folder: input) {
+            throw IntakeError.archiveInsideInput(archive, input)
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: archive, isDirectory: &isFolder) {

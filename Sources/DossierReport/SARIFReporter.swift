@@ -78,8 +78,7 @@ public struct SARIFReporter: Reporter {
             ],
             // The same problem in the same place keeps its fingerprint across runs, whatever its wording.
             "partialFingerprints": [
-                "dossierFinding/v1": SHA256.hash(data: Data("\(finding.rule.rawValue)|\(relative)".utf8))
-                    .map { String(format: "%02x", $0) }.joined()
+                "dossierFinding/v1": SHA256.hash(data: Data("\(finding.rule.rawValue)|\(relative)".utf8)).hexDigits
             ],
         ]
         if let ruleIndex { result["ruleIndex"] = ruleIndex }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierRules
 import Foundation
@@ -51,7 +52,7 @@ public struct DriveDiscovery: Sendable {
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is
     /// missing gets reported (`check`); without, it holds nothing (`intake`).
     public func items(at path: String, orItself: Bool = false) throws(CheckError) -> [Item] {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let trimmed = LocalPath.trimmingTrailingSlash(path)
         guard let info = RawPath(trimmed).linkStatus() else { throw .missingPath(trimmed) }
         if info.st_mode & S_IFMT == S_IFREG {
             guard FileNameParts(trimmed).extension == "zip" else { throw .notAFolder(trimmed) }

@@ -8,7 +8,7 @@ public struct Fingerprint: Equatable, Sendable, CustomStringConvertible {
     public let sha256: String
 
     public init(tagManifest: [UInt8]) {
-        sha256 = SHA256.hash(data: tagManifest).map { String(format: "%02x", $0) }.joined()
+        sha256 = SHA256.hash(data: tagManifest).hexDigits
     }
 
     /// `7F3A-C2D1-88B0-7E41-9C2B`.
@@ -26,4 +26,4 @@ public struct Fingerprint: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Hex SHA-256 of bytes.
-func sha256Hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+func sha256Hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).hexDigits }

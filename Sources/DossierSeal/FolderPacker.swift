@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 
@@ -50,9 +51,9 @@ public enum FolderPacker {
                 compress: !Sealer.isStored(file)
             ) { consume in
                 do {
-                    try FileChunks.read(entry.location, consume)
-                } catch SealError.read(_, let reason) {
-                    throw Unreadable(path: entry.path, reason: reason)
+                    try FileBytes.readChunks(entry.location, consume)
+                } catch let failure as FileBytes.ReadError {
+                    throw Unreadable(path: entry.path, reason: failure.reason)
                 }
             }
         }

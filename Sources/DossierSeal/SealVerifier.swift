@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierRules
 import Foundation
@@ -115,7 +116,7 @@ public struct SealVerifier {
                 damage = .corrupt("\(error)")
             }
             tally.add(files: 1)
-            return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), damage)
+            return (hasher.finalize().hexDigits, damage)
         }
         for ((name, _), (actual, damage)) in zip(listedEntries, hashes) {
             let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierReport
 import DossierRules
@@ -31,7 +32,7 @@ public struct Sealer {
     /// Checks `folder`, and when no error remains writes the sealed zip to `output` (default: beside the folder,
     /// named `单位-YYYYMMDD-XXXXXXXX.zip`) through a temporary file in the same folder, synced, then renamed.
     public func seal(folder: String, output: String?) throws -> SealOutcome {
-        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let trimmed = LocalPath.trimmingTrailingSlash(folder)
         let root = RawPath(trimmed)
         let bagName = MediaName.normalise((trimmed as NSString).lastPathComponent)
         // The bag's HTML report carries a contact sheet: thumbnails come from the check's own decode.
@@ -44,22 +45,27 @@ public struct Sealer {
         let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
         let destinationFolder =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
-        let inputPath = URL(fileURLWithPath: trimmed).resolvingSymlinksInPath().path + "/"
-        if (URL(fileURLWithPath: destinationFolder).resolvingSymlinksInPath().path + "/").hasPrefix(inputPath) {
+        if LocalPath.isInside(destinationFolder, folder: trimmed) {
             throw SealError.refused(
                 LocalizedText(
                     zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",
                     en: "the sealed zip must not be written inside the folder being sealed (input is read-only)"))
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
-        let (final, fingerprint) = try AtomicOutput.write(
-            in: destinationFolder,
-            destination: { fingerprint in
-                output
-                    ?? (parent as NSString).appendingPathComponent(
-                        "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
-            },
-            { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
+        let final: String
+        let fingerprint: Fingerprint
+        do {
+            (final, fingerprint) = try AtomicOutput.write(
+                in: destinationFolder,
+                destination: { fingerprint in
+                    output
+                        ?? (parent as NSString).appendingPathComponent(
+                            "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+                },
+                { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
+        } catch let failure as AtomicOutput.Failure {
+            throw SealError.write(failure.path, failure.reason)
+        }
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
             path: final, fingerprint: fingerprint,
@@ -98,11 +104,15 @@ public struct Sealer {
             try writer.add(
                 name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
             ) { consume in
-                try FileChunks.read(location) { chunk in
-                    hasher.update(chunk)
-                    try consume(chunk)
-                    done.bytes += UInt64(chunk.count)
-                    progress?(done)
+                do {
+                    try FileBytes.readChunks(location) { chunk in
+                        hasher.update(chunk)
+                        try consume(chunk)
+                        done.bytes += UInt64(chunk.count)
+                        progress?(done)
+                    }
+                } catch let failure as FileBytes.ReadError {
+                    throw SealError.read("\(location)", failure.reason)
                 }
             }
             manifest.append((name, hasher.finalize()))
@@ -152,25 +162,6 @@ public struct Sealer {
     }
 }
 
-/// Reads a file in 1 MiB chunks through `RawPath.openForReading` (no symlink followed).
-public enum FileChunks {
-    public static func read(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
-        let descriptor = path.openForReading()
-        guard descriptor >= 0 else { throw SealError.read("\(path)", .current) }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SealError.read("\(path)", .current)
-            }
-            if count == 0 { return }
-            try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))
-        }
-    }
-}
-
 /// SHA-256 computed on a second core while the caller copies the same chunks: chunks are hashed in order on a
 /// serial queue, at most four in flight (4 MiB), so the copy and the hash overlap instead of adding up.
 final class PipelinedSHA256: @unchecked Sendable {
@@ -188,6 +179,6 @@ final class PipelinedSHA256: @unchecked Sendable {
 
     /// Waits for every chunk, then gives the hex digest.
     func finalize() -> String {
-        queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+        queue.sync { hasher.finalize().hexDigits }
     }
 }

@@ -1,5 +1,6 @@
 import CZlibShim
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 
@@ -231,87 +232,4 @@ final class ZipWriter {
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(position)) }
         guard written == bytes.count else { throw SealError.write(nil, .current) }
     }
-}
-
-/// Little-endian field writer for zip records.
-struct LittleEndian {
-    var data: [UInt8] = []
-    mutating func u16(_ value: UInt16) { data += [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    mutating func u32(_ value: UInt32) {
-        u16(UInt16(value & 0xFFFF))
-        u16(UInt16(value >> 16))
-    }
-    mutating func u64(_ value: UInt64) {
-        u32(UInt32(value & 0xFFFF_FFFF))
-        u32(UInt32(value >> 32))
-    }
-    mutating func bytes(_ value: [UInt8]) { data += value }
-}
-
-/// Raw deflate (level 6) with zlib; the z_stream stays at one address while in use.
-final class Deflater {
-    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-
-    init() throws {
-        stream.initialize(to: z_stream())
-        guard CZlibShim_deflateInit2(stream, 6, -15) == Z_OK else {
-            stream.deallocate()
-            throw SealError.refused(.compressionFailed)
-        }
-    }
-
-    deinit {
-        deflateEnd(stream)
-        stream.deallocate()
-    }
-
-    func deflate(_ input: [UInt8], finish: Bool, _ emit: ([UInt8]) throws -> Void) throws {
-        var output = [UInt8](repeating: 0, count: 1 << 18)
-        try input.withUnsafeBufferPointer { inputBuffer in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
-            stream.pointee.avail_in = uInt(inputBuffer.count)
-            while true {
-                let status = output.withUnsafeMutableBufferPointer { outputBuffer -> Int32 in
-                    stream.pointee.next_out = outputBuffer.baseAddress
-                    stream.pointee.avail_out = uInt(outputBuffer.count)
-                    return CZlibShim_deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                }
-                let made = output.count - Int(stream.pointee.avail_out)
-                if made > 0 { try emit(Array(output.prefix(made))) }
-                if status == Z_STREAM_END { return }
-                guard status == Z_OK || status == Z_BUF_ERROR else { throw SealError.refused(.compressionFailed) }
-                if !finish && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
-            }
-        }
-        stream.pointee.next_in = nil
-    }
-}
-
-/// Why sealing or verifying could not be done (exit 2), as opposed to findings about the zip.
-public enum SealError: Error, Equatable, BilingualMessage {
-    /// Writing at `path` (when known) failed for the system's reason.
-    case write(String?, SystemReason)
-    /// Reading the file at the path failed for the system's reason.
-    case read(String, SystemReason)
-    case refused(LocalizedText)
-
-    public func text(_ language: Language) -> String {
-        let zh = language == .zh
-        switch self {
-        case .write(let path, let reason):
-            let place = path.map { " \($0)" } ?? ""
-            return zh
-                ? "无法写入封装包\(place)（\(reason.text(.zh))）。"
-                : "cannot write the sealed zip\(place): \(reason.text(.en))"
-        case .read(let path, let reason):
-            return zh ? "无法读取 \(path)（\(reason.text(.zh))）。" : "cannot read \(path): \(reason.text(.en))"
-        case .refused(let failure): return failure.text(language)
-        }
-    }
-}
-
-extension LocalizedText {
-    /// zlib refused to compress (out of memory): no fault of the bundle.
-    static let compressionFailed = LocalizedText(
-        zh: "无法压缩（zlib 出错，可能是内存不足）。", en: "compression failed (zlib; perhaps out of memory)")
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierFiles
 import DossierReport
 import DossierRules
 import Foundation
@@ -82,20 +83,22 @@ struct CommonOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let target = URL(fileURLWithPath: output).deletingLastPathComponent().resolvingSymlinksInPath().path + "/"
-        for input in inputs {
-            let inputPath = URL(fileURLWithPath: input).resolvingSymlinksInPath().path + "/"
-            if target.hasPrefix(inputPath) {
-                Dossier.fail(
-                    LocalizedText(
-                        zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
-                        en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
-            }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        for input in inputs where LocalPath.isInside(folder, folder: input) {
+            Dossier.fail(
+                LocalizedText(
+                    zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
+                    en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: output)
+            try AtomicOutput.write(Array(text.utf8), to: output)
         } catch {
-            Dossier.fail(error)
+            let reason = error.reason
+            Dossier.fail(
+                LocalizedText(
+                    zh: "无法写入报告 \(output)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。",
+                    en: "\(output): cannot write the report (\(reason.text(.en))): "
+                        + "point -o at a folder you can write to"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierReport
 import DossierRules

@@ -1,3 +1,4 @@
+import DossierFiles
 import DossierInspect
 import Foundation
 import Testing

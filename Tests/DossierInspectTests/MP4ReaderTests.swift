@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import DossierIntake
 import DossierRules
@@ -32,7 +33,7 @@ import Testing
         for case let relative as String in FileManager.default.enumerator(atPath: folder.path)! {
             let url = folder.appendingPathComponent(relative)
             guard !Repository.isFolder(url) else { continue }
-            result[relative] = SHA256.hash(data: try Data(contentsOf: url)).map { String(format: "%02x", $0) }.joined()
+            result[relative] = SHA256.hash(data: try Data(contentsOf: url)).hexDigits
         }
         return result
     }
@@ -70,7 +71,7 @@ import Testing
         // The sealed zip is kept byte for byte; the folder is packed, every file in it.
         let kept = try Data(contentsOf: archive.appendingPathComponent(entries[0].archivedAs))
         #expect(kept == (try Data(contentsOf: drive.appendingPathComponent("湖北省科协.zip"))))
-        #expect(SHA256.hash(data: kept).map { String(format: "%02x", $0) }.joined() == entries[0].sha256)
+        #expect(SHA256.hash(data: kept).hexDigits == entries[0].sha256)
         let listing = try CommandRunner.run(
             "/usr/bin/unzip", ["-Z1", archive.appendingPathComponent(entries[1].archivedAs).path])
         let names = Set(listing.text.split(separator: "\n").map(String.init))
@@ -212,7 +213,7 @@ import Testing
             #expect(Set(entries.map(\.archivedAs)).count == 2)
             for entry in entries {
                 let kept = try Data(contentsOf: archive.appendingPathComponent(entry.archivedAs))
-                #expect(SHA256.hash(data: kept).map { String(format: "%02x", $0) }.joined() == entry.sha256)
+                #expect(SHA256.hash(data: kept).hexDigits == entry.sha256)
             }
             let received = archive.appendingPathComponent("received/湖北省科协").path
             #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 2)

@@ -5,6 +5,7 @@ import DossierTestSupport
 import Foundation
 import Testing
 
+@testable import DossierFiles
 @testable import DossierSeal
 
 #if canImport(Glibc)
@@ -170,17 +171,6 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         try FileManager.default.removeItem(atPath: stray)
         _ = try seal(unit, to: output + "/sealed.zip")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["sealed.zip"])
-    }
-
-    /// The temporary file's name says who wrote it, and reads back.
-    @Test func temporaryNamesReadBack() {
-        let name = PartialName.mine()
-        #expect(PartialName(fileName: name.fileName) == name)
-        #expect(PartialName(fileName: ".dossier-123-ABCDEF12.partial")?.pid == 123)
-        #expect(PartialName(fileName: ".dossier-123-ABCDEF12.partial")?.host == nil)
-        for other in [".dossier-0-ABCDEF12.partial", ".dossier-x-ABCDEF12.partial", ".dossier-1-2-3.partial", "a.zip"] {
-            #expect(PartialName(fileName: other) == nil)
-        }
     }
 
     @Test func theZipIsNeverWrittenInsideTheInput() throws {

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import Foundation
 
 #if canImport(Glibc)

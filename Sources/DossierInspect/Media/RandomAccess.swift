@@ -1,3 +1,5 @@
+import DossierFiles
+
 #if canImport(Glibc)
     import Glibc
 #endif

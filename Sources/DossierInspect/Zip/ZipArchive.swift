@@ -1,4 +1,5 @@
 import CZlibShim
+import DossierFiles
 import Foundation
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 
@@ -136,7 +137,7 @@ public struct BundleScanner: Sendable {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
                     hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() : nil
+                    ? SHA256.hash(data: bytes).hexDigits : nil
                 return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)

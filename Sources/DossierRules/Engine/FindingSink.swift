@@ -67,25 +67,3 @@ public final class FindingSink {
             display: ["problem": problem.text(language)])
     }
 }
-
-/// A family of checks over a scanned bundle (one file each under `Checks/`). Checks do no I/O.
-public protocol CheckFamily: Sendable {
-    /// Every rule the family can emit: each needs triggering and non-triggering examples.
-    static var ruleIDs: [RuleID] { get }
-    /// Judges `bundle`, emitting into `sink`.
-    func run(_ bundle: ScannedBundle, ruleSet: RuleSet, sink: FindingSink)
-}
-
-/// The check families, in the order they run. Add a family here and nowhere else.
-public enum CheckFamilies {
-    public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), VideoChecks(), FormChecks(),
-        ExclusionChecks(),
-        JudgementChecks(),
-    ]
-
-    /// Every rule some family can emit.
-    public static var implementedRuleIDs: Set<RuleID> {
-        Set(all.flatMap { type(of: $0).ruleIDs })
-    }
-}

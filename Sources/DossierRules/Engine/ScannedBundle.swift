@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierInspect
 
 /// One file of a bundle as the checks see it: where it is, what it is, what was measured.

@@ -74,7 +74,7 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
         try RuleSetValidation.validate(photos: photos.photos, file: path("photos.yaml"))
         try RuleSetValidation.validate(videos: videos.videos, file: path("videos.yaml"))
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hasher.finalize().hexDigits
         return RuleSet(
             header: header, rules: catalogue.rules, fileRules: catalogue.fileRules, layout: layout,
             naming: naming.naming, photos: photos.photos, videos: videos.videos, forms: forms.forms,

@@ -1,16 +1,27 @@
+import DossierCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Reads files through `RawPath.openForReading`: no symlink followed, no FIFO blocking, bounded size.
+/// Reads files through `RawPath.openForReading`: no symlink followed, no FIFO blocking; whole (bounded in size),
+/// a prefix, or in chunks.
 public enum FileBytes {
     /// Why a file could not be read.
     public enum ReadError: Error, Equatable {
         case cannotOpen(errno: Int32)
         case readFailed(errno: Int32)
         case tooLarge(bytes: Int, limit: Int)
+
+        /// The system's reason, in words (a file too large reads as `EFBIG`).
+        public var reason: SystemReason {
+            switch self {
+            case .cannotOpen(let code), .readFailed(let code): SystemReason(code)
+            case .tooLarge: SystemReason(EFBIG)
+            }
+        }
     }
 
     /// The whole file, refusing files larger than `limit` bytes.
@@ -47,5 +58,23 @@ public enum FileBytes {
         let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, count) }
         guard got >= 0 else { return nil }
         return Array(buffer.prefix(got))
+    }
+
+    /// Gives the file to `consume` in chunks of 1 MiB (the last one shorter), in order. A failure to open or read
+    /// throws `ReadError`; what `consume` throws passes through.
+    public static func readChunks(_ path: RawPath, _ consume: ([UInt8]) throws -> Void) throws {
+        let descriptor = path.openForReading()
+        guard descriptor >= 0 else { throw ReadError.cannotOpen(errno: errno) }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError.readFailed(errno: errno)
+            }
+            if count == 0 { return }
+            try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))
+        }
     }
 }

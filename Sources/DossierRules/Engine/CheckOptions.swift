@@ -1,0 +1,28 @@
+import DossierCore
+
+/// What a check run is asked for.
+public struct CheckOptions: Sendable {
+    public var language: Language
+    public var strict: Bool
+    /// The date the deadline is judged against, `YYYY-MM-DD`.
+    public var asOf: String
+    public var unitType: String?
+    public var quota: Int?
+    public var approval: String?
+    /// Keep a small upright JPEG of every photo (for the HTML contact sheet).
+    public var thumbnails: Bool = false
+    /// Told as photos and videos are measured (a progress bar).
+    public var progress: (@Sendable (WorkProgress) -> Void)?
+
+    public init(
+        language: Language = .zh, strict: Bool = false, asOf: String, unitType: String? = nil, quota: Int? = nil,
+        approval: String? = nil
+    ) {
+        self.language = language
+        self.strict = strict
+        self.asOf = asOf
+        self.unitType = unitType
+        self.quota = quota
+        self.approval = approval
+    }
+}
