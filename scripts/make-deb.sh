@@ -47,21 +47,45 @@ for lang in en_US.UTF-8:man1 zh_CN.UTF-8:zh_CN/man1; do
     LANG=$locale LC_ALL= "$SCRATCH/release/generate-manual" "$PKG/usr/bin/dossier" --multi-page \
         --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)" \
         --section 1 --authors "the dossier authors" --output-directory "$pages"
-    for page in "$pages"/*.1; do
-        gzip -9n < "$page" > "$PKG/usr/share/man/$folder/$(basename "$page").gz"
-    done
+    # Pages are named as `man dossier-check` finds them (generate-manual writes dossier.check.1): the NAME section
+    # says dossier-check, the synopsis `dossier check`; a blank line (from help text) becomes a paragraph break.
+    python3 - "$pages" "$PKG/usr/share/man/$folder" <<'PY'
+import gzip, os, re, sys
+source, target = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(source)):
+    words = name[:-2].split(".")
+    dashed, spaced = "-".join(words), " ".join(words)
+    lines, named = [], False
+    for line in open(os.path.join(source, name), encoding="utf-8").read().splitlines():
+        if line.startswith(".Dt "):
+            line = ".Dt " + dashed.upper() + " 1"
+        elif line.startswith(".Nm") and not named:
+            line, named = ".Nm " + dashed, True
+        elif line.strip() == ".Nm":
+            line = '.Nm "' + spaced + '"'
+        elif not line.strip():
+            line = ".Pp"
+        lines.append(line)
+    with open(os.path.join(target, dashed + ".1.gz"), "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0, compresslevel=9) as page:
+            page.write(("\n".join(lines) + "\n").encode("utf-8"))
+PY
 done
 chmod 644 "$PKG"/usr/share/man/man1/* "$PKG"/usr/share/man/zh_CN/man1/*
 
 # Completions, from the argument parser's own scripts.
-LANG=C.UTF-8 "$PKG/usr/bin/dossier" --generate-completion-script bash > "$PKG/usr/share/bash-completion/completions/dossier"
+# bash-completion sources the script: no #! line.
+LANG=C.UTF-8 "$PKG/usr/bin/dossier" --generate-completion-script bash | sed '1{/^#!/d}' \
+    > "$PKG/usr/share/bash-completion/completions/dossier"
 LANG=C.UTF-8 "$PKG/usr/bin/dossier" --generate-completion-script zsh > "$PKG/usr/share/zsh/vendor-completions/_dossier"
 LANG=C.UTF-8 "$PKG/usr/bin/dossier" --generate-completion-script fish > "$PKG/usr/share/fish/vendor_completions.d/dossier.fish"
 chmod 644 "$PKG/usr/share/bash-completion/completions/dossier" "$PKG/usr/share/zsh/vendor-completions/_dossier" \
     "$PKG/usr/share/fish/vendor_completions.d/dossier.fish"
 
 cp packaging/copyright "$PKG/usr/share/doc/dossier/copyright"
-printf 'dossier (%s) unstable; urgency=low\n\n  * Built from commit %s.\n\n -- the dossier authors <dossier@localhost>  %s\n' \
+install -d "$PKG/usr/share/lintian/overrides"
+install -m 644 packaging/lintian-overrides "$PKG/usr/share/lintian/overrides/dossier"
+printf 'dossier (%s) unstable; urgency=low\n\n  * Built from commit %s.\n\n -- the dossier authors <dossier@example.org>  %s\n' \
     "$VERSION" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     "$(date -u -R -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}")" | gzip -9n > "$PKG/usr/share/doc/dossier/changelog.gz"
 chmod 644 "$PKG/usr/share/doc/dossier/copyright" "$PKG/usr/share/doc/dossier/changelog.gz"
@@ -76,7 +100,7 @@ cat > "$PKG/DEBIAN/control" <<EOF
 Package: dossier
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: the dossier authors <dossier@localhost>
+Maintainer: the dossier authors <dossier@example.org>
 Installed-Size: $SIZE
 Depends: $DEPENDS
 Section: utils

@@ -48,6 +48,31 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.stdout.contains("0 个错误，0 个警告，0 个提示 — 通过"))
     }
 
+    /// Installed as a package installs it (`/usr/bin/dossier`, rules in `/usr/share/dossier/rules`) and started
+    /// through `PATH`, as `dossier`, the binary finds its rules.
+    @Test func anInstalledBinaryStartedThroughPATHFindsItsRules() throws {
+        let place = try TemporaryFolder()
+        let bin = place.url.appendingPathComponent("usr/bin")
+        let rules = place.url.appendingPathComponent("usr/share/dossier/rules")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.binary, to: bin.appendingPathComponent("dossier"))
+        let installed = rules.appendingPathComponent("zuimei-2021")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.rules), to: installed)
+        // The installed copy says so in its title: the checkout's own rules (which the binary also knows, by the path
+        // it was built from) must not be the ones found.
+        let header = installed.appendingPathComponent("ruleset.yaml")
+        let text = try String(contentsOf: header, encoding: .utf8)
+        try text.replacingOccurrences(of: "zh: 2021年“最美科技工作者”学习宣传活动", with: "zh: 安装版规则集")
+            .write(to: header, atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(
+            "/usr/bin/env", ["dossier", "rules", "list"],
+            environment: ["PATH": bin.path + ":/usr/bin:/bin", "LANG": "C.UTF-8"],
+            directory: place.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.text.hasPrefix("zuimei-2021 — 安装版规则集"), "\(run.text.prefix(80))")
+    }
+
     @Test func aCandidatesFolderCheckedByMistakeIsSentToTheUnitFolderAboveIt() throws {
         let run = try dossier("check", "Samples/valid/湖北省科协/张三", "--as-of", "2021-06-01")
         #expect(run.status == 2)

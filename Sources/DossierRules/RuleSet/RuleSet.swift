@@ -83,9 +83,16 @@ public struct RuleSet: Sendable {
         )
     }
 
+    /// The running binary's own path: the kernel's link (`/proc/self/exe`), since `argv[0]` is a bare `dossier` when
+    /// the binary was found through `PATH` (an installed package); else `argv[0]`.
+    public static var runningExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
+            ?? ""
+    }
+
     /// The bundled rule set's folder: `$DOSSIER_RULES`, else `rules/zuimei-2021` beside the executable or in
     /// `../share/dossier/` (installed), else the source checkout the binary was built from.
-    public static func defaultFolder(executable: String = CommandLine.arguments.first ?? "") -> String? {
+    public static func defaultFolder(executable: String = runningExecutable) -> String? {
         let setName = "zuimei-2021"
         var candidates: [String] = []
         if let fromEnvironment = ProcessInfo.processInfo.environment["DOSSIER_RULES"], !fromEnvironment.isEmpty {
