@@ -8,3 +8,15 @@ public final class Boxed<Value: Sendable>: Sendable {
 
     public init(_ value: Value) { self.value = value }
 }
+
+extension Optional {
+    /// Changes the value in a box of rarely set facts: `empty` stands in when there is no box, and a value that
+    /// comes out `isEmpty` leaves no box at all (most files and entries carry none).
+    public mutating func changeBoxed<Value>(
+        empty: Value, isEmpty: (Value) -> Bool, _ change: (inout Value) -> Void
+    ) where Wrapped == Boxed<Value> {
+        var value = self?.value ?? empty
+        change(&value)
+        self = isEmpty(value) ? nil : Boxed(value)
+    }
+}

@@ -117,9 +117,7 @@ public struct TreeEntry: Sendable, Equatable {
     }
 
     private mutating func changeRare(_ change: (inout Rare) -> Void) {
-        var value = rare?.value ?? Rare()
-        change(&value)
-        rare = value == Rare() ? nil : Boxed(value)
+        rare.changeBoxed(empty: Rare(), isEmpty: { $0 == Rare() }, change)
     }
 
     /// True when the stored name is valid UTF-8.

@@ -28,9 +28,7 @@ public struct ScannedFile: Sendable {
     }
 
     private mutating func change(_ body: (inout Measured) -> Void) {
-        var value = measured?.value ?? Measured()
-        body(&value)
-        measured = value.isEmpty ? nil : Boxed(value)
+        measured.changeBoxed(empty: Measured(), isEmpty: \.isEmpty, body)
     }
 
     /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
