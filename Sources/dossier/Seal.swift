@@ -52,6 +52,16 @@ extension Dossier {
             case .sealed(let path, let fingerprint, let report):
                 if common.format == JSONReporter.name {
                     common.emit(try JSONReporter().render(report, context: context), inputs: [folder])
+                } else if common.format != TextReporter.name {
+                    // HTML, SARIF, JUnit, Markdown: the report (with its seal) on standard output, as `check` gives
+                    // it; where the zip went and its fingerprint on standard error, for the clerk.
+                    common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
+                    FileHandle.standardError.write(
+                        Data(
+                            (zh
+                                ? "已封装：\(path)\n指纹（请写在盖章的纸质报告上）：\(fingerprint)\n"
+                                : "Sealed: \(path)\nFingerprint (write it on the stamped paper report): \(fingerprint)\n")
+                                .utf8))
                 } else {
                     if !common.quiet {
                         common.emit(try TextReporter().render(report, context: context), inputs: [folder])

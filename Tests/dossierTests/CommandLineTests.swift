@@ -73,6 +73,27 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.text.hasPrefix("zuimei-2021 — 安装版规则集"), "\(run.text.prefix(80))")
     }
 
+    /// A successful seal writes the report in the format asked for (issue #13: `--format` was ignored), with the
+    /// fingerprint in it; where the zip went and the fingerprint also reach the clerk on standard error.
+    @Test(arguments: ["markdown", "html", "sarif", "junit"])
+    func aSuccessfulSealGivesTheReportInEveryFormat(_ format: String) throws {
+        let place = try TemporaryFolder()
+        let zip = place.url.appendingPathComponent("sealed.zip").path
+        let run = try dossier(
+            "seal", "Samples/valid/湖北省科协", "-o", zip, "--format", format, "--as-of", "2021-06-18", "--no-progress")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: zip))
+        let fingerprint = try #require(
+            run.stderr.split(separator: "\n").last.map { String($0.split(separator: "：").last ?? "") })
+        #expect(fingerprint.count == 24, "\(run.stderr)")
+        switch format {
+        case "markdown": #expect(run.stdout.hasPrefix("#") && run.stdout.contains(fingerprint))
+        case "html": #expect(run.stdout.hasPrefix("<!DOCTYPE html>") && run.stdout.contains(fingerprint))
+        case "sarif": #expect((try json(run.stdout))["version"] as? String == "2.1.0")
+        default: #expect(run.stdout.hasPrefix("<?xml") && run.stdout.contains("<testsuites"))
+        }
+    }
+
     @Test func aCandidatesFolderCheckedByMistakeIsSentToTheUnitFolderAboveIt() throws {
         let run = try dossier("check", "Samples/valid/湖北省科协/张三", "--as-of", "2021-06-01")
         #expect(run.status == 2)
