@@ -46,25 +46,34 @@ let package = Package(
                 "DossierCore", "DossierFiles", "DossierRules", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Bundles as they come in, read where they lie: unit folders and zips on a drive, plain zips, sealed zips
+        // (verified: the bag's layout and fingerprint). Reading a bundle needs nothing that writes one.
+        .target(
+            name: "DossierBundles",
+            dependencies: [
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "DossierSeal",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "CZlibShim",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
+                "CZlibShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The office's intake: bundles from a drive into an archive, with a ledger in SQLite (GRDB).
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierSeal",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierBundles", "DossierSeal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierSeal",
-                "DossierIntake",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
+                "DossierSeal", "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "DossierRulesTests",
             dependencies: [
-                "DossierRules", "DossierFiles", "DossierInspect", "DossierSeal", "DossierIntake", "DossierTestSupport",
+                "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierIntake",
+                "DossierTestSupport",
             ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(
@@ -85,12 +95,14 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "DossierSealTests",
-            dependencies: ["DossierSeal", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+            dependencies: [
+                "DossierSeal", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",
+            ]),
         .testTarget(
             name: "DossierIntakeTests",
             dependencies: [
-                "DossierIntake", "DossierSeal", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DossierIntake", "DossierBundles", "DossierSeal", "DossierFiles", "DossierRules", "DossierInspect",
+                "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "dossierTests",

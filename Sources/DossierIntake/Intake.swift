@@ -1,4 +1,5 @@
 import Crypto
+import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect

@@ -1,8 +1,8 @@
 import ArgumentParser
+import DossierBundles
 import DossierCore
 import DossierReport
 import DossierRules
-import DossierSeal
 import Foundation
 
 extension Dossier {

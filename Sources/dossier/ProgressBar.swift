@@ -1,5 +1,4 @@
 import DossierCore
-import DossierSeal
 import Foundation
 
 #if canImport(Glibc)

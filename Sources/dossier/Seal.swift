@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierBundles
 import DossierCore
 import DossierReport
 import DossierRules

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DossierBundles
 import DossierCore
-import DossierSeal
 import Foundation
 
 extension Dossier {

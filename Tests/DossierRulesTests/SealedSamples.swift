@@ -1,3 +1,4 @@
+import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect

@@ -1,3 +1,4 @@
+import DossierBundles
 import DossierCore
 import DossierInspect
 import DossierRules

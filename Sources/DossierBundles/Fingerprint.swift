@@ -26,4 +26,4 @@ public struct Fingerprint: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Hex SHA-256 of bytes.
-func sha256Hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).hexDigits }
+public func sha256Hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).hexDigits }
