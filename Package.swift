@@ -94,6 +94,9 @@ let package = Package(
             name: "DossierReportTests", dependencies: ["DossierReport", "DossierRules", "DossierTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
+            name: "DossierBundlesTests",
+            dependencies: ["DossierBundles", "DossierRules", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
             name: "DossierSealTests",
             dependencies: [
                 "DossierSeal", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",

@@ -6,8 +6,6 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-@testable import DossierSeal
-
 /// `dossier check X.zip` on plain zips of Samples/valid made by Python's `zipfile`, some patched into damage that
 /// `unzip -t` reports: each damaged entry is a finding that names it, and the bundle fails.
 @Suite struct ZipInputTests {
