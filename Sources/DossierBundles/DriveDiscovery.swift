@@ -45,6 +45,13 @@ public struct DriveDiscovery: Sendable {
         }
     }
 
+    /// Whether the folder at `path` can be opened for listing.
+    private static func canList(_ path: String) -> Bool {
+        guard let directory = RawPath(path).withCString({ opendir($0) }) else { return false }
+        closedir(directory)
+        return true
+    }
+
     /// Why a folder that could not be listed was not checked.
     public static let unlistedReason = LocalizedText(
         zh: "无法列出文件夹的内容，可能没有读取权限", en: "its contents cannot be listed (no read permission?)")
@@ -89,7 +96,8 @@ public struct DriveDiscovery: Sendable {
             level = next
         }
         // The second level's folders are not listed above; one that cannot be is said too.
-        unlisted += level.filter { FileTreeWalker.list(RawPath($0)) == nil }.map {
+        // Opening it is enough to know: its names are not read here (the checks read them once).
+        unlisted += level.filter { !Self.canList($0) }.map {
             Item(kind: .folder, path: $0, display: $0, unlisted: true)
         }
         let folders = try discovery.bundles(at: trimmed).filter { discovery.looksLikeBundle($0.location) }.map {

@@ -263,9 +263,8 @@ public struct IntakeRunner: Sendable {
     /// first row are judged: a ledger begun afresh beside an older archive removes nothing it never knew. Temporary
     /// files are left to `removeStalePartials`, anything that is not a zip to the office.
     private func removeOrphans(_ ledger: Ledger, ledgerPath: String) throws {
-        let entries = try ledgerRead(ledgerPath) { try ledger.entries() }
-        guard let first = entries.compactMap({ ISO8601DateFormatter().date(from: $0.receivedAt) }).min() else { return }
-        let recorded = Set(entries.map(\.archivedAs))
+        let (recorded, firstReceivedAt) = try ledgerRead(ledgerPath) { try ledger.keptFiles() }
+        guard let first = firstReceivedAt.flatMap({ ISO8601DateFormatter().date(from: $0) }) else { return }
         let received = (archive as NSString).appendingPathComponent("received")
         for unit in (try? FileManager.default.contentsOfDirectory(atPath: received)) ?? [] {
             let folder = (received as NSString).appendingPathComponent(unit)

@@ -149,6 +149,16 @@ public final class Ledger: Sendable {
         try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM intake ORDER BY id").map(Self.entry) }
     }
 
+    /// Every kept file the ledger names, and when the first bundle was received (nil when none was): what an intake
+    /// needs to tell a dead intake's kept file from a recorded one, without reading the rows' reports.
+    public func keptFiles() throws -> (files: Set<String>, firstReceivedAt: String?) {
+        try queue.read { db in
+            let files = try String.fetchAll(db, sql: "SELECT archivedAs FROM intake")
+            let first = try String.fetchOne(db, sql: "SELECT receivedAt FROM intake ORDER BY id LIMIT 1")
+            return (Set(files), first)
+        }
+    }
+
     /// The candidates of each unit's latest bundle: an earlier bundle of a unit is replaced by its latest.
     public func latestCandidates() throws -> [Candidate] {
         try queue.read { db in
