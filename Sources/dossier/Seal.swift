@@ -51,27 +51,20 @@ extension Dossier {
                     Data((zh ? "未封装：请先改正上面的错误。\n" : "Not sealed: fix the errors above first.\n").utf8))
                 throw ExitCode(1)
             case .sealed(let path, let fingerprint, let report):
-                if common.format == JSONReporter.name {
-                    common.emit(try JSONReporter().render(report, context: context), inputs: [folder])
-                } else if common.format != TextReporter.name {
-                    // HTML, SARIF, JUnit, Markdown: the report (with its seal) on standard output, as `check` gives
-                    // it; where the zip went and its fingerprint on standard error, for the clerk.
-                    common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
-                    FileHandle.standardError.write(
-                        Data(
-                            (zh
-                                ? "已封装：\(path)\n指纹（请写在盖章的纸质报告上）：\(fingerprint)\n"
-                                : "Sealed: \(path)\nFingerprint (write it on the stamped paper report): \(fingerprint)\n")
-                                .utf8))
-                } else {
+                let sealed =
+                    zh
+                    ? "已封装：\(path)\n指纹（请写在盖章的纸质报告上）：\(fingerprint)\n"
+                    : "Sealed: \(path)\nFingerprint (write it on the stamped paper report): \(fingerprint)\n"
+                if common.format == TextReporter.name {
                     if !common.quiet {
                         common.emit(try TextReporter().render(report, context: context), inputs: [folder])
                     }
-                    print(zh ? "已封装：\(path)" : "Sealed: \(path)")
-                    print(
-                        zh
-                            ? "指纹（请写在盖章的纸质报告上）：\(fingerprint)"
-                            : "Fingerprint (write it on the stamped paper report): \(fingerprint)")
+                    common.emit(sealed)
+                } else {
+                    // JSON, HTML, SARIF, JUnit, Markdown: the report (with its seal) on standard output, as `check`
+                    // gives it; for all but JSON, where the zip went and its fingerprint on standard error.
+                    common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
+                    if common.format != JSONReporter.name { FileHandle.standardError.write(Data(sealed.utf8)) }
                 }
             }
         }
