@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 OUT     ?= out
 # System libraries (SPEC §2) and what the tests use: setpriv (util-linux) and independent judges of sealed
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
-APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
+APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev libopencv-objdetect-dev opencv-data pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
 # Benchmarks compare against these reference tools.
 DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600

@@ -21,6 +21,14 @@ let package = Package(
         .target(name: "CJPEGShim", linkerSettings: [.linkedLibrary("jpeg")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+        // Faces through OpenCV's Haar cascades (Debian's libopencv-objdetect-dev): C++ behind a plain C header. Only
+        // core, imgproc and objdetect are linked.
+        .target(
+            name: "COpenCVShim",
+            cxxSettings: [.unsafeFlags(["-I/usr/include/opencv4"])],
+            linkerSettings: [
+                .linkedLibrary("opencv_objdetect"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_core"),
+            ]),
         // Owns every libxml2 call; its public header has plain C types only (libxml's pull in ICU).
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 
@@ -31,7 +39,7 @@ let package = Package(
         .target(
             name: "DossierInspect",
             dependencies: [
-                "DossierCore", "DossierFiles", "CJPEGShim", "CXMLShim", "CZlibShim",
+                "DossierCore", "DossierFiles", "CJPEGShim", "CXMLShim", "CZlibShim", "COpenCVShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(

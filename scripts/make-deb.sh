@@ -95,6 +95,8 @@ mkdir -p "$STAGE/shlibs/debian"
 printf 'Source: dossier\n\nPackage: dossier\nArchitecture: any\n' > "$STAGE/shlibs/debian/control"
 DEPENDS=$(cd "$STAGE/shlibs" && dpkg-shlibdeps -O "$PKG/usr/bin/dossier" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [ -n "$DEPENDS" ] || { echo "make-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# The Haar cascades of the face checks are data that OpenCV's libraries do not pull in (rules/…/pictures.yaml).
+DEPENDS="$DEPENDS, opencv-data"
 SIZE=$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
 cat > "$PKG/DEBIAN/control" <<EOF
 Package: dossier

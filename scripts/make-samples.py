@@ -176,7 +176,7 @@ def valid():
     person = ("张三", "男", "1975.03", "华中科技大学材料学院教授")
     unit_documents(folder, unit, [person])
     form(os.path.join(folder, "张三", "张三推荐表.docx"), *person)
-    write(os.path.join(folder, "张三", "张三1.jpg"), jpeg(1200, 1650, 1))                       # portrait ID photo
+    write(os.path.join(folder, "张三", "张三1.jpg"), id_photo_of_a_face())                    # portrait ID photo
     write(os.path.join(folder, "张三", "张三2.jpg"), jpeg(2400, 1800, 2))                       # landscape
     write(os.path.join(folder, "张三", "张三3.jpg"), jpeg(2400, 1800, 3, orientation=6))        # phone portrait
     write(os.path.join(folder, "张三", "张三4.jpg"), jpeg(2000, 1500, 4, progressive=True))     # progressive
@@ -209,7 +209,7 @@ def naming_problems():
     write(report_pdf, pdf_scan(20))
     here = os.path.join(folder, "李四")
     form(os.path.join(here, "李四推荐表.docx"), *person)
-    write(os.path.join(here, "李四01.jpg"), jpeg(1500, 1500, 21))                    # leading zero; square ID photo
+    write(os.path.join(here, "李四01.jpg"), busy_background())                       # leading zero; square; busy
     write(os.path.join(here, "李四_2.jpg"), jpeg(2400, 1800, 22))                    # separator
     write(os.path.join(here, "李四３.JPG"), jpeg(2400, 1800, 23))                    # full-width digit, upper case
     write(os.path.join(here, "李四5.jpg"), jpeg(2400, 1800, 25))                     # 4 is missing
@@ -314,18 +314,181 @@ def video_problems():
     clip(os.path.join(here, "刘强7.mp4"), seconds=1, extra=("-f", "mov"))                        # a MOV named .mp4
 
 
+# --- Photographs of people, from the images scikit-image ships (read from its wheel, never installed) ---------------
+# astronaut.png: Eileen Collins, a frontal portrait (512×512, colour), in front of a flag and a shuttle model; OpenCV's
+# frontal cascade boxes her face at (177, 66, 97, 97). camera.png: “the cameraman”, a man in profile (grey);
+# OpenCV's profile cascade finds him and its frontal cascade does not.
+SKIMAGE = "scikit-image==0.26.0"
+ASTRONAUT_FACE = (177, 66, 97, 97)
+CAMERA_FACE = (146, 81, 122, 122)
+BLUE = (96, 150, 214)
+
+
+def skimage_image(name):
+    """An image of skimage/data/, read from the scikit-image wheel (downloaded once into .build/)."""
+    import glob
+    import zipfile
+    cache = os.path.join(os.path.dirname(ROOT), ".build", "skimage-wheel")
+    wheels = glob.glob(os.path.join(cache, "scikit_image-*.whl"))
+    if not wheels:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:", "-d", cache,
+                        SKIMAGE], check=True)
+        wheels = glob.glob(os.path.join(cache, "scikit_image-*.whl"))
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        return Image.open(io.BytesIO(wheel.read("skimage/data/" + name))).convert("RGB")
+
+
+def head_mask(size, face, scale):
+    """A soft mask of the head (an ellipse around the face box, hair included) and everything below the chin."""
+    from PIL import ImageFilter
+    x, y, w, h = [v * scale for v in face]
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
+    draw.ellipse([x + w / 2 - 0.78 * w, y - 0.45 * h, x + w / 2 + 0.78 * w, y + 1.2 * h], fill=255)
+    draw.rectangle([0, y + 1.05 * h, size[0], size[1]], fill=255)
+    return mask.filter(ImageFilter.GaussianBlur(radius=max(2, int(0.06 * w))))
+
+
+def portrait(width, height, face_share=0.45, background=BLUE, plain=True, source="astronaut.png",
+             face=ASTRONAUT_FACE):
+    """A 小2寸-style portrait of `width` × `height`: the face `face_share` of the width, centred, eyes at about a
+    third of the height; the original background replaced by a plain colour when `plain`."""
+    image = skimage_image(source)
+    x, y, w, h = face
+    crop_width = w / face_share
+    crop_height = crop_width * height / width
+    left = x + w / 2 - crop_width / 2
+    top = y + h / 2 - 0.36 * crop_height
+    box = (int(left), int(top), int(left + crop_width), int(top + crop_height))
+    scale = width / crop_width
+    canvas = Image.new("RGB", image.size, background)
+    if plain:
+        canvas.paste(image, (0, 0), head_mask(image.size, face, 1))
+    else:
+        canvas = image
+    # Outside the source (a crop reaching past its edges) is the plain colour too.
+    framed = Image.new("RGB", (box[2] - box[0], box[3] - box[1]), background)
+    framed.paste(canvas, (-box[0], -box[1]))
+    return framed.resize((width, height), Image.LANCZOS), scale
+
+
+def encode_to_size(image, seed, minimum=int(2.01 * MiB), maximum=int(2.1 * MiB), noise_mask=None, quality=92):
+    """JPEG bytes of a Pillow image with sensor-like noise raised until the file is between the sizes. Noise is
+    added only where `noise_mask` (a boolean array) is true, when given: clipped white stays clipped."""
+    rng = np.random.default_rng(seed)
+    base = np.asarray(image).astype(np.float32)
+    sigma = 6.0
+    for _ in range(60):
+        noise = rng.normal(0, sigma, base.shape)
+        if noise_mask is not None:
+            noise = noise * noise_mask[..., None]
+        buffer = io.BytesIO()
+        Image.fromarray(np.clip(base + noise, 0, 255).astype(np.uint8), "RGB").save(buffer, "JPEG", quality=quality)
+        data = buffer.getvalue()
+        if minimum <= len(data) <= maximum:
+            return data
+        sigma = sigma * (1.15 if len(data) < minimum else 0.9)
+    raise SystemExit(f"could not reach {minimum} bytes")
+
+
+def id_photo_of_a_face():
+    """The clean ID photo: the astronaut, plain blue background, 2400 × 3490 (33:48; enough pixels that 2 MiB needs
+    little noise)."""
+    image, _ = portrait(2400, 3490)
+    return encode_to_size(image, 101)
+
+
+def two_people():
+    """A group of two: the astronaut and her mirror image side by side, 2400 × 3490."""
+    half, _ = portrait(1200, 3490, face_share=0.5)
+    canvas = Image.new("RGB", (2400, 3490), BLUE)
+    canvas.paste(half, (0, 0))
+    canvas.paste(half.transpose(Image.FLIP_LEFT_RIGHT), (1200, 0))
+    return encode_to_size(canvas, 102)
+
+
+def profile():
+    """The cameraman in profile (a black-and-white original), cropped as an ID photo."""
+    image, _ = portrait(2400, 3490, face_share=0.45, plain=False, source="camera.png", face=CAMERA_FACE)
+    return encode_to_size(image, 103)
+
+
+def tiny_face():
+    """The ID photo shrunk to 40 % on the plain background: the face is a fifth of the width."""
+    small, _ = portrait(960, 1396)
+    canvas = Image.new("RGB", (2400, 3490), BLUE)
+    canvas.paste(small, (720, 800))
+    return encode_to_size(canvas, 104)
+
+
+def busy_background():
+    """The astronaut in her original surroundings (flag, shuttle model), a square crop as in naming-problems."""
+    image = skimage_image("astronaut.png").crop((75, 0, 375, 300)).resize((1500, 1500), Image.LANCZOS)
+    return encode_to_size(image, 105)
+
+
+def backlit(width=2400, height=1800, person_width=1500, person_height=2000):
+    """A life photo against a bright window: the person, darkened to a third, fills the middle; the window is near
+    white."""
+    person, _ = portrait(person_width, person_height, face_share=0.3, background=(0, 0, 0))
+    # The person's own mask at the portrait's crop and scale.
+    x, y, w, h = ASTRONAUT_FACE
+    crop_width = w / 0.3
+    crop_height = crop_width * person_height / person_width
+    left, top = x + w / 2 - crop_width / 2, y + h / 2 - 0.36 * crop_height
+    framed = Image.new("L", (int(crop_width), int(crop_height)), 0)
+    framed.paste(head_mask((512, 512), ASTRONAUT_FACE, 1), (-int(left), -int(top)))
+    person_mask = framed.resize((person_width, person_height), Image.LANCZOS)
+    dark = Image.fromarray((np.asarray(person).astype(np.float32) * 0.3).astype(np.uint8), "RGB")
+    window = Image.new("RGB", (width, height), (238, 240, 242))
+    draw = ImageDraw.Draw(window)
+    for mullion in (width // 3, 2 * width // 3):
+        draw.rectangle([mullion - 12, 0, mullion + 12, height], fill=(150, 140, 130))
+    window.paste(dark, ((width - person_width) // 2, height // 6), person_mask)
+    return encode_to_size(window, 106)
+
+
+def over_exposed(width=2400, height=1800):
+    """A scene pushed past white: two thirds of it clipped, faces and all."""
+    base, _ = scene(width, height, 14)
+    bright = np.clip(base * 2.0 + 30, 0, 255)
+    clipped = bright.min(axis=-1) >= 250
+    # A sensor's clipped white still flickers by a few levels (and so the file reaches 2 MiB): 249–255, still clipped.
+    flicker = np.random.default_rng(14).integers(0, 7, bright.shape)
+    bright = np.where(clipped[..., None], 255 - flicker, bright)
+    image = Image.fromarray(bright.astype(np.uint8), "RGB")
+    return encode_to_size(image, 107, noise_mask=~clipped, quality=100)
+
+
+def picture_problems():
+    """What the notice asks of the pictures themselves: each ID photo shows one problem; 孙三's life photos are
+    backlit and over-exposed."""
+    unit = "浙江省科协"
+    folder = os.path.join(ROOT, "picture-problems", unit)
+    people = [("赵一", "男", "1972.04", "浙江大学教授"), ("钱二", "男", "1969.08", "之江实验室研究员"),
+              ("孙三", "女", "1980.12", "西湖大学研究员")]
+    unit_documents(folder, unit, people)
+    for person in people:
+        form(os.path.join(folder, person[0], f"{person[0]}推荐表.docx"), *person)
+    write(os.path.join(folder, "赵一", "赵一1.jpg"), two_people())
+    write(os.path.join(folder, "钱二", "钱二1.jpg"), profile())
+    write(os.path.join(folder, "孙三", "孙三1.jpg"), tiny_face())
+    write(os.path.join(folder, "孙三", "孙三2.jpg"), backlit())
+    write(os.path.join(folder, "孙三", "孙三3.jpg"), over_exposed())
+
+
 def main():
     if len(sys.argv) > 1:
         for name in sys.argv[1:]:
             globals()[name]()
         return
-    for sample in ["valid", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems",
+    for sample in ["valid", "picture-problems", "photo-problems", "naming-problems", "layout-problems", "video-problems", "form-problems",
                    "judgement-problems"]:
         folder = os.path.join(ROOT, sample)
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             if os.path.isdir(os.path.join(folder, name)):
                 shutil.rmtree(os.path.join(folder, name))
-    for make in [valid, valid_videos, photo_problems, naming_problems, layout_problems, video_problems, form_problems,
+    for make in [valid, valid_videos, picture_problems, photo_problems, naming_problems, layout_problems, video_problems, form_problems,
                  judgement_problems]:
         make()
 

@@ -58,7 +58,8 @@ static void CJPEGShim_progress(j_common_ptr cinfo) {
 
 static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, int decode, int scale_denom,
                        unsigned long long max_pixels, int max_scans, int chroma_threshold,
-                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail);
+                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail,
+                       int min_short_side, CJPEGShim_Grey *grey);
 
 void CJPEGShim_free(void *pointer) { free(pointer); }
 
@@ -69,6 +70,40 @@ static int CJPEGShim_size(size_t a, size_t b, size_t c, size_t *out) {
     if (a == 0 || b == 0 || c == 0) return 0;
     if (__builtin_mul_overflow(a, b, &ab) || __builtin_mul_overflow(ab, c, out)) return 0;
     return 1;
+}
+
+/* Where source (x, y) of a w × h image lands when displayed with EXIF `orientation`. */
+static void CJPEGShim_place(int orientation, int w, int h, int x, int y, int *tx, int *ty) {
+    switch (orientation) {
+    case 2: *tx = w - 1 - x; *ty = y; break;
+    case 3: *tx = w - 1 - x; *ty = h - 1 - y; break;
+    case 4: *tx = x; *ty = h - 1 - y; break;
+    case 5: *tx = y; *ty = x; break;
+    case 6: *tx = h - 1 - y; *ty = x; break;
+    case 7: *tx = h - 1 - y; *ty = w - 1 - x; break;
+    case 8: *tx = y; *ty = w - 1 - x; break;
+    default: *tx = x; *ty = y; break;
+    }
+}
+
+/* Turns a one-sample-a-pixel plane upright into `grey` (which owns the result). */
+static void CJPEGShim_upright_grey(const unsigned char *plane, int w, int h, int orientation, CJPEGShim_Grey *grey) {
+    int swap = orientation >= 5 && orientation <= 8;
+    int ow = swap ? h : w, oh = swap ? w : h;
+    size_t bytes;
+    if (w <= 0 || h <= 0 || !CJPEGShim_size((size_t)ow, (size_t)oh, 1, &bytes)) return;
+    unsigned char *upright = malloc(bytes);
+    if (upright == NULL) return;
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+            int tx, ty;
+            CJPEGShim_place(orientation, w, h, x, y, &tx, &ty);
+            upright[(size_t)ty * ow + tx] = plane[(size_t)y * w + x];
+        }
+    }
+    grey->pixels = upright;
+    grey->width = ow;
+    grey->height = oh;
 }
 
 /* Encodes `pixels` (w x h x comps, in `space`) after turning it upright for EXIF `orientation`. */
@@ -83,17 +118,8 @@ static void CJPEGShim_encode(const unsigned char *pixels, int w, int h, int comp
     if (upright == NULL) return;
     for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
-            int tx, ty; /* where source (x, y) lands when displayed */
-            switch (orientation) {
-            case 2: tx = w - 1 - x; ty = y; break;
-            case 3: tx = w - 1 - x; ty = h - 1 - y; break;
-            case 4: tx = x; ty = h - 1 - y; break;
-            case 5: tx = y; ty = x; break;
-            case 6: tx = h - 1 - y; ty = x; break;
-            case 7: tx = h - 1 - y; ty = w - 1 - x; break;
-            case 8: tx = y; ty = w - 1 - x; break;
-            default: tx = x; ty = y; break;
-            }
+            int tx, ty;
+            CJPEGShim_place(orientation, w, h, x, y, &tx, &ty);
             memcpy(upright + ((size_t)ty * ow + tx) * comps, pixels + ((size_t)y * w + x) * comps, (size_t)comps);
         }
     }
@@ -145,7 +171,8 @@ void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int s
         CJPEGShim_inspect_with_thumbnail(data, size, scale_denom, max_pixels, max_scans, chroma_threshold, 1, 0, out, NULL);
         return;
     }
-    CJPEGShim_inspect_internal(data, size, 0, scale_denom, max_pixels, max_scans, chroma_threshold, 1, 0, out, NULL);
+    CJPEGShim_inspect_internal(data, size, 0, scale_denom, max_pixels, max_scans, chroma_threshold, 1, 0, out, NULL,
+                               0, NULL);
 }
 
 void CJPEGShim_inspect_with_thumbnail(const unsigned char *data, size_t size, int scale_denom,
@@ -153,12 +180,21 @@ void CJPEGShim_inspect_with_thumbnail(const unsigned char *data, size_t size, in
                                       int orientation, int quality, CJPEGShim_Facts *out,
                                       CJPEGShim_Thumbnail *thumbnail) {
     CJPEGShim_inspect_internal(data, size, 1, scale_denom, max_pixels, max_scans, chroma_threshold, orientation,
-                               quality, out, thumbnail);
+                               quality, out, thumbnail, 0, NULL);
+}
+
+void CJPEGShim_inspect_pictures(const unsigned char *data, size_t size, int scale_denom, int min_short_side,
+                                unsigned long long max_pixels, int max_scans, int chroma_threshold, int orientation,
+                                int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail,
+                                CJPEGShim_Grey *grey) {
+    CJPEGShim_inspect_internal(data, size, 1, scale_denom, max_pixels, max_scans, chroma_threshold, orientation,
+                               quality, out, thumbnail, min_short_side, grey);
 }
 
 static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, int decode, int scale_denom,
                        unsigned long long max_pixels, int max_scans, int chroma_threshold,
-                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail) {
+                       int orientation, int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail,
+                       int min_short_side, CJPEGShim_Grey *grey) {
     memset(out, 0, sizeof(*out));
     out->trailing_bytes = -1;
     out->chroma_fraction = -1;
@@ -180,10 +216,13 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
     /* volatile: modified between setjmp and a possible longjmp. */
     volatile JSAMPARRAY rows = NULL;
     unsigned char *volatile kept = NULL;
+    unsigned char *volatile plane = NULL;
     if (thumbnail != NULL) memset(thumbnail, 0, sizeof(*thumbnail));
+    if (grey != NULL) memset(grey, 0, sizeof(*grey));
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
         free(kept);
+        free(plane);
         return;
     }
     jpeg_create_decompress(&cinfo);
@@ -208,6 +247,10 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
     out->decode_attempted = 1;
     cinfo.scale_num = 1;
     cinfo.scale_denom = (unsigned int)(scale_denom > 0 ? scale_denom : 1);
+    if (grey != NULL && min_short_side > 0) {
+        JDIMENSION shorter = cinfo.image_width < cinfo.image_height ? cinfo.image_width : cinfo.image_height;
+        while (cinfo.scale_denom > 1 && shorter / cinfo.scale_denom < (JDIMENSION)min_short_side) cinfo.scale_denom /= 2;
+    }
     cinfo.dct_method = JDCT_IFAST;
     cinfo.do_fancy_upsampling = FALSE;
     cinfo.do_block_smoothing = FALSE;
@@ -233,6 +276,11 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
     if (cmyk && !CJPEGShim_size(cinfo.output_width, 3, 1, &kept_stride)) cmyk = 0;
     int keep = thumbnail != NULL && (cinfo.output_components == 1 || cinfo.output_components == 3 || cmyk);
     if (keep && CJPEGShim_size(kept_stride, cinfo.output_height, 1, &kept_bytes)) kept = malloc(kept_bytes);
+    /* Luminance: Y as decoded (YCbCr is not converted), the grey sample, or Rec. 601 weights of RGB or inks. */
+    size_t plane_bytes;
+    int luma_source = cinfo.output_components == 1 || cinfo.output_components == 3 || cmyk;
+    if (grey != NULL && luma_source && CJPEGShim_size(cinfo.output_width, cinfo.output_height, 1, &plane_bytes))
+        plane = malloc(plane_bytes);
     unsigned long long sampled = 0, colourful = 0;
     while (cinfo.output_scanline < cinfo.output_height) {
         if (jpeg_read_scanlines(&cinfo, rows, 1) != 1) {
@@ -250,6 +298,28 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
             }
         } else if (kept != NULL) {
             memcpy(kept + (size_t)(cinfo.output_scanline - 1) * stride, rows[0], stride);
+        }
+        if (plane != NULL) {
+            unsigned char *target = plane + (size_t)(cinfo.output_scanline - 1) * cinfo.output_width;
+            JSAMPROW row = rows[0];
+            for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
+                if (cinfo.output_components == 1 || cinfo.out_color_space == JCS_YCbCr) {
+                    target[x] = row[x * (JDIMENSION)cinfo.output_components];
+                } else {
+                    unsigned int r, g, b;
+                    if (cmyk) {
+                        unsigned int k = inverted ? row[4 * x + 3] : 255u - row[4 * x + 3];
+                        r = ((inverted ? row[4 * x] : 255u - row[4 * x]) * k + 127u) / 255u;
+                        g = ((inverted ? row[4 * x + 1] : 255u - row[4 * x + 1]) * k + 127u) / 255u;
+                        b = ((inverted ? row[4 * x + 2] : 255u - row[4 * x + 2]) * k + 127u) / 255u;
+                    } else {
+                        r = row[3 * x];
+                        g = row[3 * x + 1];
+                        b = row[3 * x + 2];
+                    }
+                    target[x] = (unsigned char)((77u * r + 150u * g + 29u * b + 128u) >> 8);
+                }
+            }
         }
         if (measure_chroma) {
             JSAMPROW row = rows[0];
@@ -281,4 +351,8 @@ static void CJPEGShim_inspect_internal(const unsigned char *data, size_t size, i
         CJPEGShim_encode(kept, width, height, comps, space, orientation, quality, thumbnail);
     }
     free(kept);
+    if (plane != NULL && out->decodes) {
+        CJPEGShim_upright_grey(plane, width, height, orientation, grey);
+    }
+    free(plane);
 }

@@ -46,6 +46,12 @@ extension RuleID {
     public static let photoPadded: RuleID = "PHOTO-PADDED"
     public static let photoLowRes: RuleID = "PHOTO-LOW-RES"
     public static let photoDuplicate: RuleID = "PHOTO-DUPLICATE"
+    public static let photoIDFace: RuleID = "PHOTO-ID-FACE"
+    public static let photoIDPose: RuleID = "PHOTO-ID-POSE"
+    public static let photoIDFraming: RuleID = "PHOTO-ID-FRAMING"
+    public static let photoIDBackground: RuleID = "PHOTO-ID-BACKGROUND"
+    public static let photoBacklit: RuleID = "PHOTO-BACKLIT"
+    public static let photoExposure: RuleID = "PHOTO-EXPOSURE"
 
     public static let fsSymlink: RuleID = "FS-SYMLINK"
     public static let fsSpecialFile: RuleID = "FS-SPECIAL-FILE"
@@ -116,6 +122,7 @@ extension RuleID {
         .videoNoVideoTrack, .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent,
         .formSecretMarking, .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder, .quotaExceeded,
         .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
-        .crossResubmission, .crossDuplicateCandidate, .balanceCategory, .balanceAge,
+        .crossResubmission, .crossDuplicateCandidate, .balanceCategory, .balanceAge, .photoIDFace, .photoIDPose,
+        .photoIDFraming, .photoIDBackground, .photoBacklit, .photoExposure,
     ]
 }

@@ -37,6 +37,14 @@ typedef struct {
     int height;
 } CJPEGShim_Thumbnail;
 
+/// The luminance of the reduced-scale decode, turned upright for EXIF orientation (for looking at what the picture
+/// shows: faces, exposure). Free `pixels` with CJPEGShim_free.
+typedef struct {
+    unsigned char *pixels;
+    int width;
+    int height;
+} CJPEGShim_Grey;
+
 /// Frees memory the shim returned.
 void CJPEGShim_free(void *pointer);
 
@@ -46,6 +54,14 @@ void CJPEGShim_inspect_with_thumbnail(const unsigned char *data, size_t size, in
                                       unsigned long long max_pixels, int max_scans, int chroma_threshold,
                                       int orientation, int quality, CJPEGShim_Facts *out,
                                       CJPEGShim_Thumbnail *thumbnail);
+
+/// Like CJPEGShim_inspect_with_thumbnail (`thumbnail` may be NULL: no thumbnail); when `grey` is not NULL and the
+/// image decodes, also returns its luminance, upright. The scale is made finer than 1/`scale_denom` (never
+/// coarser) while the shorter side would be under `min_short_side` pixels, so that a small photo still shows a face.
+void CJPEGShim_inspect_pictures(const unsigned char *data, size_t size, int scale_denom, int min_short_side,
+                                unsigned long long max_pixels, int max_scans, int chroma_threshold, int orientation,
+                                int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail,
+                                CJPEGShim_Grey *grey);
 
 /// Reads the header and, when `decode` is non-zero, decodes the whole image at 1/`scale_denom` scale
 /// (1, 2, 4 or 8), counting any corrupt-data warning as a failure. `max_pixels` bounds width × height

@@ -45,14 +45,30 @@ public enum JPEGInspector {
     public static func inspect(
         _ bytes: [UInt8], decode: Bool = true, limits: JPEGLimits = JPEGLimits(), thumbnailQuality: Int? = nil
     ) -> JPEGInspection {
+        inspect(bytes, decode: decode, limits: limits, thumbnailQuality: thumbnailQuality, grey: nil).inspection
+    }
+
+    /// The one pass over a JPEG; with `grey`, the upright luminance of the reduced-scale decode too.
+    static func inspect(
+        _ bytes: [UInt8], decode: Bool, limits: JPEGLimits, thumbnailQuality: Int?, grey: GreyRequest?
+    ) -> (inspection: JPEGInspection, grey: GreyImage?) {
         var raw = CJPEGShim_Facts()
         var small = CJPEGShim_Thumbnail()
+        var plane = CJPEGShim_Grey()
         // The tag as stored (0, 9 or 65535 reach the report as they are, for PHOTO-CORRUPT); pixels are turned
         // only for a valid one.
         let taggedOrientation = EXIFReader.orientation(in: bytes) ?? 1
         let orientation = (1...8).contains(taggedOrientation) ? taggedOrientation : 1
         bytes.withUnsafeBufferPointer { buffer in
-            if decode, let quality = thumbnailQuality {
+            if decode, let grey {
+                withUnsafeMutablePointer(to: &small) { thumbnail in
+                    CJPEGShim_inspect_pictures(
+                        buffer.baseAddress, buffer.count, Int32(limits.scaleDenominator),
+                        Int32(clamping: grey.minimumShortSide), UInt64(max(0, limits.maximumPixels)),
+                        Int32(limits.maximumScans), Int32(limits.chromaThreshold), Int32(orientation),
+                        Int32(thumbnailQuality ?? 0), &raw, thumbnailQuality == nil ? nil : thumbnail, &plane)
+                }
+            } else if decode, let quality = thumbnailQuality {
                 CJPEGShim_inspect_with_thumbnail(
                     buffer.baseAddress, buffer.count, Int32(limits.scaleDenominator),
                     UInt64(max(0, limits.maximumPixels)),
@@ -70,6 +86,14 @@ public enum JPEGInspector {
             thumbnail = Array(UnsafeBufferPointer(start: pointer, count: Int(small.size)))
             CJPEGShim_free(pointer)
         }
+        var greyImage: GreyImage?
+        if let pointer = plane.pixels {
+            let count = Int(plane.width) * Int(plane.height)
+            greyImage = GreyImage(
+                width: Int(plane.width), height: Int(plane.height),
+                pixels: Array(UnsafeBufferPointer(start: pointer, count: count)))
+            CJPEGShim_free(pointer)
+        }
         let message = withUnsafeBytes(of: raw.message) { buffer in
             String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
         }
@@ -79,7 +103,7 @@ public enum JPEGInspector {
             chromaFraction: raw.chroma_fraction >= 0 ? raw.chroma_fraction : nil, thumbnail: thumbnail)
         guard raw.header_read != 0 else {
             if inspection.problem == nil { inspection.problem = "no JPEG header" }
-            return inspection
+            return (inspection, nil)
         }
         inspection.facts = JPEGFacts(
             width: Int(raw.width), height: Int(raw.height), components: Int(raw.components),
@@ -87,7 +111,7 @@ public enum JPEGInspector {
             orientation: taggedOrientation,
             trailingBytes: raw.trailing_bytes > 0 ? Int(raw.trailing_bytes) : 0,
             decodes: raw.decodes != 0)
-        return inspection
+        return (inspection, greyImage)
     }
 
     static func colorSpaceName(_ value: Int) -> String {

@@ -135,28 +135,52 @@ public struct BundleScanner: Sendable {
         let limits = ruleSet.photos.limits
         let jpegLimits = ruleSet.photos.jpegLimits
         let quality: Int? = thumbnails ? 72 : nil
-        let photos = indices.map { files[$0].entry }
+        let photos = indices.map { (files[$0].entry, isIDPhoto(files[$0])) }
         let cancellation = self.cancellation
-        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
-            if cancellation?.isCancelled == true { return (nil, nil, nil) }
+        let pictures = ruleSet.pictures.settings
+        let results = ParallelMap.map(photos) {
+            entry, isIDPhoto -> (JPEGInspection?, FileBytes.ReadError?, String?, PictureFacts?) in
+            if cancellation?.isCancelled == true { return (nil, nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
                     hashed.contains(entry.location)
                     ? SHA256.hash(data: bytes).hexDigits : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                let (inspection, grey) = JPEGInspector.inspectWithGrey(
+                    bytes, limits: jpegLimits, thumbnailQuality: quality, grey: pictures.grey)
+                // Faces are looked for in the ID photo only; exposure and backlight are measured in every photo.
+                let picture = grey.map { image in
+                    PictureMeasure.measure(
+                        image, faces: isIDPhoto ? FaceFinder.search(image, settings: pictures.faces) : nil,
+                        settings: pictures)
+                }
+                return (inspection, nil, digest, picture)
             } catch let error as FileBytes.ReadError {
-                return (nil, error, nil)
+                return (nil, error, nil, nil)
             } catch {
-                return (nil, nil, nil)
+                return (nil, nil, nil, nil)
             }
         }
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1
             files[index].sha256 = result.2
+            files[index].picture = result.3
         }
+    }
+}
+
+extension BundleScanner {
+    /// Whether `file` is a candidate's ID photo by its name (姓名+序号 with the ID photo's number), as
+    /// `CandidateMedia.idPhoto` will read it.
+    func isIDPhoto(_ file: ScannedFile) -> Bool {
+        guard let candidate = file.candidate, file.entry.components.count == 2,
+            let name = CandidateMedia.attribute(
+                file, to: ScannedCandidate(folder: String(file.entry.components[0]), name: candidate),
+                ruleSet: ruleSet)
+        else { return false }
+        return name.number == ruleSet.naming.idPhotoNumber
     }
 }
 

@@ -21,9 +21,11 @@ public struct ScannedFile: Sendable {
         var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>?
         var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
         var readProblem: FileBytes.ReadError?
+        var picture: PictureFacts?
 
         var isEmpty: Bool {
             sha256 == nil && jpeg == nil && video == nil && docx == nil && xlsx == nil && readProblem == nil
+                && picture == nil
         }
     }
 
@@ -55,6 +57,11 @@ public struct ScannedFile: Sendable {
     public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>? {
         get { measured?.value.xlsx }
         set { change { $0.xlsx = newValue } }
+    }
+    /// What the photo shows (exposure, backlight; faces and background for the ID photo), when it decodes.
+    public var picture: PictureFacts? {
+        get { measured?.value.picture }
+        set { change { $0.picture = newValue } }
     }
     /// Why the bytes could not be read, when they could not.
     public var readProblem: FileBytes.ReadError? {

@@ -8,7 +8,7 @@ public struct RuleSet: Sendable {
     /// The files of a rule-set folder, in the order they are hashed.
     public static let fileNames = [
         "ruleset.yaml", "catalogue.yaml", "layout.yaml", "naming.yaml", "photos.yaml", "videos.yaml", "forms.yaml",
-        "units.yaml", "judgement.yaml",
+        "units.yaml", "judgement.yaml", "pictures.yaml",
     ]
 
     public var header: RuleSetHeader
@@ -22,6 +22,8 @@ public struct RuleSet: Sendable {
     public var forms: FormRules
     public var units: UnitRules
     public var judgement: JudgementRules
+    /// What the pictures themselves must show (`pictures.yaml`).
+    public var pictures: PictureRules
     /// SHA-256 over the files, each preceded by its name: any change to the rules changes it.
     public var sha256: String
     /// Where it was loaded from.
@@ -74,11 +76,15 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(naming: naming.naming, file: path("naming.yaml"))
         try RuleSetValidation.validate(photos: photos.photos, file: path("photos.yaml"))
         try RuleSetValidation.validate(videos: videos.videos, file: path("videos.yaml"))
+        let pictures = try StrictYAML.decode(
+            PicturesFile.self, from: texts["pictures.yaml"] ?? "", file: path("pictures.yaml"))
+        try RuleSetValidation.validate(pictures: pictures.pictures, file: path("pictures.yaml"))
         let digest = hasher.finalize().hexDigits
         return RuleSet(
             header: header, rules: catalogue.rules, fileRules: catalogue.fileRules, layout: layout,
             naming: naming.naming, photos: photos.photos, videos: videos.videos, forms: forms.forms,
-            units: units.units, judgement: judgement.judgement, sha256: digest, folder: folder,
+            units: units.units, judgement: judgement.judgement, pictures: pictures.pictures, sha256: digest,
+            folder: folder,
             index: Dictionary(catalogue.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         )
     }

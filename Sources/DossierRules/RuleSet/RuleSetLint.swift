@@ -49,6 +49,9 @@ public enum RuleSetLint {
         case "photos.yaml":
             try RuleSetValidation.validate(
                 photos: try StrictYAML.decode(PhotosFile.self, from: text, file: path).photos, file: path)
+        case "pictures.yaml":
+            try RuleSetValidation.validate(
+                pictures: try StrictYAML.decode(PicturesFile.self, from: text, file: path).pictures, file: path)
         default:
             throw RuleSetError(
                 file: path, problem: "not a rules file: expected one of \(RuleSet.fileNames.joined(separator: ", "))")

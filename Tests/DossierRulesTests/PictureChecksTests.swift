@@ -1,0 +1,73 @@
+import DossierCore
+import DossierFiles
+import DossierInspect
+import DossierRules
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The picture checks read their thresholds from `pictures.yaml` and never pass silently. The photographs are the
+/// samples' (Samples/valid: scikit-image's astronaut on a plain background; Samples/picture-problems).
+@Suite struct PictureChecksTests {
+    private func findings(_ ruleSet: RuleSet, sample: String = "valid") throws -> [Finding] {
+        let unit = try #require(Repository.unitFolder(ofSample: sample))
+        return try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01"))
+            .check(bundle: RawPath(unit.path), displayPath: sample).findings
+    }
+
+    @Test func missingCascadesAreAFindingThatNamesThem() throws {
+        var ruleSet = try Repository.ruleSet()
+        ruleSet.pictures.faces.cascadeFolders = ["/nonexistent/haarcascades"]
+        ruleSet.pictures.faces.frontal = "no-such-cascade.xml"
+        let finding = try #require(try findings(ruleSet).first { $0.rule == .photoIDFace })
+        #expect(finding.path == "张三/张三1.jpg")
+        #expect(finding.message.contains("no-such-cascade.xml"))
+        #expect(finding.data?["missing"]?.description.contains("/nonexistent/haarcascades") == true)
+    }
+
+    @Test func theFramingThresholdsComeFromTheRuleSet() throws {
+        var ruleSet = try Repository.ruleSet()
+        #expect(try findings(ruleSet).filter { $0.rule == .photoIDFraming }.isEmpty)
+        ruleSet.pictures.framing.minimumFaceWidth = 0.7
+        let finding = try #require(try findings(ruleSet).first { $0.rule == .photoIDFraming })
+        #expect(finding.data?["minimumFaceWidth"] == .double(0.7))
+        ruleSet.pictures.framing.minimumFaceWidth = 0.1
+        ruleSet.pictures.framing.maximumFaceWidth = 0.2
+        #expect(try findings(ruleSet).first { $0.rule == .photoIDFraming }?.data?["maximumFaceWidth"] == .double(0.2))
+    }
+
+    @Test func theBacklightAndExposureThresholdsComeFromTheRuleSet() throws {
+        var ruleSet = try Repository.ruleSet()
+        ruleSet.pictures.backlight.minimumBackgroundMean = 0
+        ruleSet.pictures.backlight.maximumSubjectRatio = 1
+        // With no bar at all, the ID photo's face is “darker” than its background or not: the rule now judges it.
+        let backlit = try findings(ruleSet).filter { $0.rule == .photoBacklit }
+        #expect(backlit.allSatisfy { $0.data?["subjectMean"] != nil })
+        ruleSet = try Repository.ruleSet()
+        ruleSet.pictures.exposure.minimumPictureFraction = 0
+        ruleSet.pictures.exposure.minimumSubjectFraction = 0
+        #expect(!(try findings(ruleSet).filter { $0.rule == .photoExposure }.isEmpty))
+    }
+
+    @Test func aSecondSmallFaceIsNotASecondPerson() throws {
+        var ruleSet = try Repository.ruleSet()
+        ruleSet.pictures.faces.companionMinimumRatio = 1.1
+        // No face reaches 110 % of the largest: the group photo's second face no longer counts.
+        #expect(
+            try findings(ruleSet, sample: "picture-problems").filter { $0.rule == .photoIDFace }.isEmpty)
+    }
+
+    @Test func badPictureRulesAreRefusedWithTheirKeyPath() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("pictures.yaml").path
+        let text = try String(contentsOfFile: Repository.rules + "/pictures.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "maximumFaceWidth: 0.8", with: "maximumFaceWidth: 0.1")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: RuleSetError.self) { try RuleSetLint.lint(file: path) }
+        do {
+            try RuleSetLint.lint(file: path)
+        } catch {
+            #expect(error.keyPath == "pictures.framing.maximumFaceWidth")
+        }
+    }
+}
