@@ -55,7 +55,11 @@ public enum FaceFinder {
                 (profileCascade.detect(
                     in: mirror, scaleFactor: settings.scaleFactor, minimumNeighbours: settings.minimumNeighbours,
                     minimumSize: minimumFace) ?? []).map { $0.mirrored(inWidth: image.width) }
-            search.profiles = (seen + other).sorted { $0.width * $0.height > $1.width * $1.height }
+            // A face seen in both (a profile near frontal) is one face: keep the larger box.
+            for face in (seen + other).sorted(by: { $0.width * $0.height > $1.width * $1.height })
+            where !search.profiles.contains(where: { $0.contains(face.centreX, face.centreY) }) {
+                search.profiles.append(face)
+            }
         } else if let face = frontal.first {
             search.eyeTilt = eyeTilt(in: image, face: face, cascade: eyeCascade, settings: settings)
         }

@@ -62,6 +62,11 @@ public struct PixelRect: Sendable, Equatable, Codable {
     public var centreX: Double { Double(x) + Double(width) / 2 }
     public var centreY: Double { Double(y) + Double(height) / 2 }
 
+    /// Whether the point (`pointX`, `pointY`) lies inside.
+    public func contains(_ pointX: Double, _ pointY: Double) -> Bool {
+        pointX >= Double(x) && pointX < Double(maxX) && pointY >= Double(y) && pointY < Double(maxY)
+    }
+
     /// The part of this rectangle inside `bounds` (empty when none).
     public func clamped(to bounds: PixelRect) -> PixelRect {
         let left = max(x, bounds.x), top = max(y, bounds.y)
