@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
 struct COpenCVShim_Cascade {
@@ -51,17 +52,28 @@ extern "C" void COpenCVShim_release(COpenCVShim_Cascade *cascade) { delete casca
 
 extern "C" int COpenCVShim_detect(COpenCVShim_Cascade *cascade, const unsigned char *grey, int width, int height,
                                   int stride, double scale_factor, int min_neighbors, int min_size,
-                                  COpenCVShim_Rect *out, int capacity) {
+                                  int work_short_side, COpenCVShim_Rect *out, int capacity) {
     if (cascade == nullptr || grey == nullptr || width <= 0 || height <= 0 || stride < width) return -1;
     try {
         // A header over the caller's pixels: nothing is copied, nothing is written.
         cv::Mat image(height, width, CV_8UC1, const_cast<unsigned char *>(grey), (size_t)stride);
+        double shrink = 1.0;
+        cv::Mat work = image;
+        int shorter = std::min(width, height);
+        if (work_short_side > 0 && shorter > work_short_side) {
+            shrink = (double)work_short_side / (double)shorter;
+            cv::resize(image, work, cv::Size(), shrink, shrink, cv::INTER_AREA);
+        }
+        int wanted = std::max(1, (int)(min_size * shrink));
         std::vector<cv::Rect> found;
         {
             std::lock_guard<std::mutex> guard(cascade->lock);
-            cascade->classifier.detectMultiScale(image, found, scale_factor > 1.0 ? scale_factor : 1.1,
-                                                 min_neighbors > 0 ? min_neighbors : 3, 0,
-                                                 cv::Size(std::max(min_size, 1), std::max(min_size, 1)));
+            cascade->classifier.detectMultiScale(work, found, scale_factor > 1.0 ? scale_factor : 1.1,
+                                                 min_neighbors > 0 ? min_neighbors : 3, 0, cv::Size(wanted, wanted));
+        }
+        for (cv::Rect &rect : found) {
+            rect = cv::Rect((int)(rect.x / shrink), (int)(rect.y / shrink), (int)(rect.width / shrink),
+                            (int)(rect.height / shrink)) & cv::Rect(0, 0, width, height);
         }
         std::stable_sort(found.begin(), found.end(),
                          [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });

@@ -26,10 +26,13 @@ COpenCVShim_Cascade *COpenCVShim_load(const char *path, char *problem, size_t pr
 void COpenCVShim_release(COpenCVShim_Cascade *cascade);
 
 /// Finds objects in an 8-bit grey image of `width` × `height` pixels, rows `stride` bytes apart. Writes at most
-/// `capacity` rectangles, largest first, and returns how many were found (possibly more than `capacity`), or -1
-/// when OpenCV failed. Objects smaller than `min_size` pixels are not looked for.
+/// `capacity` rectangles, largest first, in the image's pixels, and returns how many were found (possibly more than
+/// `capacity`), or -1 when OpenCV failed. Objects smaller than `min_size` pixels are not looked for. When
+/// `work_short_side` is above 0 and the shorter side is longer, the search runs on a copy shrunk to it (pixel area
+/// averaging): the cost falls with the square of the scale.
 int COpenCVShim_detect(COpenCVShim_Cascade *cascade, const unsigned char *grey, int width, int height, int stride,
-                       double scale_factor, int min_neighbors, int min_size, COpenCVShim_Rect *out, int capacity);
+                       double scale_factor, int min_neighbors, int min_size, int work_short_side,
+                       COpenCVShim_Rect *out, int capacity);
 
 /// OpenCV's version, as "4.6.0".
 const char *COpenCVShim_version(void);

@@ -40,7 +40,7 @@ public enum FaceFinder {
         guard
             let frontal = frontalCascade.detect(
                 in: image, scaleFactor: settings.scaleFactor, minimumNeighbours: settings.minimumNeighbours,
-                minimumSize: minimumFace)
+                minimumSize: minimumFace, workShortSide: settings.detectionShortSide)
         else { return .unavailable(missing: "OpenCV \(HaarCascade.openCVVersion): detection failed") }
         var search = FaceSearch(
             frontal: frontal, profiles: [], eyeTilt: nil,
@@ -50,11 +50,13 @@ public enum FaceFinder {
             let seen =
                 profileCascade.detect(
                     in: image, scaleFactor: settings.scaleFactor, minimumNeighbours: settings.minimumNeighbours,
-                    minimumSize: minimumFace) ?? []
+                    minimumSize: minimumFace, workShortSide: settings.detectionShortSide) ?? []
             let other =
                 (profileCascade.detect(
                     in: mirror, scaleFactor: settings.scaleFactor, minimumNeighbours: settings.minimumNeighbours,
-                    minimumSize: minimumFace) ?? []).map { $0.mirrored(inWidth: image.width) }
+                    minimumSize: minimumFace, workShortSide: settings.detectionShortSide) ?? []).map {
+                    $0.mirrored(inWidth: image.width)
+                }
             // A face seen in both (a profile near frontal) is one face: keep the larger box.
             for face in (seen + other).sorted(by: { $0.width * $0.height > $1.width * $1.height })
             where !search.profiles.contains(where: { $0.contains(face.centreX, face.centreY) }) {

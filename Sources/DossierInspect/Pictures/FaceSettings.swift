@@ -14,12 +14,14 @@ public struct FaceSettings: Sendable, Equatable {
     public var minimumNeighbours: Int
     /// Faces narrower than this fraction of the picture's shorter side are not looked for.
     public var minimumFaceFraction: Double
+    /// Faces are looked for in a copy of the picture shrunk to this shorter side (eyes in the picture itself).
+    public var detectionShortSide: Int
 
     public init(
         cascadeFolders: [String] = ["/usr/share/opencv4/haarcascades"],
         frontal: String = "haarcascade_frontalface_alt2.xml", profile: String = "haarcascade_profileface.xml",
         eyes: String = "haarcascade_eye.xml", scaleFactor: Double = 1.1, minimumNeighbours: Int = 4,
-        minimumFaceFraction: Double = 0.08
+        minimumFaceFraction: Double = 0.08, detectionShortSide: Int = 160
     ) {
         self.cascadeFolders = cascadeFolders
         self.frontal = frontal
@@ -28,5 +30,6 @@ public struct FaceSettings: Sendable, Equatable {
         self.scaleFactor = scaleFactor
         self.minimumNeighbours = minimumNeighbours
         self.minimumFaceFraction = minimumFaceFraction
+        self.detectionShortSide = detectionShortSide
     }
 }

@@ -63,9 +63,10 @@ public final class HaarCascade: @unchecked Sendable {
     }
 
     /// The objects found in `region` of `image` (whole image by default), largest first, in the image's pixels;
-    /// nil when OpenCV failed.
+    /// nil when OpenCV failed. With `workShortSide`, the search runs on a copy shrunk to that shorter side.
     public func detect(
-        in image: GreyImage, region: PixelRect? = nil, scaleFactor: Double, minimumNeighbours: Int, minimumSize: Int
+        in image: GreyImage, region: PixelRect? = nil, scaleFactor: Double, minimumNeighbours: Int, minimumSize: Int,
+        workShortSide: Int = 0
     ) -> [PixelRect]? {
         let area = (region ?? image.bounds).clamped(to: image.bounds)
         guard area.width > 0, area.height > 0 else { return [] }
@@ -75,8 +76,8 @@ public final class HaarCascade: @unchecked Sendable {
             guard let base = buffer.baseAddress else { return -1 }
             return COpenCVShim_detect(
                 handle, base + area.y * image.width + area.x, Int32(area.width), Int32(area.height),
-                Int32(image.width), scaleFactor, Int32(minimumNeighbours), Int32(minimumSize), &found,
-                Int32(capacity))
+                Int32(image.width), scaleFactor, Int32(minimumNeighbours), Int32(minimumSize),
+                Int32(clamping: workShortSide), &found, Int32(capacity))
         }
         guard count >= 0 else { return nil }
         return found.prefix(Int(count)).map {

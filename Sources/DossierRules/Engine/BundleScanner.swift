@@ -147,8 +147,10 @@ public struct BundleScanner: Sendable {
                 let digest =
                     hashed.contains(entry.location)
                     ? SHA256.hash(data: bytes).hexDigits : nil
+                // Only a face search needs a finer decode than the photo check's; light is judged at any scale.
                 let (inspection, grey) = JPEGInspector.inspectWithGrey(
-                    bytes, limits: jpegLimits, thumbnailQuality: quality, grey: pictures.grey)
+                    bytes, limits: jpegLimits, thumbnailQuality: quality,
+                    grey: isIDPhoto ? pictures.grey : GreyRequest(minimumShortSide: 0))
                 // Faces are looked for in the ID photo only; exposure and backlight are measured in every photo.
                 let picture = grey.map { image in
                     PictureMeasure.measure(

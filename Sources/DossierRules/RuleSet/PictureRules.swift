@@ -17,6 +17,8 @@ public struct PictureRules: Codable, Sendable, Equatable {
         public var minimumNeighbours: Int
         /// Faces narrower than this fraction of the shorter side are not looked for.
         public var minimumFaceFraction: Double
+        /// Faces are looked for in a copy shrunk to this shorter side (eyes in the analysed picture).
+        public var detectionShortSide: Int
         /// Another face counts when it is at least this fraction of the largest face's width.
         public var companionMinimumRatio: Double
         /// Eyes farther from level than this many degrees: the head is tilted.
@@ -56,7 +58,7 @@ public struct PictureRules: Codable, Sendable, Equatable {
             faces: FaceSettings(
                 cascadeFolders: faces.cascadeFolders, frontal: faces.frontal, profile: faces.profile, eyes: faces.eyes,
                 scaleFactor: faces.scaleFactor, minimumNeighbours: faces.minimumNeighbours,
-                minimumFaceFraction: faces.minimumFaceFraction),
+                minimumFaceFraction: faces.minimumFaceFraction, detectionShortSide: faces.detectionShortSide),
             shadowLevel: exposure.shadowLevel, highlightLevel: exposure.highlightLevel,
             edgeStep: background.edgeStep)
     }
@@ -87,6 +89,8 @@ extension RuleSetValidation {
         try require(faces.scaleFactor > 1 && faces.scaleFactor <= 2, "faces.scaleFactor", "must be above 1, at most 2")
         try require((1...50).contains(faces.minimumNeighbours), "faces.minimumNeighbours", "must be 1 to 50")
         try fraction(faces.minimumFaceFraction, "faces.minimumFaceFraction")
+        try require(
+            (48...4096).contains(faces.detectionShortSide), "faces.detectionShortSide", "must be 48 to 4096 pixels")
         try fraction(faces.companionMinimumRatio, "faces.companionMinimumRatio")
         try require((0...90).contains(faces.maximumEyeTilt), "faces.maximumEyeTilt", "must be 0 to 90 degrees")
         let framing = pictures.framing
