@@ -78,7 +78,10 @@ let package = Package(
             ]),
 
         // Paths, temporary folders and a process runner shared by the test targets.
-        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        // Its zips are written with dossier's own writer (DossierSeal's `package` ZipWriter).
+        .target(
+            name: "DossierTestSupport", dependencies: ["DossierFiles", "DossierInspect", "DossierSeal"],
+            path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierFilesTests", dependencies: ["DossierFiles", "DossierTestSupport"]),
         .testTarget(

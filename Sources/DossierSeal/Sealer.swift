@@ -11,14 +11,6 @@ import Foundation
     import Glibc
 #endif
 
-/// What `seal` produced.
-public enum SealOutcome {
-    /// Errors remain: nothing was written. The report says why.
-    case refused(Report)
-    /// The sealed zip is at `path`.
-    case sealed(path: String, fingerprint: Fingerprint, report: Report)
-}
-
 /// Turns a clean submission folder into a sealed zip: a BagIt 1.0 bag in one zip, byte-identical for the same
 /// folder, rules and `--as-of` (SPEC §7). The folder is only read.
 public struct Sealer {
@@ -160,26 +152,5 @@ public struct Sealer {
     /// Whether `file` goes into a zip stored rather than deflated.
     static func isStored(_ file: FileEntry) -> Bool {
         storedKinds.contains(file.kind) || storedExtensions.contains(FileNameParts(file.path).extension)
-    }
-}
-
-/// SHA-256 computed on a second core while the caller copies the same chunks: chunks are hashed in order on a
-/// serial queue, at most four in flight (4 MiB), so the copy and the hash overlap instead of adding up.
-final class PipelinedSHA256: @unchecked Sendable {
-    private var hasher = SHA256()
-    private let queue = DispatchQueue(label: "dossier.seal.sha256")
-    private let inFlight = DispatchSemaphore(value: 4)
-
-    func update(_ chunk: [UInt8]) {
-        inFlight.wait()
-        queue.async {
-            self.hasher.update(data: chunk)
-            self.inFlight.signal()
-        }
-    }
-
-    /// Waits for every chunk, then gives the hex digest.
-    func finalize() -> String {
-        queue.sync { hasher.finalize().hexDigits }
     }
 }

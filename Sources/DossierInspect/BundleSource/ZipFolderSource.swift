@@ -5,42 +5,6 @@ import Foundation
     import Glibc
 #endif
 
-/// Where a bundle's bytes come from: a folder on disk, or a folder inside a zip. The scanner reads only
-/// through this, so the same checks run on both without extracting anything.
-public protocol BundleSource: Sendable {
-    /// Everything below the bundle's root, sorted by path.
-    func entries() throws -> [TreeEntry]
-    /// The first `count` bytes of a file entry, or nil when it cannot be read.
-    func prefix(of entry: TreeEntry, count: Int) -> [UInt8]?
-    /// The whole content of a file entry, refusing more than `limit` bytes.
-    func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8]
-    /// Positional reads of a file entry (videos are read box by box), or nil when that is not possible.
-    func randomAccess(of entry: TreeEntry) -> (any RandomAccess)?
-}
-
-/// A bundle folder on disk, walked without following symlinks.
-public struct FolderSource: BundleSource {
-    public var root: RawPath
-    public var walker: FileTreeWalker
-
-    public init(_ root: RawPath, walker: FileTreeWalker = FileTreeWalker()) {
-        self.root = root
-        self.walker = walker
-    }
-
-    public func entries() throws -> [TreeEntry] { try walker.walk(root) }
-
-    public func prefix(of entry: TreeEntry, count: Int) -> [UInt8]? {
-        FileBytes.readPrefix(entry.location, count: count)
-    }
-
-    public func contents(of entry: TreeEntry, limit: Int) throws(FileBytes.ReadError) -> [UInt8] {
-        try FileBytes.readAll(entry.location, limit: limit)
-    }
-
-    public func randomAccess(of entry: TreeEntry) -> (any RandomAccess)? { FileRandomAccess(entry.location) }
-}
-
 /// The entries of a zip below one folder of it (`湖北省科协/data/`), read in place. Every entry is listed, also
 /// when two share a name (the naming checks report them), and an entry whose header or data is damaged is listed
 /// as unreadable with what is wrong.
@@ -159,26 +123,5 @@ public struct ZipFolderSource: BundleSource {
             readFailures.record(zipEntry, error)
             throw .readFailed(errno: EIO)
         }
-    }
-}
-
-/// The entries of a zip that failed to read, each with the first error met; shared by the threads of a check.
-public final class ZipReadFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failures: [Int: (ZipEntry, any Error)] = [:]
-
-    public init() {}
-
-    func record(_ entry: ZipEntry, _ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if failures[entry.index] == nil { failures[entry.index] = (entry, error) }
-    }
-
-    /// Every failure, in central-directory order.
-    public var all: [(entry: ZipEntry, error: any Error)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return failures.sorted { $0.key < $1.key }.map { (entry: $0.value.0, error: $0.value.1) }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// `EXCL-PRIOR-HONOREE`: name and birth month against the rule set's list of earlier honourees.
-@Suite struct PriorHonoreeTests {
+@Suite struct PriorHonoreeMatchTests {
     /// The bundled rule set with its honouree list replaced by one person.
     private func findings(
         sample: String, honoree name: String, born: String?, candidate: String

@@ -42,7 +42,7 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
     return try CommandRunner.run(path, arguments, directory: directory)
 }
 
-@Suite struct SealTests {
+@Suite struct SealerTests {
     @Test func sameFolderSameRulesSameDateGiveTheSameBytes() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")
@@ -336,89 +336,5 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         #expect(report.files.filter { $0.kind == .photo }.count == 4)
         #expect(report.files.first { $0.path == "张三/张三3.jpg" }?.jpeg?.orientation == 6)
         #expect(fingerprint.matches(fingerprint.sha256.prefix(20).lowercased()))
-    }
-
-    @Test func aKilledSealLeavesNoZip() throws {
-        let folder = try TemporaryFolder()
-        let unit = try folder.copy(ofSample: "valid")
-        // A large stray file (sparse: no disk used; only a LAYOUT-UNKNOWN-FILE warning) makes the seal last long
-        // enough to be interrupted.
-        let stray = unit.appendingPathComponent("张三/原始素材.bin").path
-        #expect(FileManager.default.createFile(atPath: stray, contents: nil))
-        #expect(truncate(stray, 1 << 30) == 0)
-        let output = folder.url.appendingPathComponent("out").path
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["seal", unit.path, "-o", output + "/sealed.zip", "--as-of", "2021-06-18", "--no-progress"]
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        // Once the temporary file exists, the seal is writing: stop it as `kill` would.
-        for _ in 0..<200 where (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty ?? true {
-            usleep(10_000)
-        }
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
-    }
-}
-
-@Suite struct ZipTests {
-    /// Writes entries with dossier's writer and reads them back with its reader.
-    private func roundTrip(_ entries: [(String, [UInt8], Bool)]) throws -> ZipArchive {
-        let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("t.zip").path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 6, day: 18)
-        for (name, bytes, compress) in entries { try writer.add(name: name, bytes: bytes, compress: compress) }
-        try writer.finish()
-        close(descriptor)
-        return try ZipArchive(RawPath(path))
-    }
-
-    @Test func storedAndDeflatedEntriesComeBackWhole() throws {
-        let text = Array(String(repeating: "最美科技工作者 ", count: 5000).utf8)
-        let random = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
-        let archive = try roundTrip([("a/文本.txt", text, true), ("a/数据.bin", random, false), ("a/空.txt", [], true)])
-        #expect(archive.entries.map(\.name) == ["a/文本.txt", "a/数据.bin", "a/空.txt"])
-        #expect(try archive.contents(archive.entries[0], limit: 1 << 20) == text)
-        #expect(archive.entries[0].compressedSize.value < UInt64(text.count) / 10)
-        #expect(try archive.contents(archive.entries[1], limit: 1 << 20) == random)
-        #expect(try archive.contents(archive.entries[2], limit: 1 << 20).isEmpty)
-    }
-
-    @Test func manyEntriesUseZIP64Records() throws {
-        let entries = (0..<70_000).map { ("d/\($0).txt", [UInt8]("\($0)".utf8), false) }
-        let archive = try roundTrip(entries)
-        #expect(archive.entries.count == 70_000)
-        #expect(archive.entries.last?.name == "d/69999.txt")
-        #expect(try archive.contents(archive.entries[65_600], limit: 100) == Array("65600".utf8))
-    }
-
-    @Test func gbkNamesFromChineseWindowsToolsAreDecoded() {
-        // 张三.jpg in GBK, without the UTF-8 flag.
-        let (name, wasGBK) = ZipArchive.decodeName([0xD5, 0xC5, 0xC8, 0xFD] + Array(".jpg".utf8), utf8Flag: false)
-        #expect(name == "张三.jpg" && wasGBK)
-        #expect(ZipArchive.decodeName(Array("张三.jpg".utf8), utf8Flag: false) == ("张三.jpg", false))
-    }
-
-    @Test func hostileArchivesAreErrorsNotCrashes() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("x.zip").path
-        for bytes: [UInt8] in [
-            [], Array("PK\u{5}\u{6}".utf8), [UInt8](repeating: 0x50, count: 100),
-            Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 0, count: 60),
-        ] {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-            #expect(throws: ZipError.self) { try ZipArchive(RawPath(path)) }
-        }
-        // An end record whose directory lies far past the end of the file.
-        var lying = LittleEndian()
-        lying.u32(0x0605_4B50); lying.u16(0); lying.u16(0); lying.u16(1); lying.u16(1)
-        lying.u32(0x7FFF_FFFF); lying.u32(0x7FFF_FFFF); lying.u16(0)
-        try Data(lying.data).write(to: URL(fileURLWithPath: path))
-        #expect(throws: ZipError.self) { try ZipArchive(RawPath(path)) }
     }
 }
