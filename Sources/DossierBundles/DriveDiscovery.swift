@@ -53,8 +53,7 @@ public struct DriveDiscovery: Sendable {
     }
 
     /// Why a folder that could not be listed was not checked.
-    public static let unlistedReason = LocalizedText(
-        zh: "无法列出文件夹的内容，可能没有读取权限", en: "its contents cannot be listed (no read permission?)")
+    public static let unlistedReason = BundlesWords.folderUnlisted
 
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is
     /// missing gets reported (`check`); without, it holds nothing (`intake`).

@@ -67,8 +67,7 @@ public struct SealVerifier {
         guard tops.count == 1, let bag = tops.first, !bag.isEmpty else {
             sink.emit(
                 .sealFormat, path: "",
-                problem: LocalizedText(
-                    zh: "压缩包里不是恰好一个文件夹", en: "the zip does not hold exactly one folder"))
+                problem: BundlesWords.notOneFolder)
             return finish()
         }
         let prefix = bag + "/"
@@ -89,9 +88,7 @@ public struct SealVerifier {
         else {
             sink.emit(
                 .sealFormat, path: "",
-                problem: LocalizedText(
-                    zh: "没有有效的 BagIt 1.0 封装结构：须有 SHA-256 清单和标签清单",
-                    en: "no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest"))
+                problem: BundlesWords.noValidBag)
             return finish(unit: bag)
         }
 
@@ -158,7 +155,7 @@ public struct SealVerifier {
                 extra: recheck.findings, seal: seal)
         } catch {
             sink.emit(
-                .zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
+                .zipCorrupt, path: "", problem: error)
             return finish(unit: bag, seal: seal)
         }
     }

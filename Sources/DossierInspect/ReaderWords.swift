@@ -98,8 +98,41 @@ public struct JPEGProblem: BilingualMessage, Sendable {
     }
 }
 
-/// Names found inside a reader's English detail.
+/// The readers' own words, one text per message (why `dossier inspect` could not read a file, what it found
+/// wrong), and the names found inside a reader's English detail.
 enum ReaderWords {
+    static func noSuchFile(_ path: String) -> LocalizedText {
+        LocalizedText(zh: "找不到文件“\(path)”。", en: "\(path): no such file")
+    }
+
+    /// A path that is `what` (a symbolic link, a folder, a special file), never followed.
+    static func notARegularFile(_ path: String, _ what: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            zh: "“\(path)”是\(what.zh)，不是普通文件。", en: "\(path): \(what.en), not a regular file (never followed)")
+    }
+
+    static let symbolicLink = LocalizedText(zh: "符号链接（快捷方式，不会跟随）", en: "a symbolic link")
+    static let folder = LocalizedText(zh: "文件夹", en: "a folder")
+    static let specialFile = LocalizedText(zh: "特殊文件", en: "a special file")
+
+    static func cannotRead(_ path: String) -> LocalizedText {
+        LocalizedText(zh: "无法读取“\(path)”（没有读取权限）。", en: "\(path): cannot be read")
+    }
+
+    /// A file that failed while read; `error` is the system's English.
+    static func unreadable(_ error: any Error) -> LocalizedText { LocalizedText(zh: "无法读取", en: "\(error)") }
+
+    static let tooManyPixels = LocalizedText(zh: "文件头声称的像素太多：没有解码", en: "header claims too many pixels: not decoded")
+
+    static let legacyOffice = LocalizedText(
+        zh: "这是旧式二进制 Office 文档（.doc/.xls/.wps/.et）：请另存为 .docx 或 .xlsx",
+        en: "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx")
+
+    /// A video container (`content`: MKV, AVI, FLV) that is neither of the two allowed.
+    static func notMP4OrMOV(_ content: String) -> LocalizedText {
+        LocalizedText(zh: "\(content) 不是 MP4 或 MOV", en: "\(content) is not MP4 or MOV")
+    }
+
     /// The box names quoted in `text` (‘stsz’), joined; nil when there are none.
     static func boxes(in text: String) -> String? {
         let names = text.matches(of: #/‘([^’]+)’/#).map { "‘\($0.1)’" }

@@ -39,10 +39,7 @@ public struct Sealer {
         let destinationFolder =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
         if LocalPath.isInside(destinationFolder, folder: trimmed) {
-            throw SealError.refused(
-                LocalizedText(
-                    zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",
-                    en: "the sealed zip must not be written inside the folder being sealed (input is read-only)"))
+            throw SealError.refused(SealWords.outputInsideInput)
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
         let final: String

@@ -110,9 +110,7 @@ package final class ZipWriter {
             try pwriteAll(sizes.data, at: headerOffset + 30 + UInt64(nameBytes.count) + 4)
         } else {
             guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else {
-                throw SealError.refused(
-                    LocalizedText(
-                        zh: "无法封装：\(name) 在读取时超过了 4 GiB。", en: "cannot seal: \(name) grew past 4 GiB while read"))
+                throw SealError.refused(SealWords.grewPast4GiB(name))
             }
             patch.u32(UInt32(compressed))
             patch.u32(UInt32(uncompressed))

@@ -69,7 +69,8 @@ extension ScannedBundle {
                 let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(
                     of: sheets)
             else { continue }
-            return SummaryTable(path: file.path, unit: summary.unit, rows: summary.rows)
+            return SummaryTable(
+                path: file.path, unit: summary.unit, rows: summary.rows, nameField: ruleSet.forms.nameField)
         }
         return nil
     }
@@ -107,7 +108,8 @@ extension ScannedBundle {
         var seen: Set<String> = []
         let folders = Dictionary(candidates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names =
-            summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
+            summary.map { $0.rows.map { MediaName.normalise($0[ruleSet.forms.nameField]?.value ?? "") } }
+            ?? candidates.map(\.name)
         for name in names + candidates.map(\.name) where !name.isEmpty && seen.insert(name).inserted {
             let folder = folders[name]
             var record = CandidateRecord(

@@ -10,13 +10,14 @@ public struct SummaryTable: Sendable {
     /// The first row of each normalised name.
     private let rowByName: [String: Int]
 
-    public init(path: String, unit: String?, rows: [[String: FieldFact]]) {
+    /// `nameField` is the field that names a candidate (the rule set's `forms.nameField`).
+    public init(path: String, unit: String?, rows: [[String: FieldFact]], nameField: String) {
         self.path = path
         self.unit = unit
         self.rows = rows
         var index: [String: Int] = [:]
         for (position, row) in rows.enumerated() {
-            let name = MediaName.normalise(row["name"]?.value ?? "")
+            let name = MediaName.normalise(row[nameField]?.value ?? "")
             if index[name] == nil { index[name] = position }
         }
         rowByName = index

@@ -257,6 +257,10 @@ public enum RuleSetValidation {
         if keys.count != forms.fields.count {
             throw RuleSetError(file: file, keyPath: "forms.fields", problem: "a field key is used twice")
         }
+        for (key, value) in [("nameField", forms.nameField), ("publicityField", forms.publicityField)]
+        where !keys.contains(value) {
+            throw RuleSetError(file: file, keyPath: "forms.\(key)", problem: "unknown field \(value)")
+        }
         for (index, key) in forms.required.enumerated() where !keys.contains(key) {
             throw RuleSetError(file: file, keyPath: "forms.required[\(index)]", problem: "unknown field \(key)")
         }

@@ -38,6 +38,16 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var match: Match?
     }
 
+    /// How FORM-INCONSISTENT names where each of two values was read.
+    public struct Sources: Codable, Sendable, Equatable {
+        /// A candidate's form.
+        public var form: LocalizedText
+        /// The summary table.
+        public var summary: LocalizedText
+        /// The name of the candidate's folder.
+        public var folder: LocalizedText
+    }
+
     /// What `dossier init` writes.
     public struct Templates: Codable, Sendable, Equatable {
         public var formTitle: String
@@ -58,12 +68,18 @@ public struct FormRules: Codable, Sendable, Equatable {
     }
 
     public var fields: [Field]
+    /// The field that names a candidate: compared with the folder's name (FORM-INCONSISTENT); a summary-table row
+    /// without it is no candidate's.
+    public var nameField: String
+    /// The field FORM-PUBLICITY-MISSING wants filled in.
+    public var publicityField: String
     public var required: [String]
     public var summaryHeaderMinimumLabels: Int
     public var unitLabels: [String]
     public var secretMarkings: [String]
     /// FORM-INCONSISTENT: the fields compared between the form and the summary table, in this order.
     public var compared: [Comparison]
+    public var sources: Sources
     /// Words that make a bracketed group at the start of a value a filling hint (`（1500字以内）`), left out of
     /// the value; none when absent.
     public var hintWords: [String]?
