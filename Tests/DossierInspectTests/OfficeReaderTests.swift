@@ -4,30 +4,13 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-private let office = Repository.root.appendingPathComponent("Tests/Fixtures/office")
-
-private func bytes(_ name: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: office.appendingPathComponent(name)))
-}
-
-/// What a person reads in each fixture (scripts/make-office-fixtures.py wrote it).
-private struct Expected: Decodable {
-    var form: [String: String]
-    var summary: [[String]]
-}
-
 @Suite struct OfficeReaderTests {
-    private let expected: Expected? = {
-        guard let data = try? Data(contentsOf: office.appendingPathComponent("expected.json")) else { return nil }
-        return try? JSONDecoder().decode(Expected.self, from: data)
-    }()
-
     @Test(arguments: ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"])
     func aSummaryTableReadsAsItShows(_ file: String) throws {
-        let sheets = try OfficeReader.xlsx(try bytes(file))
+        let sheets = try OfficeReader.xlsx(try OfficeFixture.bytes(file))
         let sheet = try #require(sheets.first)
         #expect(sheet.name == "汇总表")
-        #expect(Array(sheet.rows.suffix(4)) == (try #require(expected)).summary)
+        #expect(Array(sheet.rows.suffix(4)) == (try #require(OfficeFixture.expected)).summary)
         #expect(sheet.merges == ["A1:H1"])
     }
 
@@ -36,7 +19,7 @@ private struct Expected: Decodable {
     ])
     func hostileDocumentsAreProblemsInBoundedTime(_ name: String) throws {
         let start = Date()
-        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try bytes("\(name).docx")) }
+        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try OfficeFixture.bytes("\(name).docx")) }
         #expect(Date().timeIntervalSince(start) < 1)
     }
 
@@ -46,7 +29,7 @@ private struct Expected: Decodable {
             (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(
                 in: .whitespacesAndNewlines) ?? "?"
         do {
-            let document = try OfficeReader.docx(try bytes("external-entity.docx"))
+            let document = try OfficeReader.docx(try OfficeFixture.bytes("external-entity.docx"))
             #expect(!document.text.contains(hostname))
         } catch {
             #expect(error is OfficeProblem)
@@ -65,8 +48,8 @@ private struct Expected: Decodable {
 
     @Test(arguments: ["form-libreoffice.doc", "summary-libreoffice.xls"])
     func legacyBinaryFormatsAreRecognisedByContent(_ file: String) throws {
-        #expect(ContentType.sniff(Array(try bytes(file).prefix(32))) == .ole2)
-        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try bytes(file)) }
+        #expect(ContentType.sniff(Array(try OfficeFixture.bytes(file).prefix(32))) == .ole2)
+        #expect(throws: OfficeProblem.self) { try OfficeReader.docx(try OfficeFixture.bytes(file)) }
     }
 
     @Test func aSheetClaimingAMillionRowsIsStreamedAndBounded() throws {
@@ -103,7 +86,7 @@ private struct Expected: Decodable {
         // openpyxl's table with its first row renumbered: the number is the file's, any arithmetic on it checked.
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("rows.xlsx").path
-        try TestZip.rewrite(office.appendingPathComponent("summary-openpyxl.xlsx").path, to: path) { name, bytes in
+        try TestZip.rewrite(OfficeFixture.url("summary-openpyxl.xlsx").path, to: path) { name, bytes in
             guard name == "xl/worksheets/sheet1.xml" else { return bytes }
             let text = String(decoding: bytes, as: UTF8.self)
             return Array(text.replacingOccurrences(of: #"<row r="1""#, with: #"<row r="\#(number)""#).utf8)
@@ -118,9 +101,9 @@ extension OfficeReaderTests {
     /// Documents from real producers with one part taken out, refused or pointing at nothing: reading them is a
     /// problem that names the part, never a document read as if the part said nothing.
     @Suite struct MissingParts {
-        private static let table = office.appendingPathComponent("summary-libreoffice.xlsx")
-        private static let openpyxlTable = office.appendingPathComponent("summary-openpyxl.xlsx")
-        private static let form = office.appendingPathComponent("form-python-docx.docx")
+        private static let table = OfficeFixture.url("summary-libreoffice.xlsx")
+        private static let openpyxlTable = OfficeFixture.url("summary-openpyxl.xlsx")
+        private static let form = OfficeFixture.url("form-python-docx.docx")
         /// A python-docx form with a header (its classification marking).
         private static let formWithHeader = Repository.samples.appendingPathComponent(
             "form-problems/广东省科协/陈一/陈一推荐表.docx")
@@ -229,10 +212,10 @@ extension OfficeReaderTests {
                 "form-python-docx.docx", "form-libreoffice.docx", "form-hinted-rows.docx", "form-hinted-columns.docx",
                 "form-hinted-rows-libreoffice.docx", "form-hinted-columns-libreoffice.docx", "form-hinted-blank.docx",
             ] {
-                #expect(docxProblem(try bytes(name)) == nil, "\(name)")
+                #expect(docxProblem(try OfficeFixture.bytes(name)) == nil, "\(name)")
             }
             for name in ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"] {
-                #expect(xlsxProblem(try bytes(name)) == nil, "\(name)")
+                #expect(xlsxProblem(try OfficeFixture.bytes(name)) == nil, "\(name)")
             }
             #expect(docxProblem(Array(try Data(contentsOf: Self.formWithHeader))) == nil)
         }

@@ -6,28 +6,11 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-private let office = Repository.root.appendingPathComponent("Tests/Fixtures/office")
-
-private func bytes(_ name: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: office.appendingPathComponent(name)))
-}
-
-/// What a person reads in each fixture (scripts/make-office-fixtures.py wrote it).
-private struct Expected: Decodable {
-    var form: [String: String]
-    var summary: [[String]]
-}
-
 @Suite struct FieldExtractorTests {
-    private let expected: Expected? = {
-        guard let data = try? Data(contentsOf: office.appendingPathComponent("expected.json")) else { return nil }
-        return try? JSONDecoder().decode(Expected.self, from: data)
-    }()
-
     @Test(arguments: ["form-python-docx.docx", "form-libreoffice.docx"])
     func aFormGivesTheFieldsAPersonReads(_ file: String) throws {
         let ruleSet = try Repository.ruleSet()
-        let document = try OfficeReader.docx(try bytes(file))
+        let document = try OfficeReader.docx(try OfficeFixture.bytes(file))
         let fields = FieldExtractor(rules: ruleSet.forms).fields(of: document)
         #expect(fields["name"] == FieldFact(value: "张三", label: "姓名"))
         #expect(fields["gender"]?.value == "男")
@@ -36,7 +19,7 @@ private struct Expected: Decodable {
         #expect(fields["employer"]?.value == "华中科技大学材料学院教授")
         #expect(fields["publicity"]?.value == "已公示。")
         // The raw cells agree with what python-docx wrote.
-        let reference = try #require(expected).form
+        let reference = try #require(OfficeFixture.expected).form
         let cells = Set(document.tables.flatMap { $0.flatMap { $0.map(\.text) } })
         for value in reference.values { #expect(cells.contains(value), "\(value)") }
         let merged = try #require(document.tables.first?[2].last)
@@ -52,7 +35,8 @@ private struct Expected: Decodable {
     ])
     func labelsWithHintsAreRecognised(_ file: String) throws {
         let ruleSet = try Repository.ruleSet()
-        let fields = FieldExtractor(rules: ruleSet.forms).fields(of: try OfficeReader.docx(try bytes(file)))
+        let fields = FieldExtractor(rules: ruleSet.forms).fields(
+            of: try OfficeReader.docx(try OfficeFixture.bytes(file)))
         #expect(fields["name"]?.value == "张三")
         #expect(fields["gender"]?.value == "男")
         #expect(fields["birth"]?.value == "1975-03")
@@ -82,7 +66,7 @@ private struct Expected: Decodable {
     @Test func hintsAreNotValues() throws {
         let ruleSet = try Repository.ruleSet()
         let extractor = FieldExtractor(rules: ruleSet.forms)
-        let blank = extractor.fields(of: try OfficeReader.docx(try bytes("form-hinted-blank.docx")))
+        let blank = extractor.fields(of: try OfficeReader.docx(try OfficeFixture.bytes("form-hinted-blank.docx")))
         #expect(blank["deeds"]?.value ?? "" == "")
         #expect(blank["publicity"]?.value ?? "" == "")
         #expect(blank["honors"]?.value == "湖北省五一劳动奖章")
@@ -101,7 +85,7 @@ private struct Expected: Decodable {
     /// A summary table whose header carries hints (`出生年月（年.月）`) is found and read.
     @Test func aSummaryHeaderWithHintsIsRead() throws {
         let ruleSet = try Repository.ruleSet()
-        let sheets = try OfficeReader.xlsx(try bytes("summary-hinted-openpyxl.xlsx"))
+        let sheets = try OfficeReader.xlsx(try OfficeFixture.bytes("summary-hinted-openpyxl.xlsx"))
         let summary = try #require(FieldExtractor(rules: ruleSet.forms).summary(of: sheets))
         #expect(summary.rows.first?["birth"]?.value == "1975-03")
         #expect(summary.rows.first?["employer"]?.value == "华中科技大学")
@@ -110,7 +94,7 @@ private struct Expected: Decodable {
 
     @Test(arguments: ["summary-openpyxl.xlsx", "summary-libreoffice.xlsx"])
     func aSummaryTableGivesTheRowsAPersonReads(_ file: String) throws {
-        let sheets = try OfficeReader.xlsx(try bytes(file))
+        let sheets = try OfficeReader.xlsx(try OfficeFixture.bytes(file))
         let ruleSet = try Repository.ruleSet()
         let summary = try #require(FieldExtractor(rules: ruleSet.forms).summary(of: sheets))
         #expect(summary.unit == "湖北省科协")
@@ -141,7 +125,7 @@ private struct Expected: Decodable {
         let copy = try folder.copy(ofSample: "valid")
         let form = copy.appendingPathComponent("张三/张三推荐表.docx")
         try FileManager.default.removeItem(at: form)
-        try FileManager.default.copyItem(at: office.appendingPathComponent("zip-bomb.docx"), to: form)
+        try FileManager.default.copyItem(at: OfficeFixture.url("zip-bomb.docx"), to: form)
         let report = try Checker(ruleSet: try Repository.ruleSet(), options: CheckOptions(asOf: "2021-06-01"))
             .check(bundle: RawPath(copy.path), displayPath: "x")
         #expect(report.findings.map(\.rule).contains(.zipBomb))

@@ -146,34 +146,6 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         #expect(left == Set(kept + [stillWritten, "sealed.zip"]))
     }
 
-    /// The real thing: a seal killed with SIGKILL (no handler runs) leaves its temporary file; the next seal into
-    /// the same folder removes it.
-    @Test func whatKillNineLeavesIsRemovedByTheNextSeal() throws {
-        let folder = try TemporaryFolder()
-        let unit = try folder.copy(ofSample: "valid")
-        let stray = unit.appendingPathComponent("张三/原始素材.bin").path
-        #expect(FileManager.default.createFile(atPath: stray, contents: nil))
-        #expect(truncate(stray, 512 << 20) == 0)
-        let output = folder.url.appendingPathComponent("out").path
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["seal", unit.path, "-o", output + "/sealed.zip", "--as-of", "2021-06-18", "--no-progress"]
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        for _ in 0..<500 where (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty ?? true {
-            usleep(10_000)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let left = try FileManager.default.contentsOfDirectory(atPath: output)
-        #expect(left.count == 1 && left.allSatisfy { $0.hasSuffix(".partial") })
-        try FileManager.default.removeItem(atPath: stray)
-        _ = try seal(unit, to: output + "/sealed.zip")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["sealed.zip"])
-    }
-
     @Test func theZipIsNeverWrittenInsideTheInput() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")
