@@ -86,8 +86,8 @@ public enum SingleFileInspector {
                 }
                 bytesRead = file.bytesRead
             }
-        case .zip where ["docx", "xlsx"].contains(FileNameParts.lowercasedExtension(path)):
-            entry.kind = FileNameParts.lowercasedExtension(path) == "docx" ? .form : .summary
+        case .zip where ["docx", "xlsx"].contains(FileNameParts(path).extension):
+            entry.kind = FileNameParts(path).extension == "docx" ? .form : .summary
         case .ole2:
             problem = ReaderWords.legacyOffice
         case .matroska, .avi, .flv:
@@ -97,13 +97,5 @@ public enum SingleFileInspector {
             break
         }
         return Result(entry: entry, content: content, problem: problem, bytesRead: bytesRead)
-    }
-}
-
-/// The lower-cased extension of a path (DossierRules has the full name parts).
-enum FileNameParts {
-    static func lowercasedExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), dot != path.startIndex else { return "" }
-        return path[path.index(after: dot)...].lowercased()
     }
 }

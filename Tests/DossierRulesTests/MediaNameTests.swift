@@ -1,3 +1,4 @@
+import DossierFiles
 import DossierRules
 import DossierTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 
