@@ -14,6 +14,8 @@ public struct BundleScanner: Sendable {
     public var progress: (@Sendable (WorkProgress) -> Void)?
     /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
     public var cancellation: Cancellation?
+    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    public var cache: ContentCache?
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -137,26 +139,46 @@ public struct BundleScanner: Sendable {
         let quality: Int? = thumbnails ? 72 : nil
         let photos = indices.map { files[$0].entry }
         let cancellation = self.cancellation
+        let cache = self.cache
         let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
-                let digest =
-                    hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).hexDigits : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                guard let cache else {
+                    let digest = hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                    return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                }
+                let digest = SHA256.hash(data: bytes).hexDigits
+                let kept = hashed.contains(entry.location) ? digest : nil
+                if let inspection = Self.cached(digest, in: cache, needsThumbnail: quality != nil) {
+                    return (inspection, nil, kept)
+                }
+                let inspection = JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality)
+                if let record = try? JSONEncoder().encode(inspection) { cache.store(Array(record), for: digest) }
+                return (inspection, nil, kept)
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
                 return (nil, nil, nil)
             }
         }
+        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1
             files[index].sha256 = result.2
         }
+    }
+
+    /// A photo's inspection from `cache`, when it holds one that serves (with a thumbnail when one is needed and
+    /// the photo decodes).
+    static func cached(_ digest: String, in cache: ContentCache, needsThumbnail: Bool) -> JPEGInspection? {
+        guard let record = cache.value(for: digest),
+            let inspection = try? JSONDecoder().decode(JPEGInspection.self, from: Data(record))
+        else { return nil }
+        if needsThumbnail && inspection.thumbnail == nil && inspection.facts?.decodes == true { return nil }
+        return inspection
     }
 }
 

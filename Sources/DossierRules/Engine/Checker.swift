@@ -66,6 +66,10 @@ public struct Checker: Sendable {
             var scanner = BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails)
             scanner.progress = options.progress
             scanner.cancellation = options.cancellation
+            if let folder = options.cacheFolder {
+                // Facts depend on the bytes (the key), this build and the rule set's limits (the context).
+                scanner.cache = ContentCache(folder: folder, context: [ContentCache.buildIdentity, ruleSet.sha256])
+            }
             scanned = try scanner.scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
