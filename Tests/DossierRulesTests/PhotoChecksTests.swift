@@ -116,6 +116,17 @@ import Testing
         #expect(first.findings == uncached.findings)
         #expect(second.findings == uncached.findings)
         #expect(second.files.map(\.jpeg) == uncached.files.map(\.jpeg))
+        // Thumbnails are kept in the cache though this check asked for none, and served when one does.
+        #expect(second.thumbnails.isEmpty)
+        var withThumbnails = options
+        withThumbnails.thumbnails = true
+        let sheet = try Checker(ruleSet: ruleSet, options: withThumbnails).check(
+            bundle: RawPath(unit.path), displayPath: "p")
+        withThumbnails.cacheFolder = nil
+        let sheetUncached = try Checker(ruleSet: ruleSet, options: withThumbnails).check(
+            bundle: RawPath(unit.path), displayPath: "p")
+        #expect(!sheet.thumbnails.isEmpty)
+        #expect(sheet.thumbnails == sheetUncached.thumbnails)
 
         // The second check's facts came from the cache: an entry changed in place is what it reports.
         let photo = try #require(uncached.files.first { $0.jpeg?.decodes == true })

@@ -151,12 +151,19 @@ public struct BundleScanner: Sendable {
                 }
                 let digest = SHA256.hash(data: bytes).hexDigits
                 let kept = hashed.contains(entry.location) ? digest : nil
-                if let inspection = Self.cached(digest, in: cache, needsThumbnail: quality != nil) {
-                    return (inspection, nil, kept)
+                let wanted = { (inspection: JPEGInspection) -> JPEGInspection in
+                    var inspection = inspection
+                    if quality == nil { inspection.thumbnail = nil }
+                    return inspection
                 }
-                let inspection = JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality)
+                if let inspection = Self.cached(digest, in: cache, needsThumbnail: quality != nil) {
+                    return (wanted(inspection), nil, kept)
+                }
+                // Cached with its thumbnail even when none is asked for now (it costs little beside the decode):
+                // the seal and the HTML report that often follow find it.
+                let inspection = JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: 72)
                 if let record = try? JSONEncoder().encode(inspection) { cache.store(Array(record), for: digest) }
-                return (inspection, nil, kept)
+                return (wanted(inspection), nil, kept)
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
