@@ -143,3 +143,24 @@ import Testing
         #expect(third.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
     }
 }
+
+/// Photos measured earlier in a run (as `verify` does while it hashes) are not read or measured again.
+@Suite struct KnownPhotosTests {
+    @Test func aPhotoKnownByItsLocationIsTakenAsMeasured() throws {
+        let ruleSet = try Repository.ruleSet()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let checker = Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01"))
+        let plain = try checker.check(
+            source: FolderSource(RawPath(unit.path)), unitName: "u", subject: Subject(path: "u", kind: .folder))
+        let photo = try #require(plain.files.first { $0.jpeg?.decodes == true })
+        var inspection = JPEGInspector.inspect(try [UInt8](Data(contentsOf: unit.appendingPathComponent(photo.path))))
+        inspection.facts?.decodes = false
+        inspection.problem = "measured while hashed"
+        let location = RawPath(unit.appendingPathComponent(photo.path).path)
+        let known = try checker.check(
+            source: FolderSource(RawPath(unit.path)), unitName: "u", subject: Subject(path: "u", kind: .folder),
+            knownPhotos: [location: (digest: String(repeating: "0", count: 64), inspection: inspection)])
+        #expect(known.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
+        #expect(!plain.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
+    }
+}

@@ -16,6 +16,9 @@ public struct BundleScanner: Sendable {
     public var cancellation: Cancellation?
     /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
     public var cache: ContentCache?
+    /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
+    /// measures them while it hashes): not read again.
+    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -135,35 +138,23 @@ public struct BundleScanner: Sendable {
         let hashed = Set(
             indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = ruleSet.photos.jpegLimits
-        let quality: Int? = thumbnails ? 72 : nil
+        let measurer = PhotoMeasurer(limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache)
+        let knownPhotos = self.knownPhotos
         let photos = indices.map { files[$0].entry }
         let cancellation = self.cancellation
-        let cache = self.cache
-        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+        let results = ParallelMap.map(photos) { [measurer] entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
+            if let known = knownPhotos[entry.location] {
+                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil)
+            }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
-                guard let cache else {
-                    let digest = hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
-                    return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
-                }
-                let digest = SHA256.hash(data: bytes).hexDigits
-                let kept = hashed.contains(entry.location) ? digest : nil
-                let wanted = { (inspection: JPEGInspection) -> JPEGInspection in
-                    var inspection = inspection
-                    if quality == nil { inspection.thumbnail = nil }
-                    return inspection
-                }
-                if let inspection = Self.cached(digest, in: cache, needsThumbnail: quality != nil) {
-                    return (wanted(inspection), nil, kept)
-                }
-                // Cached with its thumbnail even when none is asked for now (it costs little beside the decode):
-                // the seal and the HTML report that often follow find it.
-                let inspection = JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: 72)
-                if let record = try? JSONEncoder().encode(inspection) { cache.store(Array(record), for: digest) }
-                return (wanted(inspection), nil, kept)
+                let digest =
+                    measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                return (
+                    measurer.measure(bytes, digest: digest), nil, hashed.contains(entry.location) ? digest : nil
+                )
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
@@ -176,16 +167,6 @@ public struct BundleScanner: Sendable {
             files[index].readProblem = result.1
             files[index].sha256 = result.2
         }
-    }
-
-    /// A photo's inspection from `cache`, when it holds one that serves (with a thumbnail when one is needed and
-    /// the photo decodes).
-    static func cached(_ digest: String, in cache: ContentCache, needsThumbnail: Bool) -> JPEGInspection? {
-        guard let record = cache.value(for: digest),
-            let inspection = try? JSONDecoder().decode(JPEGInspection.self, from: Data(record))
-        else { return nil }
-        if needsThumbnail && inspection.thumbnail == nil && inspection.facts?.decodes == true { return nil }
-        return inspection
     }
 }
 
