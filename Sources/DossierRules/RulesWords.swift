@@ -29,6 +29,9 @@ enum RulesWords {
                 + "forms, summary tables and the quota are judged for the whole unit.")
     }
 
+    /// A run cancelled before it finished (`Cancellation`).
+    static let cancelled = LocalizedText(zh: "已取消：没有写出任何结果。", en: "cancelled: nothing was written")
+
     /// A finding whose rule the rule set lacks: an error, so that a missing rule never turns a problem into a pass.
     static func ruleMissing(_ rule: RuleID) -> LocalizedText {
         LocalizedText(

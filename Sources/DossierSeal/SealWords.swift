@@ -16,15 +16,6 @@ enum SealWords {
         zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",
         en: "the sealed zip must not be written inside the folder being sealed (input is read-only)")
 
-    /// A file that grew past the zip's 4 GiB limit for entries without ZIP64 while it was read.
-    static func grewPast4GiB(_ name: String) -> LocalizedText {
-        LocalizedText(zh: "无法封装：\(name) 在读取时超过了 4 GiB。", en: "cannot seal: \(name) grew past 4 GiB while read")
-    }
-
-    /// zlib refused to compress (out of memory): no fault of the bundle.
-    static let compressionFailed = LocalizedText(
-        zh: "无法压缩（zlib 出错，可能是内存不足）。", en: "compression failed (zlib; perhaps out of memory)")
-
     static func templatesFolderExists(_ path: String) -> LocalizedText {
         LocalizedText(
             zh: "“\(path)”已经存在：请换一个新的文件夹名（没有改动任何内容）。",

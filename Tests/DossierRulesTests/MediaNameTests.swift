@@ -1,4 +1,4 @@
-import DossierFiles
+import DossierCore
 import DossierRules
 import DossierTestSupport
 import Testing

@@ -7,6 +7,7 @@ import Foundation
 import Testing
 
 @testable import DossierFiles
+@testable import DossierPacking
 @testable import DossierSeal
 
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import DossierFiles
 import DossierInspect
-import DossierSeal
+import DossierPacking
 import Foundation
 
 /// Zips the tests write with dossier's own writer, so only the change under test differs from what a real producer

@@ -1,5 +1,6 @@
 import CJPEGShim
 import DossierCore
+import Foundation
 
 /// Measures JPEGs with libjpeg-turbo (through `CJPEGShim`) and reads EXIF orientation itself.
 public enum JPEGInspector {

@@ -12,6 +12,13 @@ public struct BundleScanner: Sendable {
     public var thumbnails: Bool
     /// Told as photos and videos are measured.
     public var progress: (@Sendable (WorkProgress) -> Void)?
+    /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
+    public var cancellation: Cancellation?
+    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    public var cache: ContentCache?
+    /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
+    /// measures them while it hashes): not read again.
+    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -79,8 +86,10 @@ public struct BundleScanner: Sendable {
         }
         let ruleSet = self.ruleSet
         let entries = indices.map { (files[$0].entry, files[$0].parts.extension) }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { item -> DocumentRead in
-            guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
+            guard cancellation?.isCancelled != true, let bytes = try? source.contents(of: item.0, limit: 256 << 20)
+            else {
                 let problem = OfficeProblem.zip(.corrupt("cannot be read"))
                 return item.1 == "docx" ? .docx(.failure(problem)) : .xlsx(.failure(problem))
             }
@@ -107,8 +116,9 @@ public struct BundleScanner: Sendable {
         }
         let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
         let entries = indices.map { files[$0].entry }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
-            guard let file = source.randomAccess(of: entry) else {
+            guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
                 return .failure(.damaged("cannot be read in place"))
             }
             return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
@@ -128,23 +138,30 @@ public struct BundleScanner: Sendable {
         let hashed = Set(
             indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = ruleSet.photos.jpegLimits
-        let quality: Int? = thumbnails ? 72 : nil
+        let measurer = PhotoMeasurer(limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache)
+        let knownPhotos = self.knownPhotos
         let photos = indices.map { files[$0].entry }
-        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+        let cancellation = self.cancellation
+        let results = ParallelMap.map(photos) { [measurer] entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+            if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
+            if let known = knownPhotos[entry.location] {
+                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil)
+            }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
-                    hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).hexDigits : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                    measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                return (
+                    measurer.measure(bytes, digest: digest), nil, hashed.contains(entry.location) ? digest : nil
+                )
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
                 return (nil, nil, nil)
             }
         }
+        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1

@@ -8,6 +8,8 @@ public enum CheckError: Error, Equatable, BilingualMessage {
     case unknownUnitType(String, [String])
     /// The path (first) is one candidate's folder, not a unit's; the second is the folder above it.
     case candidateFolder(String, String)
+    /// The run was cancelled (`Cancellation`) before it finished: nothing it would have written was kept.
+    case cancelled
 
     public func text(_ language: Language) -> String {
         let words =
@@ -17,6 +19,7 @@ public enum CheckError: Error, Equatable, BilingualMessage {
             case .unreadableFolder(let path): RulesWords.unreadableFolder(path)
             case .unknownUnitType(let type, let known): RulesWords.unknownUnitType(type, known: known)
             case .candidateFolder(let path, let parent): RulesWords.candidateFolder(path, parent: parent)
+            case .cancelled: RulesWords.cancelled
             }
         return words.text(language)
     }

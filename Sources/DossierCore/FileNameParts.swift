@@ -1,5 +1,3 @@
-import Foundation
-
 /// A file name split into stem and extension (the extension lower-cased, without the dot).
 public struct FileNameParts: Sendable, Equatable {
     public var stem: String

@@ -1,10 +1,9 @@
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierTestSupport
 import Foundation
 import Testing
-
-@testable import DossierSeal
 
 #if canImport(Glibc)
     import Glibc
@@ -41,4 +40,5 @@ import Testing
         #expect(archive.entries.last?.name == "d/69999.txt")
         #expect(try archive.contents(archive.entries[65_600], limit: 100) == Array("65600".utf8))
     }
+
 }

@@ -16,7 +16,7 @@ import Foundation
 /// file once, computing CRC-32 (zlib, 4 GB/s) and letting the caller hash the same chunks; it stores entries or
 /// raw-deflates them, sets the UTF-8 name flag, fixes every timestamp to one date, and adds ZIP64 records exactly
 /// when a size, an offset or the entry count needs them. Output is a function of the input only.
-package final class ZipWriter {
+public final class ZipWriter {
     private struct Record {
         var name: [UInt8]
         var flags: UInt16
@@ -35,19 +35,19 @@ package final class ZipWriter {
     private static let bufferLimit = 1 << 20
 
     /// Writes to `descriptor` (positioned at 0); every entry is dated `year-month-day` 00:00.
-    package init(descriptor: Int32, year: Int, month: Int, day: Int) {
+    public init(descriptor: Int32, year: Int, month: Int, day: Int) {
         self.descriptor = descriptor
         dosDate = UInt16(max(0, year - 1980) << 9 | month << 5 | day)
     }
 
     /// Adds an entry whose bytes are in memory.
-    package func add(name: String, bytes: [UInt8], compress: Bool) throws {
+    public func add(name: String, bytes: [UInt8], compress: Bool) throws {
         try add(name: name, size: UInt64(bytes.count), compress: compress) { consume in try consume(bytes) }
     }
 
     /// Adds an entry of `size` bytes that `produce` streams in chunks; `produce` gets the function to call with
     /// each chunk. The entry's local header is patched with its CRC and sizes once the data is written.
-    package func add(name: String, size: UInt64, compress: Bool, produce: ((([UInt8]) throws -> Void)) throws -> Void)
+    public func add(name: String, size: UInt64, compress: Bool, produce: ((([UInt8]) throws -> Void)) throws -> Void)
         throws
     {
         try add(nameBytes: Array(name.utf8), utf8: true, size: size, compress: compress, produce: produce)
@@ -55,7 +55,7 @@ package final class ZipWriter {
 
     /// Adds an entry whose name is given as bytes; `utf8` false writes them without the UTF-8 flag, as old Chinese
     /// Windows zip tools do (tests use it to make such zips).
-    package func add(
+    public func add(
         nameBytes: [UInt8], utf8: Bool, size: UInt64, compress: Bool,
         produce: ((([UInt8]) throws -> Void)) throws -> Void
     ) throws {
@@ -110,7 +110,7 @@ package final class ZipWriter {
             try pwriteAll(sizes.data, at: headerOffset + 30 + UInt64(nameBytes.count) + 4)
         } else {
             guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else {
-                throw SealError.refused(SealWords.grewPast4GiB(name))
+                throw PackingError.grewPast4GiB(name)
             }
             patch.u32(UInt32(compressed))
             patch.u32(UInt32(uncompressed))
@@ -124,7 +124,7 @@ package final class ZipWriter {
     }
 
     /// Writes the central directory and the end records.
-    package func finish() throws {
+    public func finish() throws {
         let directoryOffset = offset
         for record in records {
             var extra = LittleEndian()
@@ -230,6 +230,6 @@ package final class ZipWriter {
 
     private func pwriteAll(_ bytes: [UInt8], at position: UInt64) throws {
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(position)) }
-        guard written == bytes.count else { throw SealError.write(nil, .current) }
+        guard written == bytes.count else { throw PackingError.write(.current) }
     }
 }
