@@ -16,8 +16,8 @@ SCRATCH="$ROOT/.build/package"
 cd "$ROOT"
 
 # The version lives in one place: DossierVersion.current, which `dossier --version` prints.
-VERSION=$(sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/DossierCore/Report.swift)
-[ -n "$VERSION" ] || { echo "make-deb: no version in Sources/DossierCore/Report.swift" >&2; exit 1; }
+VERSION=$(sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/DossierCore/Report/DossierVersion.swift)
+[ -n "$VERSION" ] || { echo "make-deb: no version in Sources/DossierCore/Report/DossierVersion.swift" >&2; exit 1; }
 ARCH=$(dpkg --print-architecture)
 
 echo "building the release binary (Swift standard library and Foundation static)"
