@@ -155,7 +155,18 @@ def bench_seal():
             "--no-cache"]
     bag_and_zip = ["sh", "-c", f'"{bagit}" --processes 2 "{bag}" 2>/dev/null && cd "{out}" && zip -0 -r -q bag.zip bag']
     seal_time = median_of(seal, clear(sealed))
-    copy_time = median_of(["cp", "-r", unit, copy], clear(copy))
+    # The issue's reference: a copy that reaches the disk, as the seal's synced zip does.
+    copy_time = median_of(["sh", "-c", f'cp -r "{unit}" "{copy}" && sync'], clear(copy))
+    # Right after a check (the clerk's loop): the check's cache holds every photo's facts.
+    env = cached_env()
+    cached_seal = seal[:-1]
+    check = [DOSSIER, "check", unit, "--quiet", "--no-progress"]
+
+    def checked():
+        clear(sealed)()
+        subprocess.run(check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+    seal_after_check = median_of(cached_seal, checked, env=env)
     bag_time = median_of(bag_and_zip, fresh_bag, runs=3)
     subprocess.run(seal, stdout=subprocess.DEVNULL)
     verify_time = median_of(verify)
@@ -165,7 +176,9 @@ def bench_seal():
     clear(copy, bag, bag + ".zip")()
     print(f"seal/verify: a bundle of {gigabytes:.2f} GB (60 photos, 20 videos), median of {RUNS} (bagit: 3)")
     print(f"  dossier seal       {seal_time:6.3f} s   peak memory {seal_peak / 1024:.0f} MB (budget 100 MB)")
-    print(f"  cp -r              {copy_time:6.3f} s   ratio seal/cp = {seal_time / copy_time:.2f} (target 1.5)")
+    print(f"  cp -r + sync       {copy_time:6.3f} s   ratio seal/cp = {seal_time / copy_time:.2f} (target 1.25)")
+    print(f"  dossier seal right after a check (cache) {seal_after_check:6.3f} s   ratio to cp -r + sync = "
+          f"{seal_after_check / copy_time:.2f} (target 1.1)")
     print(f"  bagit.py + zip -0  {bag_time:6.3f} s   ratio seal/(bagit+zip) = {seal_time / bag_time:.2f} (target 0.33)")
     print(f"  dossier verify     {verify_time:6.3f} s   peak memory {verify_peak / 1024:.0f} MB (budget 100 MB)")
     print(f"  openssl dgst       {openssl_time:6.3f} s   ratio verify/openssl = {verify_time / openssl_time:.2f} (target 1.0)")
@@ -176,7 +189,8 @@ def bench_seal():
     cores = min(os.cpu_count() or 1, 2)
     floor = (openssl_time + len(photos) * entropy_ms / 1000) / cores
     print(f"  floor: SHA-256 of every byte (openssl, one core) + entropy decoding of {len(photos)} photos, on {cores} "
-          f"cores: {floor:.3f} s = {floor / copy_time:.2f} x cp -r, {floor / openssl_time:.2f} x openssl")
+          f"cores: {floor:.3f} s = {floor / copy_time:.2f} x cp -r + sync, {floor / openssl_time:.2f} x openssl; "
+          f"verify/floor = {verify_time / floor:.2f} (target 1.2)")
 
 
 def bench_videos():

@@ -16,6 +16,9 @@ public struct BundleScanner: Sendable {
     public var cancellation: Cancellation?
     /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
     public var cache: ContentCache?
+    /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
+    /// copies and measures the photos in one read).
+    public var measuresPhotos = true
     /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
     /// measures them while it hashes): not read again.
     public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
@@ -70,7 +73,7 @@ public struct BundleScanner: Sendable {
                 files: 0, totalFiles: measured.count, bytes: 0,
                 totalBytes: measured.reduce(0) { $0 + UInt64($1.entry.bytes) }),
             progress)
-        measurePhotos(&files, source: source, tally: tally)
+        if measuresPhotos { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
