@@ -99,6 +99,7 @@ extension RuleID {
     public static let exclPriorHonoree: RuleID = "EXCL-PRIOR-HONOREE"
     public static let crossResubmission: RuleID = "CROSS-RESUBMISSION"
     public static let crossDuplicateCandidate: RuleID = "CROSS-DUPLICATE-CANDIDATE"
+    public static let crossDuplicatePhoto: RuleID = "CROSS-DUPLICATE-PHOTO"
     public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
     public static let balanceAge: RuleID = "BALANCE-AGE"
 }
@@ -116,6 +117,6 @@ extension RuleID {
         .videoNoVideoTrack, .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent,
         .formSecretMarking, .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder, .quotaExceeded,
         .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
-        .crossResubmission, .crossDuplicateCandidate, .balanceCategory, .balanceAge,
+        .crossResubmission, .crossDuplicateCandidate, .crossDuplicatePhoto, .balanceCategory, .balanceAge,
     ]
 }

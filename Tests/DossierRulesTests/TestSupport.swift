@@ -178,6 +178,12 @@ enum IntakeSample {
             try FileManager.default.copyItem(
                 at: hubei.appendingPathComponent("张三"), to: physics.appendingPathComponent("张三"))
             last = try runner.run(paths: [physics.path])
+        case "@intake-same-photo":
+            // 中国物理学会 sends 湖北省科协's photo of 张三 as one of 甲一.
+            let physics = try folder.copy(ofSample: "judgement-problems")
+            try FileManager.default.copyItem(
+                at: hubei.appendingPathComponent("张三/张三2.jpg"), to: physics.appendingPathComponent("甲一/甲一2.jpg"))
+            last = try runner.run(paths: [physics.path])
         default:
             throw CocoaError(.featureUnsupported)
         }

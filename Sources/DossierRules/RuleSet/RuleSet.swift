@@ -63,6 +63,8 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
         let units = try StrictYAML.decode(UnitsFile.self, from: texts["units.yaml"] ?? "", file: path("units.yaml"))
         try RuleSetValidation.validate(units: units.units, file: path("units.yaml"))
+        try RuleSetValidation.validate(
+            office: units.units.office, fields: Set(forms.forms.fields.map(\.key)), file: path("units.yaml"))
         let judgement = try StrictYAML.decode(
             JudgementFile.self, from: texts["judgement.yaml"] ?? "", file: path("judgement.yaml"))
         try RuleSetValidation.validate(
@@ -309,6 +311,21 @@ public enum RuleSetValidation {
                 where Condition.level(of: bound, in: scale) == nil {
                     throw RuleSetError(file: file, keyPath: path, problem: "\(bound) is not on the scale \(name)")
                 }
+            }
+        }
+    }
+
+    /// `units.office` names only fields the forms define.
+    static func validate(office: OfficeRules?, fields: Set<String>, file: String) throws(RuleSetError) {
+        guard let office else { return }
+        let named: [(String, [String])] = [
+            ("candidateFields", office.candidateFields), ("samePerson", office.samePerson),
+            ("birthField", office.birthField.map { [$0] } ?? []), ("breakdowns", office.breakdowns ?? []),
+        ]
+        for (key, list) in named {
+            for (index, field) in list.enumerated() where !fields.contains(field) {
+                throw RuleSetError(
+                    file: file, keyPath: "units.office.\(key)[\(index)]", problem: "unknown form field \(field)")
             }
         }
     }
