@@ -16,7 +16,7 @@ import Foundation
 /// file once, computing CRC-32 (zlib, 4 GB/s) and letting the caller hash the same chunks; it stores entries or
 /// raw-deflates them, sets the UTF-8 name flag, fixes every timestamp to one date, and adds ZIP64 records exactly
 /// when a size, an offset or the entry count needs them. Output is a function of the input only.
-final class ZipWriter {
+public final class ZipWriter {
     private struct Record {
         var name: [UInt8]
         var flags: UInt16
@@ -35,13 +35,13 @@ final class ZipWriter {
     private static let bufferLimit = 1 << 20
 
     /// Writes to `descriptor` (positioned at 0); every entry is dated `year-month-day` 00:00.
-    init(descriptor: Int32, year: Int, month: Int, day: Int) {
+    public init(descriptor: Int32, year: Int, month: Int, day: Int) {
         self.descriptor = descriptor
         dosDate = UInt16(max(0, year - 1980) << 9 | month << 5 | day)
     }
 
     /// Adds an entry whose bytes are in memory.
-    func add(name: String, bytes: [UInt8], compress: Bool) throws {
+    public func add(name: String, bytes: [UInt8], compress: Bool) throws {
         try add(name: name, size: UInt64(bytes.count), compress: compress) { consume in try consume(bytes) }
     }
 
@@ -124,7 +124,7 @@ final class ZipWriter {
     }
 
     /// Writes the central directory and the end records.
-    func finish() throws {
+    public func finish() throws {
         let directoryOffset = offset
         for record in records {
             var extra = LittleEndian()
