@@ -69,11 +69,18 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .executableTarget(
-            name: "dossier",
+        // The one API every front end calls (check, seal, verify, intake, inspect, init, rendering).
+        .target(
+            name: "DossierKit",
             dependencies: [
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
                 "DossierSeal", "DossierIntake",
+            ]),
+        // The command line: parse, call DossierKit, render, exit.
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -107,6 +114,9 @@ let package = Package(
                 "DossierIntake", "DossierBundles", "DossierSeal", "DossierFiles", "DossierRules", "DossierInspect",
                 "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(
+            name: "DossierKitTests",
+            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

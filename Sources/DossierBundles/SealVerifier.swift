@@ -102,7 +102,10 @@ public struct SealVerifier {
             WorkProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let cancellation = checker.options.cancellation
         let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in
+            // A cancelled verification reads no more (its caller throws its report away).
+            if cancellation?.isCancelled == true { return ("", .corrupt("cancelled")) }
             var hasher = SHA256()
             var damage: ZipError?
             do {

@@ -46,6 +46,8 @@ public struct IntakeRunner: Sendable {
         var bundles: [BundleReport] = []
         var received: Set<Int64> = []
         for item in items {
+            // Cancelled between bundles: every bundle kept so far is recorded, nothing is half-kept.
+            if checker.options.isCancelled { throw CheckError.cancelled }
             // One bundle that cannot be read (a folder gone, a file unreadable or pulled out while packing) is a
             // finding of its own and is not kept; the rest of the drive is received.
             var bundle: BundleReport

@@ -107,6 +107,8 @@ public struct Sealer {
             ) { consume in
                 do {
                     try FileBytes.readChunks(location) { chunk in
+                        // A cancelled seal stops here; the temporary zip is removed by AtomicOutput.
+                        if checker.options.isCancelled { throw CheckError.cancelled }
                         hasher.update(chunk)
                         try consume(chunk)
                         done.bytes += UInt64(chunk.count)

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DossierBundles
 import DossierCore
-import DossierReport
-import DossierRules
+import DossierKit
 import Foundation
 
 extension Dossier {
@@ -20,26 +18,17 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let bar = ProgressBar.make(
-                label: common.language == .zh ? "检查" : "Checking", language: common.language,
-                disabled: common.noProgress)
-            let checker = judgement.checker(common, progress: bar)
+            let library = common.library()
+            let bar = ProgressBar.make(label: words("检查", "Checking"), disabled: common.noProgress)
             defer { bar?.finish() }
-            var bundles: [BundleReport] = []
+            let report: Report
             do {
-                try checker.validateOptions()
-                for path in paths {
-                    // A unit folder, a zip, or a folder or drive holding several of either.
-                    for item in try DriveDiscovery(layout: checker.ruleSet.layout).items(at: path, orItself: true) {
-                        bundles.append(try item.check(with: checker))
-                    }
-                }
+                report = try library.check(paths, options: judgement.options(common), progress: bar?.update)
             } catch {
                 Dossier.fail(error)
             }
             bar?.finish()
-            let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            common.emit(report, ruleSet: checker.ruleSet, to: destination.output, inputs: paths)
+            common.emit(report, library: library, to: destination.output, inputs: paths)
             if report.summary.verdict == .fail { throw ExitCode(1) }
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DossierCore
-import DossierReport
+import DossierKit
 import DossierRules
 
 /// Options of commands that judge a bundle: `check`, `seal`, `verify`.
@@ -42,12 +42,12 @@ struct JudgementOptions: ParsableArguments {
         if let quota, quota < 0 { throw usageError(zh: "--quota 不能是负数。", en: "--quota must not be negative") }
     }
 
-    func checker(_ common: CommonOptions, progress: ProgressBar? = nil) -> Checker {
+    /// The options of a check run from the command line; thumbnails only when an HTML report is asked for.
+    func options(_ common: CommonOptions) -> CheckOptions {
         var options = CheckOptions(
             language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
             quota: quota, approval: approval)
-        options.thumbnails = common.format == HTMLReporter.name
-        if let progress { options.progress = { progress.update($0) } }
-        return Checker(ruleSet: common.loadRuleSet(), options: options)
+        options.thumbnails = DossierLibrary.showsPhotos(format: common.format)
+        return options
     }
 }

@@ -12,6 +12,8 @@ public struct BundleScanner: Sendable {
     public var thumbnails: Bool
     /// Told as photos and videos are measured.
     public var progress: (@Sendable (WorkProgress) -> Void)?
+    /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
+    public var cancellation: Cancellation?
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -79,8 +81,10 @@ public struct BundleScanner: Sendable {
         }
         let ruleSet = self.ruleSet
         let entries = indices.map { (files[$0].entry, files[$0].parts.extension) }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { item -> DocumentRead in
-            guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
+            guard cancellation?.isCancelled != true, let bytes = try? source.contents(of: item.0, limit: 256 << 20)
+            else {
                 let problem = OfficeProblem.zip(.corrupt("cannot be read"))
                 return item.1 == "docx" ? .docx(.failure(problem)) : .xlsx(.failure(problem))
             }
@@ -107,8 +111,9 @@ public struct BundleScanner: Sendable {
         }
         let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
         let entries = indices.map { files[$0].entry }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
-            guard let file = source.randomAccess(of: entry) else {
+            guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
                 return .failure(.damaged("cannot be read in place"))
             }
             return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
@@ -131,7 +136,9 @@ public struct BundleScanner: Sendable {
         let jpegLimits = ruleSet.photos.jpegLimits
         let quality: Int? = thumbnails ? 72 : nil
         let photos = indices.map { files[$0].entry }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+            if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)

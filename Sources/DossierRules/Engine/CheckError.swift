@@ -8,6 +8,8 @@ public enum CheckError: Error, Equatable, BilingualMessage {
     case unknownUnitType(String, [String])
     /// The path (first) is one candidate's folder, not a unit's; the second is the folder above it.
     case candidateFolder(String, String)
+    /// The run was cancelled (`Cancellation`) before it finished: nothing it would have written was kept.
+    case cancelled
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -21,6 +23,8 @@ public enum CheckError: Error, Equatable, BilingualMessage {
             return zh
                 ? "--unit-type \(type) 不是本规则集的单位类型，可选：\(known.joined(separator: "、"))。"
                 : "--unit-type \(type) is not one of: \(known.joined(separator: ", "))"
+        case .cancelled:
+            return zh ? "已取消：没有写出任何结果。" : "cancelled: nothing was written"
         case .candidateFolder(let path, let parent):
             return zh
                 ? "“\(path)”看起来是一位候选人的文件夹，不是推荐单位的文件夹：请检查上一级的单位文件夹“\(parent)”，推荐表、汇总表和名额要按整个单位核对。"

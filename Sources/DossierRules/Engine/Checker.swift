@@ -19,6 +19,7 @@ public struct Checker: Sendable {
         var bundles: [BundleReport] = []
         for path in paths {
             for bundle in try BundleDiscovery(layout: ruleSet.layout).bundles(at: path) {
+                if options.isCancelled { throw .cancelled }
                 bundles.append(try check(bundle: bundle.location, displayPath: bundle.displayPath))
             }
         }
@@ -64,6 +65,7 @@ public struct Checker: Sendable {
         do {
             var scanner = BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails)
             scanner.progress = options.progress
+            scanner.cancellation = options.cancellation
             scanned = try scanner.scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
@@ -72,6 +74,8 @@ public struct Checker: Sendable {
         } catch {
             throw .unreadableFolder(displayPath)
         }
+        // What was not measured after a cancellation must not be judged.
+        if options.isCancelled { throw .cancelled }
         scanned.folderName = unitName
         scanned.prepare(ruleSet)
         let sink = FindingSink(ruleSet: ruleSet, language: options.language, options: options)
