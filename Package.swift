@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

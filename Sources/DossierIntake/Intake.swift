@@ -365,7 +365,8 @@ public struct IntakeRunner: Sendable {
         return formatter.string(from: date)
     }
 
-    static func isoTime(_ date: Date) -> String {
+    /// `date` as the ledger writes times: ISO 8601 in the local time zone.
+    public static func isoTime(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = .current
         return formatter.string(from: date)
@@ -398,6 +399,10 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
     case noSuchVersion(Int64)
     /// The folder given as `--archive` is not an intake archive (no folder, or no ledger in it).
     case notAnArchive(String)
+    /// A fingerprint that is not 20 hex digits.
+    case badFingerprint(String)
+    /// No unit of this name; the closest names.
+    case noSuchUnit(String, [String])
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -438,6 +443,17 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
                 ? "\(archive) 不是收件库（里面没有 ledger.sqlite）：--archive 须是 dossier intake 使用的收件库文件夹。"
                 : "\(archive) is not an intake archive (no ledger.sqlite in it): --archive must be the folder "
                     + "dossier intake keeps."
+        case .badFingerprint(let text):
+            return zh
+                ? "指纹“\(text)”不对：应是 20 位十六进制数字（0–9、A–F），可每 4 位用短横线分开，如 7F3A-C2D1-88B0-7E41-9C2B。"
+                : "“\(text)” is not a fingerprint: 20 hex digits (0–9, A–F), dashes allowed every four, "
+                    + "like 7F3A-C2D1-88B0-7E41-9C2B"
+        case .noSuchUnit(let name, let suggestions):
+            let zhHint = suggestions.isEmpty ? "" : "是不是“\(suggestions.joined(separator: "”、“"))”？"
+            let enHint = suggestions.isEmpty ? "" : " Did you mean “\(suggestions.joined(separator: "”, “"))”?"
+            return zh
+                ? "名册和收件登记中都没有单位“\(name)”。\(zhHint)"
+                : "no unit “\(name)” in the registry or the ledger.\(enHint)"
         case .nothingFound(let paths):
             return zh
                 ? "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。"

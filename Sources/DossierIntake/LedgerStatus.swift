@@ -100,6 +100,8 @@ public struct LedgerStatus: Codable, Sendable, Equatable {
     public var types: [TypeCount]
     public var candidates: Int
     public var breakdowns: [Breakdown]
+    /// What the desk finds across units (CROSS-PAPER-MISMATCH).
+    public var findings: [Finding] = []
 }
 
 /// Makes the desk's values from a ledger and a rule set.
@@ -176,10 +178,12 @@ public struct LedgerDesk: Sendable {
                     lastReceived: versions?.versions.flatMap(\.receipts).map(\.receivedAt).max()))
         }
         let counted = units.compactMap(\.current).flatMap { perVersion[$0] ?? [] }
-        return LedgerStatus(
+        var status = LedgerStatus(
             ruleSet: ruleSet.info, asOf: asOf, deadline: ruleSet.units.deadline,
             daysToDeadline: Self.days(from: asOf, to: ruleSet.units.deadline), units: units, types: types(units),
             candidates: counted.count, breakdowns: breakdowns(counted))
+        status.findings = paperFindings(status)
+        return status
     }
 
     private static func version(_ version: UnitVersions.Version) -> LedgerStatus.Version {
@@ -277,5 +281,91 @@ public struct LedgerDesk: Sendable {
         formatter.dateFormat = "yyyy-MM-dd"
         guard let start = formatter.date(from: from), let end = formatter.date(from: to) else { return 0 }
         return Int((end.timeIntervalSince(start) / 86_400).rounded())
+    }
+}
+
+extension LedgerDesk {
+    /// What a paper entry says against the unit's sealed bundles.
+    public enum PaperOutcome: String, Sendable, Codable {
+        /// The fingerprint is one of the unit's sealed bundles'.
+        case matches
+        /// It is none of them (CROSS-PAPER-MISMATCH).
+        case mismatch
+        /// The unit sent no sealed bundle (yet): nothing to compare with.
+        case noSealedBundle
+    }
+
+    /// `F` as written on paper (dashes or spaces, any case) as 20 upper-case hex digits in groups of four; nil when
+    /// it is not 20 hex digits.
+    public static func fingerprint(_ text: String) -> String? {
+        let digits = text.uppercased().filter { !"- \u{3000}".contains($0) }
+        guard digits.count == 20, digits.allSatisfy({ $0.isHexDigit && $0.isASCII }) else { return nil }
+        let characters = Array(digits)
+        return stride(from: 0, to: 20, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
+    /// The unit `name` names: the registry's (by name or alias), else a unit the ledger knows; an error suggesting
+    /// the closest names when it is neither.
+    public func unit(named name: String, ledger: Ledger) throws -> String {
+        let resolver = UnitResolver(rules: ruleSet.units)
+        if let unit = resolver.unit(named: name) { return unit.name }
+        let known = Set(try ledger.entries().map(\.unit))
+        let key = UnitResolver.key(name)
+        if let unit = known.first(where: { UnitResolver.key($0) == key }) { return unit }
+        var suggestions = resolver.suggestions(for: name)
+        // Units outside the registry that the ledger knows: the closest by edits, when really close.
+        let scored = known.map { ($0, Self.distance(Array(UnitResolver.key($0)), Array(key))) }
+            .filter { $0.1 * 3 <= max($0.0.count, 1) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        suggestions += scored.map(\.0).filter { !suggestions.contains($0) }
+        throw IntakeError.noSuchUnit(name, Array(suggestions.prefix(3)))
+    }
+
+    /// Records the arrival of `unit`'s paper with the fingerprint written on it (a new entry, never an overwrite);
+    /// returns what it says against the unit's sealed bundles.
+    public func recordPaper(
+        unit name: String, fingerprint text: String, receivedOn: String, by: String?, ledger: Ledger, now: Date = Date()
+    ) throws -> (unit: String, outcome: PaperOutcome) {
+        guard let fingerprint = Self.fingerprint(text) else { throw IntakeError.badFingerprint(text) }
+        let unit = try unit(named: name, ledger: ledger)
+        try ledger.record(
+            Ledger.PaperEntry(
+                unit: unit, fingerprint: fingerprint, receivedOn: receivedOn, recordedAt: IntakeRunner.isoTime(now),
+                recordedBy: by))
+        return (unit, Self.outcome(fingerprint, sealed: try ledger.entries(unit: unit).compactMap(\.fingerprint)))
+    }
+
+    /// Levenshtein distance between two names.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    static func outcome(_ fingerprint: String, sealed: [String]) -> PaperOutcome {
+        let fingerprints = Set(sealed.compactMap { Self.fingerprint($0) })
+        return fingerprints.isEmpty ? .noSealedBundle : fingerprints.contains(fingerprint) ? .matches : .mismatch
+    }
+
+    /// CROSS-PAPER-MISMATCH for every unit whose latest paper names none of its sealed bundles.
+    public func paperFindings(_ status: LedgerStatus) -> [Finding] {
+        let sink = FindingSink(ruleSet: ruleSet, language: language)
+        for unit in status.units where unit.paper == .mismatch {
+            let sealed = unit.versions.compactMap(\.fingerprint)
+            sink.emit(
+                .crossPaperMismatch, path: "",
+                data: [
+                    "unit": .string(unit.name), "fingerprint": .string(unit.paperFingerprint ?? ""),
+                    "sealed": .string(sealed.joined(separator: ", ")),
+                ],
+                display: ["receivedOn": unit.paperReceivedOn ?? ""])
+        }
+        return sink.findings
     }
 }

@@ -40,9 +40,10 @@ public struct LedgerStatusRenderer: Sendable {
         let count = rows.map(\.count).max() ?? 0
         let widths = (0..<count).map { column in rows.map { column < $0.count ? width($0[column]) : 0 }.max() ?? 0 }
         return rows.map { row in
-            row.enumerated().map { index, cell in
+            let line = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - width(cell))
             }.joined(separator: "  ")
+            return String(line.reversed().drop { $0 == " " }.reversed())
         }.joined(separator: "\n") + "\n"
     }
 
@@ -53,16 +54,19 @@ public struct LedgerStatusRenderer: Sendable {
 
     func resubmissionText(_ unit: LedgerStatus.Unit) -> String {
         guard unit.resubmitted else { return "" }
-        return "\(unit.receipts)×, "
-            + word(unit.contentChanged ? LedgerWords.contentChanged : LedgerWords.sameContent)
+        return word(LedgerWords.receipts(unit.receipts, versions: unit.versions.count))
     }
 
     public func text(_ status: LedgerStatus) -> String {
         var out = "\(word(LedgerWords.title)) — \(status.ruleSet.title)（\(status.asOf)）\n"
         if language == .en { out = "\(word(LedgerWords.title)) — \(status.ruleSet.id) (as of \(status.asOf))\n" }
         out +=
-            word(LedgerWords.deadline(status.daysToDeadline, status.deadline)) + "; "
+            word(LedgerWords.deadline(status.daysToDeadline, status.deadline)) + (language == .zh ? "；" : "; ")
             + word(LedgerWords.candidatesTotal(status.candidates)) + "\n\n"
+        for finding in status.findings {
+            out += "✗ \(finding.rule.rawValue)  \(finding.message)\n  → \(finding.hint)\n"
+        }
+        if !status.findings.isEmpty { out += "\n" }
         out += word(LedgerWords.byType) + "\n"
         out += Self.table(
             [typeHeader()] + status.types.map { typeRow($0).map(\.shown) })
@@ -80,9 +84,8 @@ public struct LedgerStatusRenderer: Sendable {
         [word(LedgerWords.type), word(LedgerWords.units)]
             + LedgerStatus.State.allCases.map { word(LedgerWords.state($0)) }
             + [word(LedgerWords.resubmitted)]
-            + LedgerStatus.PaperState.allCases.filter { $0 != .none }.map {
-                word(LedgerWords.paper) + "：" + word(LedgerWords.paper($0))
-            } + [word(LedgerWords.candidates)]
+            + LedgerStatus.PaperState.allCases.filter { $0 != .none }.map { word(LedgerWords.paperShort($0)) }
+            + [word(LedgerWords.candidates)]
     }
 
     private func typeRow(_ type: LedgerStatus.TypeCount) -> [XlsxWorkbook.Cell] {
@@ -144,6 +147,21 @@ public struct LedgerStatusRenderer: Sendable {
                 }),
             sheet(word(LedgerWords.byType), typeHeader(), status.types.map(typeRow)),
         ]
+        if !status.findings.isEmpty {
+            sheets.append(
+                sheet(
+                    LedgerWords.findings.text(language),
+                    [
+                        word(LedgerWords.rule), word(LedgerWords.unit), word(LedgerWords.message),
+                        word(LedgerWords.hint),
+                    ],
+                    status.findings.map {
+                        [
+                            .text($0.rule.rawValue), .text($0.data?["unit"]?.description ?? ""), .text($0.message),
+                            .text($0.hint),
+                        ]
+                    }))
+        }
         for breakdown in status.breakdowns {
             sheets.append(
                 sheet(
@@ -256,6 +274,14 @@ public struct LedgerStatusRenderer: Sendable {
             "<section class=\"figures\">"
             + figures.map { "<div><b>\(Self.escape($0.1))</b><span>\(Self.escape($0.0))</span></div>" }.joined()
             + "</section>"
+        if !status.findings.isEmpty {
+            body +=
+                "<section class=\"findings\"><ul>"
+                + status.findings.map {
+                    "<li><code>\(Self.escape($0.rule.rawValue))</code> \(Self.escape($0.message))"
+                        + "<br><small>\(Self.escape($0.hint))</small></li>"
+                }.joined() + "</ul></section>"
+        }
         body +=
             "<section class=\"charts\"><figure><figcaption>\(Self.escape(word(LedgerWords.byType)))</figcaption>"
             + typeChart(status) + "</figure>"
@@ -288,7 +314,7 @@ public struct LedgerStatusRenderer: Sendable {
             table{border-collapse:collapse;margin-top:16px;width:100%;font-size:13px}
             th,td{border:1px solid #d5d9de;padding:3px 6px;text-align:left}th{background:#f0f2f5}
             tr.good td:nth-child(3){color:#2e7d32}tr.bad td:nth-child(3),tr.bad td:nth-child(5){color:#c0392b}
-            tr.none td{color:#777}
+            tr.none td{color:#777}.findings{border:1px solid #c0392b;background:#fdf0ee;padding:4px 12px;margin-bottom:16px}
             @media print{body{margin:0}.charts{break-inside:avoid}figure{break-inside:avoid}
             thead{display:table-header-group}tr{break-inside:avoid}@page{size:A4 landscape;margin:12mm}}
             </style></head><body>

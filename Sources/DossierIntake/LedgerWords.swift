@@ -24,6 +24,10 @@ enum LedgerWords {
     static let contentChanged = LocalizedText(zh: "内容有变", en: "content changed")
     static let sameContent = LocalizedText(zh: "内容相同", en: "same content")
     static let yes = LocalizedText(zh: "是", en: "yes")
+    static let findings = LocalizedText(zh: "跨单位问题", en: "Findings across units")
+    static let rule = LocalizedText(zh: "规则", en: "rule")
+    static let message = LocalizedText(zh: "问题", en: "problem")
+    static let hint = LocalizedText(zh: "处理办法", en: "what to do")
 
     static func state(_ state: LedgerStatus.State) -> LocalizedText {
         switch state {
@@ -40,6 +44,23 @@ enum LedgerWords {
         case .matches: LocalizedText(zh: "已收到，指纹一致", en: "received, fingerprint matches")
         case .mismatch: LocalizedText(zh: "已收到，指纹不符", en: "received, fingerprint does not match")
         }
+    }
+
+    /// The paper states as column titles.
+    static func paperShort(_ state: LedgerStatus.PaperState) -> LocalizedText {
+        switch state {
+        case .none: LocalizedText(zh: "纸质未到", en: "no paper")
+        case .received: LocalizedText(zh: "纸质已到（无可比对）", en: "paper, nothing to compare")
+        case .matches: LocalizedText(zh: "纸质指纹一致", en: "paper matches")
+        case .mismatch: LocalizedText(zh: "纸质指纹不符", en: "paper does not match")
+        }
+    }
+
+    /// How often a unit sent, and whether the content changed.
+    static func receipts(_ count: Int, versions: Int) -> LocalizedText {
+        versions > 1
+            ? LocalizedText(zh: "\(count) 次，\(versions) 个版本", en: "\(count) times, \(versions) versions")
+            : LocalizedText(zh: "\(count) 次，内容相同", en: "\(count) times, same content")
     }
 
     static func deadline(_ days: Int, _ deadline: String) -> LocalizedText {

@@ -24,6 +24,16 @@ extension Dossier {
                 "The archive folder: received/ holds the bundles, ledger.sqlite the ledger."))
         var archive: String
 
+        @Option(
+            name: .long,
+            help: .words("收件人（记入每次收件的登记）。", "Who received the drive (recorded with each receipt)."))
+        var receivedBy: String?
+
+        @Option(
+            name: .long,
+            help: .words("U盘或光盘上的标签（记入每次收件的登记）。", "The label on the drive or disc (recorded with each receipt)."))
+        var label: String?
+
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: ReportOutput
         @OptionGroup var judgement: JudgementOptions
@@ -34,7 +44,8 @@ extension Dossier {
             let report: Report
             do {
                 report = try library.intake(
-                    paths, archive: archive, options: judgement.options(common), progress: bar?.update)
+                    paths, archive: archive, options: judgement.options(common), receivedBy: receivedBy,
+                    driveLabel: label, progress: bar?.update)
             } catch {
                 bar?.finish()
                 Dossier.fail(error)
