@@ -49,3 +49,20 @@ extension DossierLibrary {
         }
     }
 }
+
+extension DossierLibrary {
+    /// The formats of the national table.
+    public static var ledgerExportFormats: [String] { LedgerTable.formats }
+
+    /// The national table: one row per candidate of each unit's version that counts.
+    public func ledgerExport(archive: String) throws -> LedgerTable {
+        let ledger = try LedgerDesk.open(archive: archive)
+        return try LedgerDesk(ruleSet: ruleSet, language: .zh, asOf: ruleSet.units.deadline).export(ledger)
+    }
+
+    /// The national table in `format` (`xlsx` or `csv`).
+    public func render(_ table: LedgerTable, format: String) throws -> [UInt8] {
+        guard Self.ledgerExportFormats.contains(format) else { throw LibraryError.unknownFormat(format) }
+        return try table.render(format: format, sheet: LedgerDesk.exportSheet)
+    }
+}

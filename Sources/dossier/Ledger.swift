@@ -11,7 +11,7 @@ extension Dossier {
             abstract: words(
                 "收件登记（办公室用）：各单位报送情况、纸质材料指纹、版本标记。",
                 "Office: who has sent, paper fingerprints, which version counts."),
-            subcommands: [Status.self, Mark.self, Paper.self])
+            subcommands: [Status.self, Paper.self, Export.self, Mark.self])
     }
 }
 
@@ -210,6 +210,55 @@ extension Dossier.Ledger {
             }
             print(line)
             if result.outcome == .mismatch { throw ExitCode(1) }
+        }
+    }
+}
+
+extension Dossier.Ledger {
+    /// `dossier ledger export -o 全国推荐人选汇总表.xlsx --archive DIR`
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: words(
+                "全国推荐人选汇总表：各单位计入的一版中的每位人选一行（xlsx 或 csv）。",
+                "The national table: one row per candidate of each unit's version that counts (xlsx or csv)."))
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Option(
+            name: [.short, .long],
+            help: .words(
+                "写入的文件（.xlsx 或 .csv，整体写入）。", "The file to write (.xlsx or .csv, written atomically)."))
+        var output: String
+
+        @Option(
+            name: .long,
+            help: .words("xlsx 或 csv（默认看 -o 的扩展名）。", "xlsx or csv (default: from the extension of -o)."))
+        var format: String?
+
+        var chosenFormat: String {
+            format ?? ((output as NSString).pathExtension.lowercased() == "csv" ? "csv" : "xlsx")
+        }
+
+        func validate() throws {
+            guard DossierLibrary.ledgerExportFormats.contains(chosenFormat) else {
+                throw usageError(zh: "--format 须是 xlsx 或 csv。", en: "--format must be xlsx or csv")
+            }
+        }
+
+        func run() throws {
+            let library = ledger.library()
+            do {
+                let table = try library.ledgerExport(archive: ledger.archive)
+                try DossierLibrary.write(bytes: try library.render(table, format: chosenFormat), to: output)
+                FileHandle.standardError.write(
+                    Data(
+                        words(
+                            "已写出 \(output)：\(table.rows.count) 名人选。\n",
+                            "Wrote \(output): \(table.rows.count) candidates.\n"
+                        ).utf8))
+            } catch {
+                Dossier.fail(error)
+            }
         }
     }
 }

@@ -93,4 +93,21 @@ import Testing
         let hubei = try #require(units.first { $0["name"] as? String == "湖北省科协" })
         #expect(hubei["state"] as? String == "notReceived")
     }
+
+    @Test func theNationalTableAsXlsxAndCSV() throws {
+        let folder = try TemporaryFolder()
+        let (archive, fingerprint) = try archive(in: folder)
+        let xlsx = folder.url.appendingPathComponent("全国推荐人选汇总表.xlsx").path
+        let written = try dossier("ledger", "export", "-o", xlsx, "--archive", archive)
+        #expect(written.status == 0 && written.stderr.contains("1 名人选"), "\(written.stderr)")
+        #expect(try CommandRunner.run("/usr/bin/unzip", ["-tq", xlsx]).status == 0)
+        let csv = folder.url.appendingPathComponent("全国推荐人选汇总表.csv").path
+        #expect(try dossier("ledger", "export", "-o", csv, "--archive", archive).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("序号,推荐单位,单位类型,姓名") == true)
+        #expect(lines.last?.contains("湖北省科协") == true && lines.last?.contains(fingerprint) == true)
+    }
 }
