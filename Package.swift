@@ -54,18 +54,20 @@ let package = Package(
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Writing zips: the zip writer (zlib's deflate), a folder packed as received, which files are stored.
+        .target(name: "DossierPacking", dependencies: ["DossierCore", "DossierFiles", "DossierInspect", "CZlibShim"]),
         .target(
             name: "DossierSeal",
             dependencies: [
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
-                "CZlibShim",
+                "DossierPacking",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The office's intake: bundles from a drive into an archive, with a ledger in SQLite (GRDB).
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierBundles", "DossierSeal",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierBundles", "DossierPacking",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -93,8 +95,8 @@ let package = Package(
         .testTarget(
             name: "DossierRulesTests",
             dependencies: [
-                "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierIntake",
-                "DossierTestSupport",
+                "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierPacking",
+                "DossierIntake", "DossierTestSupport",
             ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(
@@ -104,9 +106,13 @@ let package = Package(
             name: "DossierBundlesTests",
             dependencies: ["DossierBundles", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(
+            name: "DossierPackingTests",
+            dependencies: ["DossierPacking", "DossierFiles", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
             name: "DossierSealTests",
             dependencies: [
-                "DossierSeal", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",
+                "DossierSeal", "DossierPacking", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect",
+                "DossierTestSupport",
             ]),
         .testTarget(
             name: "DossierIntakeTests",

@@ -1,4 +1,4 @@
-import DossierSeal
+import DossierPacking
 import Foundation
 
 #if canImport(Glibc)

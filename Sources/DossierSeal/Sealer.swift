@@ -3,6 +3,7 @@ import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierReport
 import DossierRules
 import Foundation
@@ -66,6 +67,8 @@ public struct Sealer {
                 { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
         } catch let failure as AtomicOutput.Failure {
             throw SealError.write(failure.path, failure.reason)
+        } catch PackingError.write(let reason) {
+            throw SealError.write(output ?? destinationFolder, reason)
         }
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
@@ -103,7 +106,7 @@ public struct Sealer {
             let name = BagLayout.payload + String(decoding: file.storedPath, as: UTF8.self)
             let hasher = PipelinedSHA256()
             try writer.add(
-                name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
+                name: prefix + name, size: UInt64(file.bytes), compress: !ZipStorage.isStored(file)
             ) { consume in
                 do {
                     try FileBytes.readChunks(location) { chunk in
@@ -151,17 +154,6 @@ public struct Sealer {
         if let approval = bundle.unit.approval { info.append((BagLayout.quotaApproval, approval)) }
         info.append(("Candidate-Count", String(bundle.candidates.count)))
         return info
-    }
-
-    /// Already-compressed media and documents are stored; everything else is deflated.
-    static let storedKinds: Set<FileKind> = [.photo, .video, .form, .summary, .activity, .report, .scan]
-    static let storedExtensions: Set<String> = [
-        "jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic",
-    ]
-
-    /// Whether `file` goes into a zip stored rather than deflated.
-    static func isStored(_ file: FileEntry) -> Bool {
-        storedKinds.contains(file.kind) || storedExtensions.contains(FileNameParts(file.path).extension)
     }
 }
 

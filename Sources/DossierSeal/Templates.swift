@@ -1,5 +1,6 @@
 import DossierCore
 import DossierInspect
+import DossierPacking
 import DossierRules
 import Foundation
 

@@ -19,36 +19,10 @@ extension Dossier {
 
         func run() throws {
             let library = common.library()
-            let bar = ProgressBar.make(label: words("检查", "Checking"), disabled: common.noProgress)
-            defer { bar?.finish() }
-            let report: Report
-            do {
-                report = try library.check(paths, options: judgement.options(common), progress: bar?.update)
-            } catch {
-                Dossier.fail(error)
+            let report = common.withProgress(words("检查", "Checking")) {
+                try library.check(paths, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
-            common.emit(report, library: library, to: destination.output, inputs: paths)
-            if report.summary.verdict == .fail { throw ExitCode(1) }
+            try common.conclude(report, library: library, to: destination.output, inputs: paths)
         }
-    }
-}
-
-/// `--as-of` dates.
-enum AsOfDate {
-    static func isValid(_ text: String) -> Bool {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return false }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.isLenient = false
-        return formatter.date(from: text) != nil
-    }
-
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

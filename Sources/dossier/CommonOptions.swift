@@ -50,6 +50,26 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// Runs long work with a progress bar labelled `label` on stderr (unless `--no-progress`); a failure is one
+    /// line in the run's language and exit 2.
+    func withProgress<Value>(_ label: String, _ work: (DossierLibrary.Progress?) throws -> Value) -> Value {
+        let bar = ProgressBar.make(label: label, disabled: noProgress)
+        do {
+            let value = try work(bar?.update)
+            bar?.finish()
+            return value
+        } catch {
+            bar?.finish()
+            Dossier.fail(error)
+        }
+    }
+
+    /// Emits `report` and exits 1 when it fails (SPEC §4).
+    func conclude(_ report: Report, library: DossierLibrary, to output: String?, inputs: [String]) throws {
+        emit(report, library: library, to: output, inputs: inputs)
+        if report.summary.verdict == .fail { throw ExitCode(1) }
+    }
+
     /// Colours only on a terminal, never into a file, never with `NO_COLOR`.
     func color(toFile: Bool) -> Bool {
         let environment = ProcessInfo.processInfo.environment
@@ -83,12 +103,3 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// `-o/--output`: where the report goes.
-struct ReportOutput: ParsableArguments {
-    @Option(
-        name: [.short, .long],
-        help: .words(
-            "把报告写入这个文件（整体写入），而不是输出到屏幕。", "Write the report to this file (atomically) instead of standard output."))
-    var output: String?
-}

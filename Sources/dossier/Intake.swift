@@ -40,17 +40,11 @@ extension Dossier {
 
         func run() throws {
             let library = common.library()
-            let bar = ProgressBar.make(label: words("收件", "Receiving"), disabled: common.noProgress)
-            let report: Report
-            do {
-                report = try library.intake(
+            let report = common.withProgress(words("收件", "Receiving")) {
+                try library.intake(
                     paths, archive: archive, options: judgement.options(common), receivedBy: receivedBy,
-                    driveLabel: label, progress: bar?.update)
-            } catch {
-                bar?.finish()
-                Dossier.fail(error)
+                    driveLabel: label, progress: $0)
             }
-            bar?.finish()
             common.emit(report, library: library, to: output.output, inputs: paths)
             if !common.quiet && common.format == "text" {
                 let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")

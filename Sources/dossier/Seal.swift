@@ -26,15 +26,9 @@ extension Dossier {
 
         func run() throws {
             let library = common.library()
-            let bar = ProgressBar.make(label: words("封装", "Sealing"), disabled: common.noProgress)
-            let outcome: SealOutcome
-            do {
-                outcome = try library.seal(folder, to: zip, options: judgement.options(common), progress: bar?.update)
-            } catch {
-                bar?.finish()
-                Dossier.fail(error)
+            let outcome = common.withProgress(words("封装", "Sealing")) {
+                try library.seal(folder, to: zip, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
             switch outcome {
             case .refused(let report):
                 common.emit(report, library: library, to: nil, inputs: [folder])

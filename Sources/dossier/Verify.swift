@@ -26,18 +26,10 @@ extension Dossier {
 
         func run() throws {
             let library = common.library()
-            let bar = ProgressBar.make(label: words("核验", "Verifying"), disabled: common.noProgress)
-            let report: Report
-            do {
-                report = try library.verify(
-                    zips, fingerprint: fingerprint, options: judgement.options(common), progress: bar?.update)
-            } catch {
-                bar?.finish()
-                Dossier.fail(error)
+            let report = common.withProgress(words("核验", "Verifying")) {
+                try library.verify(zips, fingerprint: fingerprint, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
-            common.emit(report, library: library, to: output.output, inputs: zips)
-            if report.summary.verdict == .fail { throw ExitCode(1) }
+            try common.conclude(report, library: library, to: output.output, inputs: zips)
         }
     }
 }

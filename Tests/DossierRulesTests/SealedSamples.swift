@@ -2,6 +2,7 @@ import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierRules
 import DossierTestSupport
 import Foundation

@@ -48,7 +48,7 @@ public enum FolderPacker {
             let name = prefix + relative
             try writer.add(
                 nameBytes: name, utf8: String(validating: name, as: UTF8.self) != nil, size: UInt64(entry.bytes),
-                compress: !Sealer.isStored(file)
+                compress: !ZipStorage.isStored(file)
             ) { consume in
                 do {
                     try FileBytes.readChunks(entry.location, consume)

@@ -9,7 +9,7 @@ final class Deflater {
         stream.initialize(to: z_stream())
         guard CZlibShim_deflateInit2(stream, 6, -15) == Z_OK else {
             stream.deallocate()
-            throw SealError.refused(.compressionFailed)
+            throw PackingError.compressionFailed
         }
     }
 
@@ -32,16 +32,10 @@ final class Deflater {
                 let made = output.count - Int(stream.pointee.avail_out)
                 if made > 0 { try emit(Array(output.prefix(made))) }
                 if status == Z_STREAM_END { return }
-                guard status == Z_OK || status == Z_BUF_ERROR else { throw SealError.refused(.compressionFailed) }
+                guard status == Z_OK || status == Z_BUF_ERROR else { throw PackingError.compressionFailed }
                 if !finish && stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
             }
         }
         stream.pointee.next_in = nil
     }
-}
-
-extension LocalizedText {
-    /// zlib refused to compress (out of memory): no fault of the bundle.
-    static let compressionFailed = LocalizedText(
-        zh: "无法压缩（zlib 出错，可能是内存不足）。", en: "compression failed (zlib; perhaps out of memory)")
 }

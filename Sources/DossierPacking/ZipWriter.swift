@@ -47,13 +47,15 @@ public final class ZipWriter {
 
     /// Adds an entry of `size` bytes that `produce` streams in chunks; `produce` gets the function to call with
     /// each chunk. The entry's local header is patched with its CRC and sizes once the data is written.
-    func add(name: String, size: UInt64, compress: Bool, produce: ((([UInt8]) throws -> Void)) throws -> Void) throws {
+    public func add(name: String, size: UInt64, compress: Bool, produce: ((([UInt8]) throws -> Void)) throws -> Void)
+        throws
+    {
         try add(nameBytes: Array(name.utf8), utf8: true, size: size, compress: compress, produce: produce)
     }
 
     /// Adds an entry whose name is given as bytes; `utf8` false writes them without the UTF-8 flag, as old Chinese
     /// Windows zip tools do (tests use it to make such zips).
-    func add(
+    public func add(
         nameBytes: [UInt8], utf8: Bool, size: UInt64, compress: Bool,
         produce: ((([UInt8]) throws -> Void)) throws -> Void
     ) throws {
@@ -108,9 +110,7 @@ public final class ZipWriter {
             try pwriteAll(sizes.data, at: headerOffset + 30 + UInt64(nameBytes.count) + 4)
         } else {
             guard uncompressed < 0xFFFF_FFFF, compressed < 0xFFFF_FFFF else {
-                throw SealError.refused(
-                    LocalizedText(
-                        zh: "无法封装：\(name) 在读取时超过了 4 GiB。", en: "cannot seal: \(name) grew past 4 GiB while read"))
+                throw PackingError.grewPast4GiB(name)
             }
             patch.u32(UInt32(compressed))
             patch.u32(UInt32(uncompressed))
@@ -230,6 +230,6 @@ public final class ZipWriter {
 
     private func pwriteAll(_ bytes: [UInt8], at position: UInt64) throws {
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(position)) }
-        guard written == bytes.count else { throw SealError.write(nil, .current) }
+        guard written == bytes.count else { throw PackingError.write(.current) }
     }
 }
