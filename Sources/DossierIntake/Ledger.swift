@@ -132,7 +132,7 @@ public final class Ledger: Sendable {
         }
     }
 
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (or creates) the ledger at `path`, migrating one an earlier dossier wrote. A ledger a newer dossier
     /// wrote is refused (its tables may mean what this one does not know). Another intake writing to it is waited
@@ -187,6 +187,7 @@ public final class Ledger: Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: LedgerSchema.v1)
         migrator.registerMigration("v2", migrate: LedgerSchema.v2)
+        migrator.registerMigration("v3", migrate: LedgerSchema.v3)
         return migrator
     }
 

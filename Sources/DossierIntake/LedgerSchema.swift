@@ -139,6 +139,31 @@ enum LedgerSchema {
         }
     }
 
+    /// Rechecks: each run of `dossier ledger recheck`, and every version's judgement before and after it.
+    static func v3(_ db: Database) throws {
+        try db.create(table: "recheck") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("at", .text).notNull()
+            table.column("rulesSHA256", .text).notNull()
+            table.column("rulesFolder", .text).notNull()
+            table.column("checked", .integer).notNull()
+            table.column("changed", .integer).notNull()
+        }
+        try db.create(table: "recheckResult") { table in
+            table.column("recheck", .integer).notNull().indexed().references("recheck", onDelete: .cascade)
+            table.column("intake", .integer).notNull().references("intake", onDelete: .cascade)
+            table.column("verdictBefore", .text).notNull()
+            table.column("verdictAfter", .text).notNull()
+            table.column("errorsBefore", .integer).notNull()
+            table.column("errorsAfter", .integer).notNull()
+            table.column("warningsBefore", .integer).notNull()
+            table.column("warningsAfter", .integer).notNull()
+            table.column("rulesBefore", .text).notNull()
+            table.column("added", .text).notNull()
+            table.column("removed", .text).notNull()
+        }
+    }
+
     /// A candidate's fields as stored: a JSON object, keys sorted.
     static func json(_ fields: [String: String]) -> String {
         let encoder = JSONEncoder()

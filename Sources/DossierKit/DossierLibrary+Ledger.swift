@@ -66,3 +66,18 @@ extension DossierLibrary {
         return try table.render(format: format, sheet: LedgerDesk.exportSheet)
     }
 }
+
+extension DossierLibrary {
+    /// Judges every kept version again with this library's rule set; the ledger records the recheck.
+    public func ledgerRecheck(archive: String, language: Language) throws -> LedgerRecheck {
+        let ledger = try LedgerDesk.open(archive: archive)
+        return try LedgerDesk(ruleSet: ruleSet, language: language, asOf: ruleSet.units.deadline).recheck(
+            ledger, archive: archive)
+    }
+
+    /// A recheck as text or JSON.
+    public func render(_ recheck: LedgerRecheck, format: String, language: Language) throws -> String {
+        guard LedgerRecheckRenderer.formats.contains(format) else { throw LibraryError.unknownFormat(format) }
+        return try LedgerRecheckRenderer(language: language).render(recheck, format: format)
+    }
+}

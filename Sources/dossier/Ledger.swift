@@ -11,7 +11,7 @@ extension Dossier {
             abstract: words(
                 "收件登记（办公室用）：各单位报送情况、纸质材料指纹、版本标记。",
                 "Office: who has sent, paper fingerprints, which version counts."),
-            subcommands: [Status.self, Paper.self, Export.self, Mark.self])
+            subcommands: [Status.self, Paper.self, Export.self, Recheck.self, Mark.self])
     }
 }
 
@@ -256,6 +256,38 @@ extension Dossier.Ledger {
                             "已写出 \(output)：\(table.rows.count) 名人选。\n",
                             "Wrote \(output): \(table.rows.count) candidates.\n"
                         ).utf8))
+            } catch {
+                Dossier.fail(error)
+            }
+        }
+    }
+}
+
+extension Dossier.Ledger {
+    /// `dossier ledger recheck [--rules PATH] --archive DIR`
+    struct Recheck: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: words(
+                "用当前（或 --rules 给出的）规则集重新检查收件库中的每一版，列出各单位结论的变化；登记簿记下每次重新检查。",
+                "Judge every kept version again with the current (or --rules) rule set and show what changed per unit; "
+                    + "the ledger records each recheck."))
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Option(name: .long, help: .words("输出格式：text 或 json。", "Output format: text or json."))
+        var format: String = "text"
+
+        func validate() throws {
+            guard ["text", "json"].contains(format) else {
+                throw usageError(zh: "--format 须是 text 或 json。", en: "--format must be text or json")
+            }
+        }
+
+        func run() throws {
+            let library = ledger.library()
+            do {
+                let recheck = try library.ledgerRecheck(archive: ledger.archive, language: ledger.language)
+                print(try library.render(recheck, format: format, language: ledger.language), terminator: "")
             } catch {
                 Dossier.fail(error)
             }
