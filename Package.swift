@@ -122,7 +122,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierIntake", "DossierTestSupport",
+            ]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

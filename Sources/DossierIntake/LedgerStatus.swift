@@ -39,6 +39,26 @@ public struct LedgerStatus: Codable, Sendable, Equatable {
         public var receipts: Int
         public var mark: String?
         public var archivedAs: String
+
+        private enum CodingKeys: String, CodingKey {
+            case id, kind, verdict, errors, warnings, fingerprint, bagDate, firstReceived, receipts, mark, archivedAs
+        }
+
+        // Every key is written, null included: readers rely on the keys being there.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(warnings, forKey: .warnings)
+            try container.encode(fingerprint, forKey: .fingerprint)
+            try container.encode(bagDate, forKey: .bagDate)
+            try container.encode(firstReceived, forKey: .firstReceived)
+            try container.encode(receipts, forKey: .receipts)
+            try container.encode(mark, forKey: .mark)
+            try container.encode(archivedAs, forKey: .archivedAs)
+        }
     }
 
     public struct Unit: Codable, Sendable, Equatable {
@@ -64,6 +84,33 @@ public struct LedgerStatus: Codable, Sendable, Equatable {
         public var quota: Int?
         public var overQuota: Bool
         public var lastReceived: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case name, type, registered, state, receipts, versions, resubmitted, contentChanged, counting, current
+            case paper, paperFingerprint, paperReceivedOn, candidates, quota, overQuota, lastReceived
+        }
+
+        // Every key is written, null included: readers rely on the keys being there.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(type, forKey: .type)
+            try container.encode(registered, forKey: .registered)
+            try container.encode(state, forKey: .state)
+            try container.encode(receipts, forKey: .receipts)
+            try container.encode(versions, forKey: .versions)
+            try container.encode(resubmitted, forKey: .resubmitted)
+            try container.encode(contentChanged, forKey: .contentChanged)
+            try container.encode(counting, forKey: .counting)
+            try container.encode(current, forKey: .current)
+            try container.encode(paper, forKey: .paper)
+            try container.encode(paperFingerprint, forKey: .paperFingerprint)
+            try container.encode(paperReceivedOn, forKey: .paperReceivedOn)
+            try container.encode(candidates, forKey: .candidates)
+            try container.encode(quota, forKey: .quota)
+            try container.encode(overQuota, forKey: .overQuota)
+            try container.encode(lastReceived, forKey: .lastReceived)
+        }
     }
 
     /// The units of one type, counted by state.

@@ -9,8 +9,8 @@ extension Dossier {
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: words(
-                "收件登记（办公室用）：各单位报送情况、纸质材料指纹、版本标记。",
-                "Office: who has sent, paper fingerprints, which version counts."),
+                "收件登记（办公室用）：各单位报送情况、纸质材料指纹、全国汇总表、重新检查、版本标记。",
+                "Office: who has sent, paper fingerprints, the national table, rechecks, which version counts."),
             subcommands: [Status.self, Paper.self, Export.self, Recheck.self, Mark.self])
     }
 }
