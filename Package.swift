@@ -89,14 +89,16 @@ let package = Package(
         // Paths, temporary folders and a process runner shared by the test targets.
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierFilesTests", dependencies: ["DossierFiles", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierFilesTests",
+            dependencies: ["DossierFiles", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierFiles", "DossierTestSupport"]),
         .testTarget(
             name: "DossierRulesTests",
             dependencies: [
                 "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierPacking",
-                "DossierIntake", "DossierTestSupport",
+                "DossierIntake", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(

@@ -102,15 +102,23 @@ public struct SealVerifier {
             WorkProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // One read feeds the CRC, the SHA-256 and the photos' measurement for the check that follows: a photo of the
+        // payload is kept in memory while hashed, then measured on the same core (or found in the cache).
         let cancellation = checker.options.cancellation
-        let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in
+        let measurer = PhotoMeasurer(
+            limits: checker.ruleSet.photos.jpegLimits, thumbnails: checker.options.thumbnails,
+            cache: checker.options.cacheFolder.map(checker.cache))
+        let photoLimit = UInt64(max(0, checker.ruleSet.photos.limits.maximumBytes))
+        let hashes = ParallelMap.map(listedEntries) { name, entry -> (String, ZipError?, JPEGInspection?) in
             // A cancelled verification reads no more (its caller throws its report away).
-            if cancellation?.isCancelled == true { return ("", .corrupt("cancelled")) }
+            if cancellation?.isCancelled == true { return ("", .corrupt("cancelled"), nil) }
             var hasher = SHA256()
             var damage: ZipError?
+            var photo: [UInt8]? = Self.mayBePhoto(name) && entry.uncompressedSize.value <= photoLimit ? [] : nil
             do {
                 try archive.read(entry) { chunk in
                     hasher.update(data: chunk)
+                    if photo != nil { photo! += chunk }
                     tally.add(bytes: chunk.count)
                 }
             } catch let error as ZipError {
@@ -119,9 +127,17 @@ public struct SealVerifier {
                 damage = .corrupt("\(error)")
             }
             tally.add(files: 1)
-            return (hasher.finalize().hexDigits, damage)
+            let digest = hasher.finalize().hexDigits
+            guard damage == nil, let bytes = photo, bytes.starts(with: [0xFF, 0xD8, 0xFF]) else {
+                return (digest, damage, nil)
+            }
+            return (digest, damage, measurer.measure(bytes, digest: digest))
         }
-        for ((name, _), (actual, damage)) in zip(listedEntries, hashes) {
+        var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+        for ((_, entry), (actual, _, inspection)) in zip(listedEntries, hashes) {
+            if let inspection { knownPhotos[ZipFolderSource.location(of: entry)] = (actual, inspection) }
+        }
+        for ((name, _), (actual, damage, _)) in zip(listedEntries, hashes) {
             let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]
             guard let listed else {
                 sink.emit(.sealExtraFile, path: name)
@@ -155,7 +171,7 @@ public struct SealVerifier {
         do {
             let recheck = try judge.check(
                 source: ZipFolderSource(archive: archive, folder: prefix + BagLayout.payload), unitName: bag,
-                subject: subject)
+                subject: subject, knownPhotos: knownPhotos)
             return finish(
                 unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
                 extra: recheck.findings, seal: seal)
@@ -164,6 +180,11 @@ public struct SealVerifier {
                 .zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
             return finish(unit: bag, seal: seal)
         }
+    }
+
+    /// Whether the payload entry `name` may be a photo the check measures (a JPEG's extension).
+    static func mayBePhoto(_ name: String) -> Bool {
+        name.hasPrefix(BagLayout.payload) && ["jpg", "jpeg"].contains(FileNameParts(name).extension)
     }
 
     /// The options a bag is judged with: the office's own first; else the unit's type the bag was sealed as (when

@@ -70,7 +70,7 @@ public struct ZipFolderSource: BundleSource {
     }
 
     /// A key per central-directory entry: its place, then its raw name (two entries may share a name).
-    static func location(of entry: ZipEntry) -> RawPath {
+    public static func location(of entry: ZipEntry) -> RawPath {
         RawPath(bytes: Array("\(entry.index)/".utf8) + entry.rawName)
     }
 

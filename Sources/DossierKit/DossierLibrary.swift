@@ -110,6 +110,10 @@ public struct DossierLibrary: Sendable {
         try SubmissionTemplates.create(folder: folder, unit: unit, ruleSet: ruleSet)
     }
 
+    /// The user's cache of measured facts (`$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`), for
+    /// `CheckOptions.cacheFolder`; nil when the environment names no home.
+    public static var userCacheFolder: String? { ContentCache.userFolder() }
+
     // MARK: - Output
 
     /// Every report format (SPEC §6).

@@ -1,5 +1,6 @@
 import CJPEGShim
 import DossierCore
+import Foundation
 
 /// Limits on what one JPEG may cost to inspect. The rule set provides the values.
 public struct JPEGLimits: Sendable, Equatable {
@@ -36,6 +37,31 @@ public struct JPEGInspection: Sendable, Equatable {
     public var chromaFraction: Double?
     /// A small upright JPEG of the image, when asked for and the image decodes.
     public var thumbnail: [UInt8]?
+}
+
+/// Kept in the cache of measured facts (`ContentCache`); the thumbnail as bytes (base64 in JSON), not numbers.
+extension JPEGInspection: Codable {
+    enum CodingKeys: String, CodingKey {
+        case facts, tooLarge, problem, chromaFraction, thumbnail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        facts = try container.decodeIfPresent(JPEGFacts.self, forKey: .facts)
+        tooLarge = try container.decode(Bool.self, forKey: .tooLarge)
+        problem = try container.decodeIfPresent(String.self, forKey: .problem)
+        chromaFraction = try container.decodeIfPresent(Double.self, forKey: .chromaFraction)
+        thumbnail = try container.decodeIfPresent(Data.self, forKey: .thumbnail).map { [UInt8]($0) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(facts, forKey: .facts)
+        try container.encode(tooLarge, forKey: .tooLarge)
+        try container.encodeIfPresent(problem, forKey: .problem)
+        try container.encodeIfPresent(chromaFraction, forKey: .chromaFraction)
+        try container.encodeIfPresent(thumbnail.map { Data($0) }, forKey: .thumbnail)
+    }
 }
 
 /// Measures JPEGs with libjpeg-turbo (through `CJPEGShim`) and reads EXIF orientation itself.

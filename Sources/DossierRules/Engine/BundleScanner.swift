@@ -14,6 +14,11 @@ public struct BundleScanner: Sendable {
     public var progress: (@Sendable (WorkProgress) -> Void)?
     /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
     public var cancellation: Cancellation?
+    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    public var cache: ContentCache?
+    /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
+    /// measures them while it hashes): not read again.
+    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -133,25 +138,30 @@ public struct BundleScanner: Sendable {
         let hashed = Set(
             indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = ruleSet.photos.jpegLimits
-        let quality: Int? = thumbnails ? 72 : nil
+        let measurer = PhotoMeasurer(limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache)
+        let knownPhotos = self.knownPhotos
         let photos = indices.map { files[$0].entry }
         let cancellation = self.cancellation
-        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+        let results = ParallelMap.map(photos) { [measurer] entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
             if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
+            if let known = knownPhotos[entry.location] {
+                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil)
+            }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
-                    hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).hexDigits : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                    measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                return (
+                    measurer.measure(bytes, digest: digest), nil, hashed.contains(entry.location) ? digest : nil
+                )
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
                 return (nil, nil, nil)
             }
         }
+        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1

@@ -58,14 +58,22 @@ public struct Checker: Sendable {
             candidates: [], files: [], findings: sink.takeFindings(), strict: options.strict)
     }
 
-    /// Checks the bundle `source` holds, reported as `subject`.
-    public func check(source: any BundleSource, unitName: String, subject: Subject) throws(CheckError) -> BundleReport {
+    /// Checks the bundle `source` holds, reported as `subject`; photos at the locations in `knownPhotos` were
+    /// measured already in this run.
+    public func check(
+        source: any BundleSource, unitName: String, subject: Subject,
+        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+    ) throws(CheckError) -> BundleReport {
         let displayPath = subject.path
         var scanned: ScannedBundle
         do {
             var scanner = BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails)
             scanner.progress = options.progress
             scanner.cancellation = options.cancellation
+            scanner.knownPhotos = knownPhotos
+            if let folder = options.cacheFolder {
+                scanner.cache = cache(folder)
+            }
             scanned = try scanner.scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
@@ -104,6 +112,12 @@ public struct Checker: Sendable {
 }
 
 extension Checker {
+    /// The cache of measured facts in `folder`: facts depend on the bytes (the key), this build and the rule set's
+    /// limits (the context).
+    public func cache(_ folder: String) -> ContentCache {
+        ContentCache(folder: folder, context: [ContentCache.buildIdentity, ruleSet.sha256])
+    }
+
     /// The candidates as reports show them.
     func candidates(_ scanned: ScannedBundle) -> [CandidateInfo] {
         scanned.candidateRecords(ruleSet).map {
