@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -127,7 +127,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierIntake", "DossierTestSupport",
+            ]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
