@@ -90,21 +90,26 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal",
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Paths, temporary folders and a process runner shared by the test targets.
-        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        // Its zips are written with dossier's own writer (DossierPacking's ZipWriter).
+        .target(
+            name: "DossierTestSupport", dependencies: ["DossierFiles", "DossierInspect", "DossierPacking"],
+            path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierFilesTests", dependencies: ["DossierFiles", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierFilesTests",
+            dependencies: ["DossierFiles", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierFiles", "DossierTestSupport"]),
         .testTarget(
             name: "DossierRulesTests",
             dependencies: [
                 "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierPacking",
-                "DossierIntake", "DossierTestSupport",
+                "DossierIntake", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(
@@ -130,7 +135,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierIntake", "DossierTestSupport",
+            ]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

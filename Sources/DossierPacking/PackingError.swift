@@ -12,16 +12,13 @@ public enum PackingError: Error, Equatable, BilingualMessage {
     case read(String, SystemReason)
 
     public func text(_ language: Language) -> String {
-        let zh = language == .zh
-        switch self {
-        case .write(let reason):
-            return zh ? "无法写入 zip（\(reason.text(.zh))）。" : "cannot write the zip: \(reason.text(.en))"
-        case .grewPast4GiB(let name):
-            return zh ? "无法封装：\(name) 在读取时超过了 4 GiB。" : "cannot seal: \(name) grew past 4 GiB while read"
-        case .compressionFailed:
-            return zh ? "无法压缩（zlib 出错，可能是内存不足）。" : "compression failed (zlib; perhaps out of memory)"
-        case .read(let path, let reason):
-            return zh ? "无法读取 \(path)（\(reason.text(.zh))）。" : "cannot read \(path): \(reason.text(.en))"
-        }
+        let words =
+            switch self {
+            case .write(let reason): PackingWords.cannotWriteZip(reason)
+            case .grewPast4GiB(let name): PackingWords.grewPast4GiB(name)
+            case .compressionFailed: PackingWords.compressionFailed
+            case .read(let path, let reason): PackingWords.cannotRead(path, reason)
+            }
+        return words.text(language)
     }
 }

@@ -72,8 +72,7 @@ public enum InspectionReporter {
         }
         if let problem = result.problem {
             // In Chinese, the reader's own English words follow as a detail.
-            let detail = language == .zh && problem.zh != problem.en ? "（\(problem.en)）" : ""
-            lines.append("  \(words(.problem))\(problem.text(language))\(detail)")
+            lines.append("  \(words(.problem))\(problem.text(language))\(words.readerDetail(problem))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

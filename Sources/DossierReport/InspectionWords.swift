@@ -45,4 +45,9 @@ struct InspectionWords {
     init(_ language: Language) { self.language = language }
 
     func callAsFunction(_ word: Word) -> String { Self.table[word]?.text(language) ?? "" }
+
+    /// After a reader's problem in Chinese, its own English words in brackets when they say more; nothing in English.
+    func readerDetail(_ problem: LocalizedText) -> String {
+        problem.zh == problem.en ? "" : LocalizedText(zh: "（\(problem.en)）", en: "").text(language)
+    }
 }

@@ -28,6 +28,13 @@ struct JudgementOptions: ParsableArguments {
     @Option(name: .long, help: .words("--quota 的批准文号。", "The approval's reference number for --quota."))
     var approval: String?
 
+    @Flag(
+        name: .long,
+        help: .words(
+            "不用缓存：每张照片都重新测量（默认把测量结果按内容缓存在 ~/.cache/dossier）。",
+            "Measure every photo again instead of using the cache of measured facts (~/.cache/dossier, by content)."))
+    var noCache = false
+
     func validate() throws {
         if let asOf, !AsOfDate.isValid(asOf) {
             throw usageError(
@@ -48,6 +55,7 @@ struct JudgementOptions: ParsableArguments {
             language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
             quota: quota, approval: approval)
         options.thumbnails = DossierLibrary.showsPhotos(format: common.format)
+        if !noCache { options.cacheFolder = DossierLibrary.userCacheFolder }
         return options
     }
 }

@@ -70,6 +70,25 @@ private func names(in folder: URL) throws -> [String] {
         #expect(try names(in: out) == [])
     }
 
+    @Test func aFolderThatChangesWhileSealedIsNotSealed() throws {
+        let library = try library()
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let out = folder.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let added = unit.appendingPathComponent("后来放进来的说明.txt")
+        #expect(throws: SealError.self) {
+            try library.seal(
+                unit.path, to: out.appendingPathComponent("sealed.zip").path, options: options,
+                progress: { done in
+                    if done.bytes > 0 && !FileManager.default.fileExists(atPath: added.path) {
+                        FileManager.default.createFile(atPath: added.path, contents: Data("新文件".utf8))
+                    }
+                })
+        }
+        #expect(try names(in: out) == [])
+    }
+
     @Test func sealThenVerifyWithThePapersFingerprint() throws {
         let library = try library()
         let folder = try TemporaryFolder()

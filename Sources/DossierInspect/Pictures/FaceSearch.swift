@@ -1,7 +1,7 @@
 import Foundation
 
 /// What looking for faces in a photo found.
-public struct FaceSearch: Sendable, Equatable {
+public struct FaceSearch: Sendable, Equatable, Codable {
     /// Frontal faces, largest first, in pixels of the analysed picture.
     public var frontal: [PixelRect]
     /// Faces in profile (either side), largest first; looked for only when no frontal face was found.
@@ -14,7 +14,7 @@ public struct FaceSearch: Sendable, Equatable {
 }
 
 /// Whether faces could be looked for at all.
-public enum FaceSearchOutcome: Sendable, Equatable {
+public enum FaceSearchOutcome: Sendable, Equatable, Codable {
     case searched(FaceSearch)
     /// A cascade is missing or unreadable, or OpenCV failed: nothing was looked for. `missing` says what.
     case unavailable(missing: String)

@@ -1,6 +1,6 @@
 /// What a photo shows, measured on the luminance of its reduced-scale decode (upright): exposure, backlight and, for
 /// the ID photo, faces and the background. Values are 0–255 luminance levels and fractions of pixels.
-public struct PictureFacts: Sendable, Equatable {
+public struct PictureFacts: Sendable, Equatable, Codable {
     /// Size of the analysed picture.
     public var width: Int
     public var height: Int

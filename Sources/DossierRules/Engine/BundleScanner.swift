@@ -14,6 +14,14 @@ public struct BundleScanner: Sendable {
     public var progress: (@Sendable (WorkProgress) -> Void)?
     /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
     public var cancellation: Cancellation?
+    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    public var cache: ContentCache?
+    /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
+    /// copies and measures the photos in one read).
+    public var measuresPhotos = true
+    /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
+    /// measures them while it hashes): not read again.
+    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -65,7 +73,7 @@ public struct BundleScanner: Sendable {
                 files: 0, totalFiles: measured.count, bytes: 0,
                 totalBytes: measured.reduce(0) { $0 + UInt64($1.entry.bytes) }),
             progress)
-        measurePhotos(&files, source: source, tally: tally)
+        if measuresPhotos { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
@@ -133,37 +141,38 @@ public struct BundleScanner: Sendable {
         let hashed = Set(
             indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = ruleSet.photos.jpegLimits
-        let quality: Int? = thumbnails ? 72 : nil
+        let measurer = PhotoMeasurer(
+            limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache,
+            pictures: ruleSet.pictures.settings)
+        let knownPhotos = self.knownPhotos
         let photos = indices.map { (files[$0].entry, isIDPhoto(files[$0])) }
         let cancellation = self.cancellation
-        let pictures = ruleSet.pictures.settings
         let results = ParallelMap.map(photos) {
-            entry, isIDPhoto -> (JPEGInspection?, FileBytes.ReadError?, String?, PictureFacts?) in
+            [measurer] entry, isIDPhoto -> (JPEGInspection?, FileBytes.ReadError?, String?, PictureFacts?) in
             if cancellation?.isCancelled == true { return (nil, nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
+            // A photo measured already in this run keeps its facts; what it shows is read again unless cached, so
+            // that the picture checks never pass for want of a measure.
+            let known = knownPhotos[entry.location]
+            if let known, let picture = measurer.cachedPicture(known.digest, isIDPhoto: isIDPhoto) {
+                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil, picture)
+            }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
-                    hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).hexDigits : nil
-                // Only a face search needs a finer decode than the photo check's; light is judged at any scale.
-                let (inspection, grey) = JPEGInspector.inspectWithGrey(
-                    bytes, limits: jpegLimits, thumbnailQuality: quality,
-                    grey: isIDPhoto ? pictures.grey : GreyRequest(minimumShortSide: 0))
-                // Faces are looked for in the ID photo only; exposure and backlight are measured in every photo.
-                let picture = grey.map { image in
-                    PictureMeasure.measure(
-                        image, faces: isIDPhoto ? FaceFinder.search(image, settings: pictures.faces) : nil,
-                        settings: pictures)
-                }
-                return (inspection, nil, digest, picture)
+                    measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                let measured = measurer.measure(bytes, digest: digest, isIDPhoto: isIDPhoto)
+                return (
+                    known?.inspection ?? measured.inspection, nil, hashed.contains(entry.location) ? digest : nil,
+                    measured.picture
+                )
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil, nil)
             } catch {
                 return (nil, nil, nil, nil)
             }
         }
+        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1
@@ -171,9 +180,7 @@ public struct BundleScanner: Sendable {
             files[index].picture = result.3
         }
     }
-}
 
-extension BundleScanner {
     /// Whether `file` is a candidate's ID photo by its name (姓名+序号 with the ID photo's number), as
     /// `CandidateMedia.idPhoto` will read it.
     func isIDPhoto(_ file: ScannedFile) -> Bool {
@@ -183,44 +190,5 @@ extension BundleScanner {
                 ruleSet: ruleSet)
         else { return false }
         return name.number == ruleSet.naming.idPhotoNumber
-    }
-}
-
-/// Tells what a file is from its name and first bytes, with the rule set's layout.
-public struct FileClassifier: Sendable {
-    public var layout: LayoutFile
-
-    public init(layout: LayoutFile) { self.layout = layout }
-
-    public func isJunkFolder(_ name: String) -> Bool { layout.junk.folders.contains(name) }
-
-    public func isJunkFile(_ name: String) -> Bool {
-        layout.junk.names.contains(name) || layout.junk.prefixes.contains { name.hasPrefix($0) }
-    }
-
-    /// Whether `name` matches a document requirement (a name fragment and an extension).
-    public static func matches(_ name: String, _ requirement: DocumentRequirement) -> Bool {
-        let parts = FileNameParts(name)
-        let stem = MediaName.normalise(parts.stem)
-        return requirement.extensions.contains(parts.extension)
-            && requirement.nameContains.contains { stem.contains($0) }
-    }
-
-    /// The kind of a file named `name`, whose first bytes say `content`.
-    public func kind(of name: String, content: ContentType?, inCandidateFolder: Bool) -> FileKind {
-        let candidate = layout.candidate
-        if !inCandidateFolder {
-            return layout.documents.first { Self.matches(name, $0) }?.kind ?? .unknown
-        }
-        if Self.matches(name, candidate.form) { return .form }
-        if Self.matches(name, candidate.scan) { return .scan }
-        let ext = FileNameParts(name).extension
-        if candidate.photoExtensions.contains(ext) || candidate.otherImageExtensions.contains(ext) { return .photo }
-        if candidate.videoExtensions.contains(ext) || candidate.otherVideoExtensions.contains(ext) { return .video }
-        switch content {
-        case .jpeg, .png, .heic, .webp, .gif, .bmp, .tiff: return .photo
-        case .mp4, .mov, .matroska, .avi, .flv: return .video
-        default: return .unknown
-        }
     }
 }

@@ -16,6 +16,9 @@ public struct CheckOptions: Sendable {
     /// Looked at between files: once cancelled, the check stops with `CheckError.cancelled`.
     public var cancellation: Cancellation?
 
+    /// The folder of the cache of photos' measured facts (`ContentCache`); nil measures every photo every time.
+    public var cacheFolder: String?
+
     /// Whether the run was asked to stop.
     public var isCancelled: Bool { cancellation?.isCancelled ?? false }
 
