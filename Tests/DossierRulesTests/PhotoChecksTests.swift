@@ -134,11 +134,11 @@ import Testing
         let cache = ContentCache(
             folder: cacheFolder.url.path, context: [ContentCache.buildIdentity, ruleSet.sha256])
         let digest = SHA256.hash(data: bytes).hexDigits
-        var inspection = try JSONDecoder().decode(
-            JPEGInspection.self, from: Data(try #require(cache.value(for: digest))))
-        inspection.facts?.decodes = false
-        inspection.problem = "altered in the cache"
-        cache.store(Array(try JSONEncoder().encode(inspection)), for: digest)
+        var record = try JSONDecoder().decode(
+            PhotoMeasurer.Record.self, from: Data(try #require(cache.value(for: digest))))
+        record.inspection.facts?.decodes = false
+        record.inspection.problem = "altered in the cache"
+        cache.store(Array(try JSONEncoder().encode(record)), for: digest)
         let third = try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "p")
         #expect(third.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
     }

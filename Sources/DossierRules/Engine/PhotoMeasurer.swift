@@ -25,11 +25,17 @@ public struct PhotoMeasurer: Sendable {
 
     /// What the cache keeps of one photo. A record of an older build (an inspection alone) does not decode as one:
     /// the photo is measured again.
-    struct Record: Codable {
-        var inspection: JPEGInspection
-        var picture: PictureFacts?
+    public struct Record: Codable, Sendable {
+        public var inspection: JPEGInspection
+        public var picture: PictureFacts?
         /// Whether faces were looked for (the photo was an ID photo when measured).
-        var facesSearched: Bool
+        public var facesSearched: Bool
+
+        public init(inspection: JPEGInspection, picture: PictureFacts?, facesSearched: Bool) {
+            self.inspection = inspection
+            self.picture = picture
+            self.facesSearched = facesSearched
+        }
     }
 
     /// Whether measuring needs the content's digest (to look it up).
