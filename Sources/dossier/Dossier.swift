@@ -10,7 +10,9 @@ struct Dossier: ParsableCommand {
         abstract: words(
             "离线检查推荐材料，并说明每个问题。", "Checks nomination submission bundles offline and explains every problem."),
         version: DossierVersion.current,
-        subcommands: [Check.self, Seal.self, Verify.self, Intake.self, Inspect.self, Init.self, Rules.self])
+        subcommands: [
+            Check.self, Seal.self, Verify.self, Intake.self, Inspect.self, Init.self, Rules.self, Serve.self,
+        ])
 
     /// Exit codes of SPEC §4: 0 passed, 1 findings or failed verification, 2 the run could not be done.
     /// ArgumentParser would exit 64 on a usage error; every such error is 2 here, and never a stack trace. Its

@@ -1,0 +1,120 @@
+import DossierBundles
+import DossierCore
+import DossierIntake
+import DossierReport
+import DossierRules
+import DossierSeal
+import Foundation
+
+/// The one place the web app calls the library: check, seal, verify, intake, a new folder, the report's HTML.
+/// The server holds no checking logic of its own; it calls these as the command line does.
+struct LibraryAdapter: Sendable {
+    let ruleSet: RuleSet
+    /// `--as-of`; nil judges the deadline against the day each job runs.
+    let asOf: String?
+
+    /// What a seal produced, in the web app's terms.
+    enum SealResult: Sendable {
+        case refused(Report)
+        case sealed(zip: String, fingerprint: String, report: Report)
+    }
+
+    private func checker(_ language: Language, progress: (@Sendable (WorkProgress) -> Void)?) -> Checker {
+        var options = CheckOptions(language: language, asOf: asOf ?? Self.today())
+        // The page shows a contact sheet, as the HTML report does.
+        options.thumbnails = true
+        options.progress = progress
+        return Checker(ruleSet: ruleSet, options: options)
+    }
+
+    /// Checks every bundle at `path` (a unit folder, a zip, or a folder or drive holding several), as `check` does.
+    func check(
+        path: String, language: Language, progress: @escaping @Sendable (WorkProgress) -> Void,
+        cancellation: JobCancellation
+    ) throws -> Report {
+        let checker = checker(language, progress: progress)
+        try checker.validateOptions()
+        var bundles: [BundleReport] = []
+        for item in try DriveDiscovery(layout: ruleSet.layout).items(at: path, orItself: true) {
+            try cancellation.check()
+            bundles.append(try item.check(with: checker))
+        }
+        return Report(ruleSet: ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
+    }
+
+    /// Checks `folder` and, when no error remains, writes the sealed zip into `outputFolder` (default: beside it).
+    func seal(
+        folder: String, outputFolder: String?, language: Language,
+        progress: @escaping @Sendable (WorkProgress) -> Void, cancellation: JobCancellation
+    ) throws -> SealResult {
+        let sealer = Sealer(checker: checker(language, progress: nil), progress: progress)
+        var output: String? = nil
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().standardizedFileURL.path
+        if let outputFolder, URL(fileURLWithPath: outputFolder).standardizedFileURL.path != parent {
+            // The name `seal` gives by default needs the fingerprint; a folder of the user's gets the unit's name.
+            let unit = (folder as NSString).lastPathComponent
+            let date = (asOf ?? Self.today()).replacingOccurrences(of: "-", with: "")
+            output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
+        }
+        try cancellation.check()
+        switch try sealer.seal(folder: folder, output: output) {
+        case .refused(let report): return .refused(report)
+        case .sealed(let path, let fingerprint, let report):
+            return .sealed(zip: path, fingerprint: fingerprint.description, report: report)
+        }
+    }
+
+    /// Proves `zip` intact and unaltered (and its fingerprint the paper's, when given), then checks its content.
+    func verify(
+        zip: String, fingerprint: String?, language: Language,
+        progress: @escaping @Sendable (WorkProgress) -> Void, cancellation: JobCancellation
+    ) throws -> Report {
+        let checker = checker(language, progress: nil)
+        try cancellation.check()
+        let bundle = SealVerifier(checker: checker, progress: progress).verify(zip, fingerprint: fingerprint)
+        return Report(ruleSet: ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
+    }
+
+    /// Takes in every bundle at `path` into `archive`, as `intake` does.
+    func intake(
+        path: String, archive: String, language: Language, progress: @escaping @Sendable (WorkProgress) -> Void,
+        cancellation: JobCancellation
+    ) throws -> Report {
+        try cancellation.check()
+        return try IntakeRunner(checker: checker(language, progress: progress), archive: archive).run(paths: [path])
+    }
+
+    /// Makes a new submission folder with blank templates (`init`); the files written.
+    func makeFolder(_ folder: String, unit: String) throws -> [String] {
+        try SubmissionTemplates.create(folder: folder, unit: unit, ruleSet: ruleSet)
+    }
+
+    /// The guide file `init` writes into a new folder.
+    var guideFile: String { ruleSet.forms.templates.guideFile }
+
+    /// The report as the HTML report shows it, inside a page; `link` opens a file a finding names.
+    func reportBody(_ report: Report, language: Language, link: (Int, String) -> String?) -> String {
+        let context = ReportContext(language: language, ruleSet: ruleSet)
+        return (try? HTMLReporter().renderBody(report, context: context, link: link)) ?? ""
+    }
+
+    /// The report's style sheet.
+    static var reportStyle: String { HTMLReporter.styleSheet }
+
+    /// The rule set's title in `language`.
+    func ruleSetTitle(_ language: Language) -> String { ruleSet.header.title.text(language) }
+
+    /// An error of the library in words a clerk can act on, in `language`.
+    static func message(for error: any Error, language: Language) -> String {
+        if let message = error as? any BilingualMessage { return message.text(language) }
+        if let reason = SystemReason(error) { return reason.text(language) }
+        return language == .zh ? "无法完成：\(error)" : "could not be done: \(error)"
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
