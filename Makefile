@@ -86,9 +86,11 @@ install: build
 	install -m 755 .build/release/dossier $(PREFIX)/bin/dossier
 	cp -R rules/. $(PREFIX)/share/dossier/rules/
 
-# dossier_VERSION_amd64.deb: static Swift runtime, rules, man pages (en, zh_CN), completions, computed Depends.
+# dossier_VERSION_amd64.deb: static Swift runtime, rules, man pages (en, zh_CN), completions, the desktop entry,
+# computed Depends.
 package: deps
 	@command -v dpkg-shlibdeps >/dev/null || { echo "needs dpkg-dev: sudo apt-get install dpkg-dev"; exit 1; }
+	@command -v desktop-file-validate >/dev/null || { echo "needs desktop-file-utils: sudo apt-get install desktop-file-utils"; exit 1; }
 	SWIFT=$(SWIFT) scripts/make-deb.sh
 
 # Regenerates the committed samples and fixtures (needs: pip install pillow python-docx openpyxl numpy).

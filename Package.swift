@@ -55,48 +55,62 @@ let package = Package(
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Writing zips: the zip writer (zlib's deflate), a folder packed as received, which files are stored.
+        .target(name: "DossierPacking", dependencies: ["DossierCore", "DossierFiles", "DossierInspect", "CZlibShim"]),
         .target(
             name: "DossierSeal",
             dependencies: [
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
-                "CZlibShim",
+                "DossierPacking",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The office's intake: bundles from a drive into an archive, with a ledger in SQLite (GRDB).
         .target(
             name: "DossierIntake",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierBundles", "DossierSeal",
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierBundles", "DossierPacking",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // The one API every front end calls (check, seal, verify, intake, inspect, init, rendering).
+        .target(
+            name: "DossierKit",
+            dependencies: [
+                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
+                "DossierSeal", "DossierIntake",
             ]),
         // `dossier serve`: the same library as a local web app on 127.0.0.1 (Hummingbird).
         .target(
             name: "DossierServe",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
-                "DossierSeal", "DossierIntake", .product(name: "Hummingbird", package: "hummingbird"),
+                "DossierKit", "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport",
+                "DossierBundles", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // The command line: parse, call DossierKit, render, exit.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
-                "DossierSeal", "DossierIntake", "DossierServe",
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Paths, temporary folders and a process runner shared by the test targets.
-        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        // Its zips are written with dossier's own writer (DossierPacking's ZipWriter).
+        .target(
+            name: "DossierTestSupport", dependencies: ["DossierFiles", "DossierInspect", "DossierPacking"],
+            path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierFilesTests", dependencies: ["DossierFiles", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierFilesTests",
+            dependencies: ["DossierFiles", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "DossierInspectTests", dependencies: ["DossierInspect", "DossierFiles", "DossierTestSupport"]),
         .testTarget(
             name: "DossierRulesTests",
             dependencies: [
-                "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierIntake",
-                "DossierTestSupport",
+                "DossierRules", "DossierFiles", "DossierInspect", "DossierBundles", "DossierSeal", "DossierPacking",
+                "DossierIntake", "DossierTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The golden files are read (and, with DOSSIER_UPDATE_GOLDEN=1, written) in the checkout, not as resources.
         .testTarget(
@@ -106,9 +120,13 @@ let package = Package(
             name: "DossierBundlesTests",
             dependencies: ["DossierBundles", "DossierRules", "DossierInspect", "DossierTestSupport"]),
         .testTarget(
+            name: "DossierPackingTests",
+            dependencies: ["DossierPacking", "DossierFiles", "DossierInspect", "DossierTestSupport"]),
+        .testTarget(
             name: "DossierSealTests",
             dependencies: [
-                "DossierSeal", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect", "DossierTestSupport",
+                "DossierSeal", "DossierPacking", "DossierBundles", "DossierFiles", "DossierRules", "DossierInspect",
+                "DossierTestSupport",
             ]),
         .testTarget(
             name: "DossierIntakeTests",
@@ -119,6 +137,9 @@ let package = Package(
         .testTarget(
             name: "DossierServeTests",
             dependencies: ["DossierServe", "DossierRules", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierKitTests",
+            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -46,15 +46,14 @@ public struct DriveDiscovery: Sendable {
     }
 
     /// Whether the folder at `path` can be opened for listing.
-    private static func canList(_ path: String) -> Bool {
-        guard let directory = RawPath(path).withCString({ opendir($0) }) else { return false }
+    private static func canList(_ path: RawPath) -> Bool {
+        guard let directory = path.withCString({ opendir($0) }) else { return false }
         closedir(directory)
         return true
     }
 
     /// Why a folder that could not be listed was not checked.
-    public static let unlistedReason = LocalizedText(
-        zh: "无法列出文件夹的内容，可能没有读取权限", en: "its contents cannot be listed (no read permission?)")
+    public static let unlistedReason = BundlesWords.folderUnlisted
 
     /// The bundles at `path`. With `orItself`, a folder where none is found is itself the bundle, so that what is
     /// missing gets reported (`check`); without, it holds nothing (`intake`).
@@ -67,49 +66,28 @@ public struct DriveDiscovery: Sendable {
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(trimmed) }
         let discovery = BundleDiscovery(layout: layout)
-        if discovery.looksLikeBundle(RawPath(trimmed)) { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
-        var zips: [Item] = []
-        var unlisted: [Item] = []
-        let classifier = FileClassifier(layout: layout)
-        var level = [trimmed]
-        for depth in 1...2 {
-            var next: [String] = []
-            for folder in level {
-                guard let names = FileTreeWalker.list(RawPath(folder)) else {
-                    // A folder below the path that cannot be listed (no permission): said, never skipped.
-                    if depth > 1 { unlisted.append(Item(kind: .folder, path: folder, display: folder, unlisted: true)) }
-                    continue
-                }
-                for raw in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                    let name = String(decoding: raw, as: UTF8.self)
-                    let child = (folder as NSString).appendingPathComponent(name)
-                    guard let status = RawPath(child).linkStatus(), !name.hasPrefix("."),
-                        !classifier.isJunkFolder(name.precomposedStringWithCanonicalMapping)
-                    else { continue }
-                    if status.st_mode & S_IFMT == S_IFREG && FileNameParts(name).extension == "zip" {
-                        zips.append(Item(kind: .zip, path: child, display: child))
-                    } else if status.st_mode & S_IFMT == S_IFDIR {
-                        next.append(child)
-                    }
-                }
-            }
-            level = next
-        }
-        // The second level's folders are not listed above; one that cannot be is said too.
-        // Opening it is enough to know: its names are not read here (the checks read them once).
-        unlisted += level.filter { !Self.canList($0) }.map {
-            Item(kind: .folder, path: $0, display: $0, unlisted: true)
-        }
-        let folders = try discovery.bundles(at: trimmed).filter { discovery.looksLikeBundle($0.location) }.map {
-            Item(kind: .folder, path: $0.location.description, display: $0.displayPath)
-        }
+        let root = RawPath(trimmed)
+        if discovery.looksLikeBundle(root) { return [Item(kind: .folder, path: trimmed, display: trimmed)] }
+        // One listing of the two levels below serves the zips, the folders that cannot be listed and the units'
+        // folders.
+        let survey = discovery.survey(root, display: trimmed)
+        let zips = survey.zips.map { Item(kind: .zip, path: $0.displayPath, display: $0.displayPath) }
+        // The second level's folders are not listed in the survey; one that cannot be is said too. Opening it is
+        // enough to know: its names are not read here (the checks read them once).
+        let unlisted =
+            (survey.unlisted
+            + survey.levels[1].filter { !$0.hidden }.map(\.found).filter {
+                !Self.canList($0.location)
+            }).map { Item(kind: .folder, path: $0.displayPath, display: $0.displayPath, unlisted: true) }
+        let bundles = discovery.bundles(in: survey)
+        if bundles.isEmpty { try discovery.refuseCandidateFolder(root, display: trimmed) }
+        let folders = bundles.map { Item(kind: .folder, path: $0.location.description, display: $0.displayPath) }
         let reported = Set(folders.map(\.path))
         // A unit's own folders are the unit's check's to report.
         let unreported = unlisted.filter {
             !reported.contains($0.path) && !reported.contains(($0.path as NSString).deletingLastPathComponent)
         }
         if zips.isEmpty && folders.isEmpty && unreported.isEmpty && orItself {
-            try discovery.refuseCandidateFolder(RawPath(trimmed), display: trimmed)
             return [Item(kind: .folder, path: trimmed, display: trimmed)]
         }
         return zips + folders + unreported

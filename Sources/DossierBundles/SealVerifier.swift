@@ -67,8 +67,7 @@ public struct SealVerifier {
         guard tops.count == 1, let bag = tops.first, !bag.isEmpty else {
             sink.emit(
                 .sealFormat, path: "",
-                problem: LocalizedText(
-                    zh: "压缩包里不是恰好一个文件夹", en: "the zip does not hold exactly one folder"))
+                problem: BundlesWords.notOneFolder)
             return finish()
         }
         let prefix = bag + "/"
@@ -89,9 +88,7 @@ public struct SealVerifier {
         else {
             sink.emit(
                 .sealFormat, path: "",
-                problem: LocalizedText(
-                    zh: "没有有效的 BagIt 1.0 封装结构：须有 SHA-256 清单和标签清单",
-                    en: "no valid BagIt 1.0 bag with a SHA-256 manifest and tag manifest"))
+                problem: BundlesWords.noValidBag)
             return finish(unit: bag)
         }
 
@@ -102,12 +99,23 @@ public struct SealVerifier {
             WorkProgress(files: 0, totalFiles: files.count, bytes: 0, totalBytes: totalBytes), progress)
         let listedEntries = byName.filter { $0.key != BagLayout.tagManifest }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        let hashes = ParallelMap.map(listedEntries.map(\.value)) { entry -> (String, ZipError?) in
+        // One read feeds the CRC, the SHA-256 and the photos' measurement for the check that follows: a photo of the
+        // payload is kept in memory while hashed, then measured on the same core (or found in the cache).
+        let cancellation = checker.options.cancellation
+        let measurer = PhotoMeasurer(
+            limits: checker.ruleSet.photos.jpegLimits, thumbnails: checker.options.thumbnails,
+            cache: checker.options.cacheFolder.map(checker.cache))
+        let photoLimit = UInt64(max(0, checker.ruleSet.photos.limits.maximumBytes))
+        let hashes = ParallelMap.map(listedEntries) { name, entry -> (String, ZipError?, JPEGInspection?) in
+            // A cancelled verification reads no more (its caller throws its report away).
+            if cancellation?.isCancelled == true { return ("", .corrupt("cancelled"), nil) }
             var hasher = SHA256()
             var damage: ZipError?
+            var photo: [UInt8]? = Self.mayBePhoto(name) && entry.uncompressedSize.value <= photoLimit ? [] : nil
             do {
                 try archive.read(entry) { chunk in
                     hasher.update(data: chunk)
+                    if photo != nil { photo! += chunk }
                     tally.add(bytes: chunk.count)
                 }
             } catch let error as ZipError {
@@ -116,9 +124,17 @@ public struct SealVerifier {
                 damage = .corrupt("\(error)")
             }
             tally.add(files: 1)
-            return (hasher.finalize().hexDigits, damage)
+            let digest = hasher.finalize().hexDigits
+            guard damage == nil, let bytes = photo, bytes.starts(with: [0xFF, 0xD8, 0xFF]) else {
+                return (digest, damage, nil)
+            }
+            return (digest, damage, measurer.measure(bytes, digest: digest))
         }
-        for ((name, _), (actual, damage)) in zip(listedEntries, hashes) {
+        var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+        for ((_, entry), (actual, _, inspection)) in zip(listedEntries, hashes) {
+            if let inspection { knownPhotos[ZipFolderSource.location(of: entry)] = (actual, inspection) }
+        }
+        for ((name, _), (actual, damage, _)) in zip(listedEntries, hashes) {
             let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]
             guard let listed else {
                 sink.emit(.sealExtraFile, path: name)
@@ -152,15 +168,20 @@ public struct SealVerifier {
         do {
             let recheck = try judge.check(
                 source: ZipFolderSource(archive: archive, folder: prefix + BagLayout.payload), unitName: bag,
-                subject: subject)
+                subject: subject, knownPhotos: knownPhotos)
             return finish(
                 unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
                 extra: recheck.findings, seal: seal)
         } catch {
             sink.emit(
-                .zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
+                .zipCorrupt, path: "", problem: error)
             return finish(unit: bag, seal: seal)
         }
+    }
+
+    /// Whether the payload entry `name` may be a photo the check measures (a JPEG's extension).
+    static func mayBePhoto(_ name: String) -> Bool {
+        name.hasPrefix(BagLayout.payload) && ["jpg", "jpeg"].contains(FileNameParts(name).extension)
     }
 
     /// The options a bag is judged with: the office's own first; else the unit's type the bag was sealed as (when

@@ -82,7 +82,7 @@ public enum ZipInput {
                 subject: subject, unit: report.unit, candidates: report.candidates, files: report.files,
                 findings: sink.findings + report.findings, strict: checker.options.strict)
         } catch {
-            sink.emit(.zipCorrupt, path: "", problem: (error as? any BilingualMessage) ?? ZipError.corrupt("\(error)"))
+            sink.emit(.zipCorrupt, path: "", problem: error)
             return alone()
         }
     }

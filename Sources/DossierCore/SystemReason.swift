@@ -34,7 +34,7 @@ public struct SystemReason: Error, Equatable, Sendable, BilingualMessage {
 
     public func text(_ language: Language) -> String {
         guard let words = Self.words[code] else {
-            return language == .zh ? "系统错误 \(code)：\(systemText)" : systemText.lowercased()
+            return CoreWords.systemError(code, systemText).text(language)
         }
         return words.text(language)
     }

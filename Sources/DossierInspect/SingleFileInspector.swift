@@ -29,21 +29,17 @@ public enum SingleFileInspector {
         }
 
         public func text(_ language: Language) -> String {
-            let zh = language == .zh
-            switch self {
-            case .missing(let path): return zh ? "找不到文件“\(path)”。" : "\(path): no such file"
-            case .notARegularFile(let path, let what):
-                let name =
-                    switch what {
-                    case .symbolicLink: zh ? "符号链接（快捷方式，不会跟随）" : "a symbolic link"
-                    case .folder: zh ? "文件夹" : "a folder"
-                    case .specialFile: zh ? "特殊文件" : "a special file"
-                    }
-                return zh
-                    ? "“\(path)”是\(name)，不是普通文件。"
-                    : "\(path): \(name), not a regular file (never followed)"
-            case .unreadable(let path): return zh ? "无法读取“\(path)”（没有读取权限）。" : "\(path): cannot be read"
-            }
+            let words =
+                switch self {
+                case .missing(let path): ReaderWords.noSuchFile(path)
+                case .notARegularFile(let path, .symbolicLink):
+                    ReaderWords.notARegularFile(path, ReaderWords.symbolicLink)
+                case .notARegularFile(let path, .folder): ReaderWords.notARegularFile(path, ReaderWords.folder)
+                case .notARegularFile(let path, .specialFile):
+                    ReaderWords.notARegularFile(path, ReaderWords.specialFile)
+                case .unreadable(let path): ReaderWords.cannotRead(path)
+                }
+            return words.text(language)
         }
     }
 
@@ -75,10 +71,10 @@ public enum SingleFileInspector {
                 entry.jpeg = inspection.facts
                 problem =
                     inspection.tooLarge
-                    ? LocalizedText(zh: "文件头声称的像素太多：没有解码", en: "header claims too many pixels: not decoded")
+                    ? ReaderWords.tooManyPixels
                     : inspection.problem.map { LocalizedText(JPEGProblem($0)) }
             } catch {
-                problem = LocalizedText(zh: "无法读取", en: "\(error)")
+                problem = ReaderWords.unreadable(error)
             }
         case .mp4, .mov:
             entry.kind = .video
@@ -90,27 +86,16 @@ public enum SingleFileInspector {
                 }
                 bytesRead = file.bytesRead
             }
-        case .zip where ["docx", "xlsx"].contains(FileNameParts.lowercasedExtension(path)):
-            entry.kind = FileNameParts.lowercasedExtension(path) == "docx" ? .form : .summary
+        case .zip where ["docx", "xlsx"].contains(FileNameParts(path).extension):
+            entry.kind = FileNameParts(path).extension == "docx" ? .form : .summary
         case .ole2:
-            problem = LocalizedText(
-                zh: "这是旧式二进制 Office 文档（.doc/.xls/.wps/.et）：请另存为 .docx 或 .xlsx",
-                en: "an old binary Office document (.doc/.xls/.wps/.et): save it as .docx or .xlsx")
+            problem = ReaderWords.legacyOffice
         case .matroska, .avi, .flv:
             entry.kind = .video
-            problem = LocalizedText(
-                zh: "\(content.rawValue) 不是 MP4 或 MOV", en: "\(content.rawValue) is not MP4 or MOV")
+            problem = ReaderWords.notMP4OrMOV(content.rawValue)
         default:
             break
         }
         return Result(entry: entry, content: content, problem: problem, bytesRead: bytesRead)
-    }
-}
-
-/// The lower-cased extension of a path (DossierRules has the full name parts).
-enum FileNameParts {
-    static func lowercasedExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), dot != path.startIndex else { return "" }
-        return path[path.index(after: dot)...].lowercased()
     }
 }

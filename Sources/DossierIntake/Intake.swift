@@ -3,8 +3,8 @@ import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierRules
-import DossierSeal
 import Foundation
 
 #if canImport(Glibc)
@@ -42,6 +42,8 @@ public struct IntakeRunner: Sendable {
         var bundles: [BundleReport] = []
         var received: [Int64] = []
         for item in items {
+            // Cancelled between bundles: every bundle kept so far is recorded, nothing is half-kept.
+            if checker.options.isCancelled { throw CheckError.cancelled }
             // One bundle that cannot be read (a folder gone, a file unreadable or pulled out while packing) is a
             // finding of its own and is not kept; the rest of the drive is received.
             var bundle: BundleReport
@@ -73,15 +75,15 @@ public struct IntakeRunner: Sendable {
                         item, bundle: bundle, path: failure.path, reason: LocalizedText(failure.reason),
                         detail: failure.reason.systemText))
                 continue
-            } catch SealError.read(let path, let reason) {
+            } catch PackingError.read(let path, let reason) {
                 bundles.append(
                     notKept(
                         item, bundle: bundle, path: "",
                         reason: LocalizedText(zh: "\(path)：\(reason.text(.zh))", en: "\(path): \(reason.text(.en))"),
                         detail: "\(path): \(reason.systemText)"))
                 continue
-            } catch SealError.write(let path, let reason) {
-                throw IntakeError.archiveUnwritable(archive, path, reason)
+            } catch PackingError.write(let reason) {
+                throw IntakeError.archiveUnwritable(archive, nil, reason)
             } catch let failure as AtomicOutput.Failure {
                 throw IntakeError.archiveUnwritable(archive, failure.path, failure.reason)
             } catch {
@@ -285,7 +287,7 @@ public struct IntakeRunner: Sendable {
         do {
             try FileBytes.readChunks(RawPath(path), consume)
         } catch let failure as FileBytes.ReadError {
-            throw SealError.read(path, failure.reason)
+            throw PackingError.read(path, failure.reason)
         }
     }
 

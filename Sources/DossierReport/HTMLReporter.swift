@@ -49,10 +49,9 @@ public struct HTMLReporter: Reporter {
     /// The values the template shows; every text is escaped by the template.
     func view(_ report: Report, context: ReportContext) -> [String: Any] {
         let words = ReportWords(context.language)
-        let zh = context.language == .zh
         let total = report.summary
         return [
-            "lang": zh ? "zh-CN" : "en",
+            "lang": words.htmlLanguage,
             "title": words.title,
             "ruleSetLabel": words.ruleSet, "ruleSetTitle": context.ruleSet.header.title.text(context.language),
             "ruleSetId": report.ruleSet.id, "ruleSetSha": String(report.ruleSet.sha256.prefix(16)) + "…",
@@ -71,7 +70,6 @@ public struct HTMLReporter: Reporter {
     }
 
     private func bundle(report: Report, _ bundle: BundleReport, words: ReportWords, ruleSet: RuleSet) -> [String: Any] {
-        let zh = words.language == .zh
         let summary = bundle.summary
         let failing = Set(bundle.findings.filter { $0.severity != .notice }.map(\.path))
         var candidates: [[String: Any]] = []
@@ -95,9 +93,9 @@ public struct HTMLReporter: Reporter {
                     }.joined(separator: "; ") + "）"
             candidates.append([
                 "name": candidate.name,
-                "form": files.contains { $0.kind == .form } ? (zh ? "有" : "yes") : (zh ? "无" : "no"),
+                "form": files.contains { $0.kind == .form } ? words.yes : words.no,
                 "idPhoto": bundle.findings.contains { $0.rule == .photoIDMissing && $0.candidate == candidate.name }
-                    ? (zh ? "无" : "no") : (zh ? "有" : "yes"),
+                    ? words.no : words.yes,
                 "photos": String(photos.count),
                 "videos": videoText,
                 "findings": String(bundle.findings.filter { $0.candidate == candidate.name }.count),
@@ -129,14 +127,14 @@ public struct HTMLReporter: Reporter {
             // The rule set's title for the type (`province` → 省、自治区、直辖市…); the key when it has none.
             "unitType": bundle.unit.type.map { key in
                 ruleSet.units.types.first { $0.key == key }?.title.text(words.language) ?? key
-            } ?? (zh ? "未指定" : "not given"),
+            } ?? words.typeNotGiven,
             "quota": bundle.unit.quota.map(String.init) ?? "—",
             "subjectPath": bundle.subject.path,
             "verdictClass": summary.verdict.rawValue, "verdictText": words.verdict(summary.verdict),
             "summaryLine": words.summary(
                 errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict),
             "candidates": candidates, "groups": groups, "sheet": sheet, "hasSheet": !sheet.isEmpty,
-            "labels": labels(words),
+            "labels": words.htmlLabels,
         ]
         if let seal = bundle.seal {
             view["fingerprint"] = seal.fingerprint
@@ -156,20 +154,5 @@ public struct HTMLReporter: Reporter {
             item["data"] = data.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: " · ")
         }
         return item
-    }
-
-    private func labels(_ words: ReportWords) -> [String: String] {
-        let zh = words.language == .zh
-        func pick(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
-        return [
-            "unitType": pick("单位类型", "Unit type"), "quota": pick("名额", "Quota"), "source": pick("检查对象", "Checked"),
-            "verdict": pick("结论", "Verdict"), "fingerprint": pick("封装指纹", "Seal fingerprint"),
-            "approval": pick("增加名额批准文号", "Quota approval"), "candidates": pick("推荐人选", "Candidates"),
-            "candidate": pick("姓名", "Name"), "form": pick("推荐表", "Form"), "idPhoto": pick("证件照", "ID photo"),
-            "photos": pick("照片", "Photos"), "videos": pick("视频（时长、大小）", "Videos (length, size)"),
-            "findings": pick("问题数", "Findings"), "problems": pick("问题及处理方法", "Problems and how to fix them"),
-            "noFindings": words.noFindings, "contactSheet": pick("照片一览", "Contact sheet"),
-            "noPreview": pick("无法预览", "no preview"),
-        ]
     }
 }

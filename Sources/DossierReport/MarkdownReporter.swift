@@ -10,7 +10,6 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ report: Report, context: ReportContext) throws -> String {
         let words = ReportWords(context.language)
-        let zh = context.language == .zh
         var lines = [
             "# \(words.title)", "", "\(words.ruleSet) `\(report.ruleSet.id)` · \(words.asOf) \(report.asOf)", "",
         ]
@@ -19,8 +18,8 @@ public struct MarkdownReporter: Reporter {
             lines.append("## \(Self.cell(bundle.unit.name))")
             lines.append("")
             if let seal = bundle.seal {
-                let paper = words.paperCheck(seal).map { zh ? "（\($0)）" : " (\($0))" } ?? ""
-                lines.append("\(zh ? "封装指纹" : "Fingerprint"): `\(seal.fingerprint)`\(paper)\n")
+                let paper = words.paperCheck(seal).map(words.aside) ?? ""
+                lines.append("\(words.fingerprint): `\(seal.fingerprint)`\(paper)\n")
             }
             lines.append(
                 "**"
@@ -51,7 +50,7 @@ public struct MarkdownReporter: Reporter {
     /// The findings as a table, and a blank line.
     private func table(_ findings: [Finding], words: ReportWords) -> [String] {
         var lines = [
-            words.language == .zh ? "| 级别 | 规则 | 文件 | 问题 | 处理 |" : "| Severity | Rule | File | Problem | Fix |",
+            words.findingsTableHead,
             "| --- | --- | --- | --- | --- |",
         ]
         for finding in findings {

@@ -9,16 +9,10 @@ public enum SealError: Error, Equatable, BilingualMessage {
     case refused(LocalizedText)
 
     public func text(_ language: Language) -> String {
-        let zh = language == .zh
         switch self {
-        case .write(let path, let reason):
-            let place = path.map { " \($0)" } ?? ""
-            return zh
-                ? "无法写入封装包\(place)（\(reason.text(.zh))）。"
-                : "cannot write the sealed zip\(place): \(reason.text(.en))"
-        case .read(let path, let reason):
-            return zh ? "无法读取 \(path)（\(reason.text(.zh))）。" : "cannot read \(path): \(reason.text(.en))"
-        case .refused(let failure): return failure.text(language)
+        case .write(let path, let reason): SealWords.cannotWrite(path.map { " \($0)" } ?? "", reason).text(language)
+        case .read(let path, let reason): SealWords.cannotRead(path, reason).text(language)
+        case .refused(let failure): failure.text(language)
         }
     }
 }

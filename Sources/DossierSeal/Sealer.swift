@@ -3,6 +3,7 @@ import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierReport
 import DossierRules
 import Foundation
@@ -10,14 +11,6 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
-
-/// What `seal` produced.
-public enum SealOutcome {
-    /// Errors remain: nothing was written. The report says why.
-    case refused(Report)
-    /// The sealed zip is at `path`.
-    case sealed(path: String, fingerprint: Fingerprint, report: Report)
-}
 
 /// Turns a clean submission folder into a sealed zip: a BagIt 1.0 bag in one zip, byte-identical for the same
 /// folder, rules and `--as-of` (SPEC §7). The folder is only read.
@@ -32,40 +25,47 @@ public struct Sealer {
 
     /// Checks `folder`, and when no error remains writes the sealed zip to `output` (default: beside the folder,
     /// named `单位-YYYYMMDD-XXXXXXXX.zip`) through a temporary file in the same folder, synced, then renamed.
+    ///
+    /// One read of each file feeds the SHA-256 (on a second core), the CRC and the zip writer, and, for a photo, the
+    /// check's measurement (on other cores, or from the cache): the layout, forms and videos are read first (they
+    /// decide bag-info.txt, which comes first in the zip), the photos while copied, and the check judges when all
+    /// are in. With an error the temporary zip is removed and the report says why.
     public func seal(folder: String, output: String?) throws -> SealOutcome {
         let trimmed = LocalPath.trimmingTrailingSlash(folder)
         let root = RawPath(trimmed)
         let bagName = MediaName.normalise((trimmed as NSString).lastPathComponent)
         // The bag's HTML report carries a contact sheet: thumbnails come from the check's own decode.
-        var withThumbnails = checker
-        withThumbnails.options.thumbnails = true
-        var bundle = try withThumbnails.check(bundle: root, displayPath: bagName)
-        let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
-        guard bundle.summary.verdict == .pass else { return .refused(report) }
+        var judge = checker
+        judge.options.thumbnails = true
+        let preview = try judge.preview(bundle: root, displayPath: bagName)
 
         let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
         let destinationFolder =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
         if LocalPath.isInside(destinationFolder, folder: trimmed) {
-            throw SealError.refused(
-                LocalizedText(
-                    zh: "封装包不能写在被封装的文件夹里面（输入只读）：请用 -o 指到文件夹之外。",
-                    en: "the sealed zip must not be written inside the folder being sealed (input is read-only)"))
+            throw SealError.refused(SealWords.outputInsideInput)
         }
         let date = checker.options.asOf.replacingOccurrences(of: "-", with: "")
         let final: String
         let fingerprint: Fingerprint
+        var bundle: BundleReport
         do {
-            (final, fingerprint) = try AtomicOutput.write(
+            (final, (fingerprint, bundle)) = try AtomicOutput.write(
                 in: destinationFolder,
-                destination: { fingerprint in
+                destination: { sealed in
                     output
                         ?? (parent as NSString).appendingPathComponent(
-                            "\(bagName)-\(date)-\(fingerprint.sha256.prefix(8).uppercased()).zip")
+                            "\(bagName)-\(date)-\(sealed.0.sha256.prefix(8).uppercased()).zip")
                 },
-                { descriptor in try writeBag(bundle: bundle, root: root, bagName: bagName, descriptor: descriptor) })
+                { descriptor in
+                    try writeBag(preview: preview, judge: judge, root: root, bagName: bagName, descriptor: descriptor)
+                })
+        } catch let refusal as Refusal {
+            return .refused(refusal.report)
         } catch let failure as AtomicOutput.Failure {
             throw SealError.write(failure.path, failure.reason)
+        } catch PackingError.write(let reason) {
+            throw SealError.write(output ?? destinationFolder, reason)
         }
         bundle.seal = SealInfo(fingerprint: fingerprint.description)
         return .sealed(
@@ -73,13 +73,20 @@ public struct Sealer {
             report: Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle]))
     }
 
-    /// Writes every entry in path order: bag-info.txt, bagit.txt, data/… (hashed while copied), the manifest,
-    /// the reports, the tag manifest.
-    private func writeBag(bundle: BundleReport, root: RawPath, bagName: String, descriptor: Int32) throws -> Fingerprint
-    {
+    /// Thrown from inside the temporary zip's writing when the check finds an error: the zip is removed.
+    private struct Refusal: Error {
+        var report: Report
+    }
+
+    /// Writes every entry in path order: bag-info.txt, bagit.txt, data/… (hashed and photos measured while
+    /// copied), then, when the check finds no error, the manifest, the reports and the tag manifest. The bundle's
+    /// layout comes from `preview`; the check runs when the photos are measured.
+    private func writeBag(
+        preview: BundleReport, judge: Checker, root: RawPath, bagName: String, descriptor: Int32
+    ) throws -> (Fingerprint, BundleReport) {
         // Opened and stored by the bytes on disk: a name that is not NFC keeps its spelling in the bag, and the
         // manifest names it so (any BagIt tool finds the file the manifest lists).
-        let payload = bundle.files.filter { $0.kind != .junk }
+        let payload = preview.files.filter { $0.kind != .junk }
             .sorted { $0.storedPath.lexicographicallyPrecedes($1.storedPath) }
         let totalBytes = payload.reduce(UInt64(0)) { $0 + UInt64($1.bytes) }
         let parts = checker.options.asOf.split(separator: "-").compactMap { Int($0) }
@@ -93,22 +100,34 @@ public struct Sealer {
             try writer.add(name: prefix + name, bytes: bytes, compress: true)
             tags.append((name, sha256Hex(bytes)))
         }
-        try addTag(BagLayout.bagInfo, BagLayout.bagInfoText(bagInfo(bundle, payload: payload, bytes: totalBytes)))
+        let info = bagInfo(preview, payload: payload, bytes: totalBytes)
+        try addTag(BagLayout.bagInfo, BagLayout.bagInfoText(info))
         try addTag(BagLayout.bagit, BagLayout.declaration)
 
+        let measurer = BackgroundMeasurer(
+            PhotoMeasurer(
+                limits: checker.ruleSet.photos.jpegLimits, thumbnails: true,
+                cache: judge.options.cacheFolder.map(judge.cache)))
+        let photoLimit = checker.ruleSet.photos.limits.maximumBytes
         var manifest: [(path: String, sha256: String)] = []
         var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
             let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + file.storedPath)
             let name = BagLayout.payload + String(decoding: file.storedPath, as: UTF8.self)
             let hasher = PipelinedSHA256()
+            // A photo's bytes are kept while copied, for its measurement.
+            var photo: [UInt8]? = file.kind == .photo && file.bytes <= photoLimit ? [] : nil
+            photo?.reserveCapacity(file.bytes)
             try writer.add(
-                name: prefix + name, size: UInt64(file.bytes), compress: !Self.isStored(file)
+                name: prefix + name, size: UInt64(file.bytes), compress: !ZipStorage.isStored(file)
             ) { consume in
                 do {
                     try FileBytes.readChunks(location) { chunk in
+                        // A cancelled seal stops here; the temporary zip is removed by AtomicOutput.
+                        if checker.options.isCancelled { throw CheckError.cancelled }
                         hasher.update(chunk)
                         try consume(chunk)
+                        if photo != nil { photo! += chunk }
                         done.bytes += UInt64(chunk.count)
                         progress?(done)
                     }
@@ -116,21 +135,39 @@ public struct Sealer {
                     throw SealError.read("\(location)", failure.reason)
                 }
             }
-            manifest.append((name, hasher.finalize()))
+            let digest = hasher.finalize()
+            manifest.append((name, digest))
+            if let bytes = photo, bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+                measurer.measure(bytes, digest: digest, at: location)
+            }
             done.files += 1
             progress?(done)
+        }
+        // The check, with the photos measured while copied. A folder changed while sealed (its files, forms or
+        // candidates no longer those bag-info.txt and the manifest were written from) is not sealed.
+        let bundle = try judge.check(bundle: root, displayPath: bagName, knownPhotos: measurer.finish())
+        let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
+        guard bundle.summary.verdict == .pass else { throw Refusal(report: report) }
+        let sealed = bundle.files.filter { $0.kind != .junk }
+            .sorted { $0.storedPath.lexicographicallyPrecedes($1.storedPath) }
+        guard sealed.map(\.storedPath) == payload.map(\.storedPath), sealed.map(\.bytes) == payload.map(\.bytes),
+            bagInfo(bundle, payload: sealed, bytes: totalBytes).elementsEqual(info, by: ==)
+        else {
+            throw SealError.refused(
+                LocalizedText(
+                    zh: "封装时文件夹里的文件有变化：请等文件都复制好、不再改动后再封装。",
+                    en: "the folder changed while it was being sealed: seal it again once nothing changes in it"))
         }
         try addTag(BagLayout.manifest, BagLayout.manifestText(manifest))
         // The report inside the bag names the bag, not the path it was sealed from: the zip depends only on the
         // folder's content, the rules and --as-of.
-        let inside = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
         let context = ReportContext(language: checker.options.language, ruleSet: checker.ruleSet)
-        try addTag(BagLayout.reportHTML, try HTMLReporter().render(inside, context: context))
-        try addTag(BagLayout.reportJSON, try JSONReporter().render(inside, context: context))
+        try addTag(BagLayout.reportHTML, try HTMLReporter().render(report, context: context))
+        try addTag(BagLayout.reportJSON, try JSONReporter().render(report, context: context))
         let tagManifest = Array(BagLayout.manifestText(tags).utf8)
         try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
         try writer.finish()
-        return Fingerprint(tagManifest: tagManifest)
+        return (Fingerprint(tagManifest: tagManifest), bundle)
     }
 
     /// The fields of bag-info.txt (SPEC §7): the unit's type and quota as the seal judged them, and an approved
@@ -149,37 +186,5 @@ public struct Sealer {
         if let approval = bundle.unit.approval { info.append((BagLayout.quotaApproval, approval)) }
         info.append(("Candidate-Count", String(bundle.candidates.count)))
         return info
-    }
-
-    /// Already-compressed media and documents are stored; everything else is deflated.
-    static let storedKinds: Set<FileKind> = [.photo, .video, .form, .summary, .activity, .report, .scan]
-    static let storedExtensions: Set<String> = [
-        "jpg", "jpeg", "mp4", "mov", "docx", "xlsx", "pdf", "zip", "png", "heic",
-    ]
-
-    /// Whether `file` goes into a zip stored rather than deflated.
-    static func isStored(_ file: FileEntry) -> Bool {
-        storedKinds.contains(file.kind) || storedExtensions.contains(FileNameParts(file.path).extension)
-    }
-}
-
-/// SHA-256 computed on a second core while the caller copies the same chunks: chunks are hashed in order on a
-/// serial queue, at most four in flight (4 MiB), so the copy and the hash overlap instead of adding up.
-final class PipelinedSHA256: @unchecked Sendable {
-    private var hasher = SHA256()
-    private let queue = DispatchQueue(label: "dossier.seal.sha256")
-    private let inFlight = DispatchSemaphore(value: 4)
-
-    func update(_ chunk: [UInt8]) {
-        inFlight.wait()
-        queue.async {
-            self.hasher.update(data: chunk)
-            self.inFlight.signal()
-        }
-    }
-
-    /// Waits for every chunk, then gives the hex digest.
-    func finalize() -> String {
-        queue.sync { hasher.finalize().hexDigits }
     }
 }

@@ -1,5 +1,6 @@
 import DossierCore
 import DossierInspect
+import DossierPacking
 import DossierRules
 import Foundation
 
@@ -16,15 +17,9 @@ public enum SubmissionTemplates {
         case exists(String)
         case write(String, SystemReason)
         public func text(_ language: Language) -> String {
-            let zh = language == .zh
             switch self {
-            case .exists(let path):
-                return zh
-                    ? "“\(path)”已经存在：请换一个新的文件夹名（没有改动任何内容）。"
-                    : "\(path) already exists: choose a new folder (nothing was changed)"
-            case .write(let path, let reason):
-                return zh
-                    ? "无法写入模板 \(path)（\(reason.text(.zh))）。" : "cannot write the templates \(path): \(reason.text(.en))"
+            case .exists(let path): SealWords.templatesFolderExists(path).text(language)
+            case .write(let path, let reason): SealWords.cannotWriteTemplates(path, reason).text(language)
             }
         }
     }

@@ -122,7 +122,7 @@ extension DossierServer {
                 default:
                     return .failed("")
                 }
-            } catch is JobCancellation.Cancelled {
+            } catch where LibraryAdapter.isCancelled(error) {
                 return .cancelled
             } catch {
                 return .failed(LibraryAdapter.message(for: error, language: language))

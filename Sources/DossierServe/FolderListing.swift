@@ -1,3 +1,4 @@
+import DossierCore
 import DossierFiles
 import DossierInspect
 import DossierRules

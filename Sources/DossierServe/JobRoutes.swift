@@ -94,7 +94,7 @@ extension DossierServer {
             values["message"] = message
             return page(request, title: title, template: "failed", values: values, error: busy)
         case .cancelled:
-            values["message"] = JobCancellation.Cancelled().text(language)
+            values["message"] = JobCancelledWords().text(language)
             return page(request, title: title, template: "failed", values: values, error: busy)
         }
     }

@@ -1,24 +1,10 @@
 import DossierCore
 import Foundation
 
-/// Asked to stop: at server shutdown. Until the library takes a cancellation of its own, a job is told at its
-/// next step and its result is dropped.
-final class JobCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-
-    struct Cancelled: Error, BilingualMessage {
-        func text(_ language: Language) -> String {
-            language == .zh ? "已取消（服务已停止）。" : "cancelled (the server stopped)"
-        }
-    }
-
-    var isCancelled: Bool { lock.withLock { cancelled } }
-
-    func cancel() { lock.withLock { cancelled = true } }
-
-    func check() throws {
-        if isCancelled { throw Cancelled() }
+/// Why a job ended without a result: the server was asked to stop.
+struct JobCancelledWords: BilingualMessage {
+    func text(_ language: Language) -> String {
+        language == .zh ? "已取消（服务已停止）。" : "cancelled (the server stopped)"
     }
 }
 
@@ -42,7 +28,7 @@ final class Job: @unchecked Sendable {
     /// What else the user gave: the fingerprint typed from the paper, the folder for the zip.
     let details: [String: String]
     let started = Date()
-    let cancellation = JobCancellation()
+    let cancellation = Cancellation()
 
     private let lock = NSLock()
     private var latest: WorkProgress?

@@ -1,17 +1,23 @@
-import DossierBundles
 import DossierCore
-import DossierIntake
+import DossierKit
 import DossierReport
 import DossierRules
-import DossierSeal
 import Foundation
 
-/// The one place the web app calls the library: check, seal, verify, intake, a new folder, the report's HTML.
-/// The server holds no checking logic of its own; it calls these as the command line does.
+/// The one place the web app calls the library: DossierKit's `DossierLibrary` (check, seal, verify, intake, a new
+/// folder), as the command line does, and the HTML report's own pieces (its body and style) for the pages. The
+/// server holds no checking logic of its own.
 struct LibraryAdapter: Sendable {
-    let ruleSet: RuleSet
+    let library: DossierLibrary
     /// `--as-of`; nil judges the deadline against the day each job runs.
     let asOf: String?
+
+    init(ruleSet: RuleSet, asOf: String?) {
+        library = DossierLibrary(ruleSet: ruleSet)
+        self.asOf = asOf
+    }
+
+    var ruleSet: RuleSet { library.ruleSet }
 
     /// What a seal produced, in the web app's terms.
     enum SealResult: Sendable {
@@ -19,35 +25,26 @@ struct LibraryAdapter: Sendable {
         case sealed(zip: String, fingerprint: String, report: Report)
     }
 
-    private func checker(_ language: Language, progress: (@Sendable (WorkProgress) -> Void)?) -> Checker {
+    private func options(_ language: Language) -> CheckOptions {
         var options = CheckOptions(language: language, asOf: asOf ?? Self.today())
         // The page shows a contact sheet, as the HTML report does.
-        options.thumbnails = true
-        options.progress = progress
-        return Checker(ruleSet: ruleSet, options: options)
+        options.thumbnails = DossierLibrary.showsPhotos(format: HTMLReporter.name)
+        options.cacheFolder = DossierLibrary.userCacheFolder
+        return options
     }
 
     /// Checks every bundle at `path` (a unit folder, a zip, or a folder or drive holding several), as `check` does.
     func check(
-        path: String, language: Language, progress: @escaping @Sendable (WorkProgress) -> Void,
-        cancellation: JobCancellation
+        path: String, language: Language, progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
     ) throws -> Report {
-        let checker = checker(language, progress: progress)
-        try checker.validateOptions()
-        var bundles: [BundleReport] = []
-        for item in try DriveDiscovery(layout: ruleSet.layout).items(at: path, orItself: true) {
-            try cancellation.check()
-            bundles.append(try item.check(with: checker))
-        }
-        return Report(ruleSet: ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
+        try library.check([path], options: options(language), progress: progress, cancellation: cancellation)
     }
 
     /// Checks `folder` and, when no error remains, writes the sealed zip into `outputFolder` (default: beside it).
     func seal(
-        folder: String, outputFolder: String?, language: Language,
-        progress: @escaping @Sendable (WorkProgress) -> Void, cancellation: JobCancellation
+        folder: String, outputFolder: String?, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
     ) throws -> SealResult {
-        let sealer = Sealer(checker: checker(language, progress: nil), progress: progress)
         var output: String? = nil
         let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().standardizedFileURL.path
         if let outputFolder, URL(fileURLWithPath: outputFolder).standardizedFileURL.path != parent {
@@ -56,8 +53,9 @@ struct LibraryAdapter: Sendable {
             let date = (asOf ?? Self.today()).replacingOccurrences(of: "-", with: "")
             output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
         }
-        try cancellation.check()
-        switch try sealer.seal(folder: folder, output: output) {
+        switch try library.seal(
+            folder, to: output, options: options(language), progress: progress, cancellation: cancellation)
+        {
         case .refused(let report): return .refused(report)
         case .sealed(let path, let fingerprint, let report):
             return .sealed(zip: path, fingerprint: fingerprint.description, report: report)
@@ -66,27 +64,26 @@ struct LibraryAdapter: Sendable {
 
     /// Proves `zip` intact and unaltered (and its fingerprint the paper's, when given), then checks its content.
     func verify(
-        zip: String, fingerprint: String?, language: Language,
-        progress: @escaping @Sendable (WorkProgress) -> Void, cancellation: JobCancellation
+        zip: String, fingerprint: String?, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
     ) throws -> Report {
-        let checker = checker(language, progress: nil)
-        try cancellation.check()
-        let bundle = SealVerifier(checker: checker, progress: progress).verify(zip, fingerprint: fingerprint)
-        return Report(ruleSet: ruleSet.info, asOf: checker.options.asOf, bundles: [bundle])
+        try library.verify(
+            [zip], fingerprint: fingerprint, options: options(language), progress: progress,
+            cancellation: cancellation)
     }
 
     /// Takes in every bundle at `path` into `archive`, as `intake` does.
     func intake(
-        path: String, archive: String, language: Language, progress: @escaping @Sendable (WorkProgress) -> Void,
-        cancellation: JobCancellation
+        path: String, archive: String, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
     ) throws -> Report {
-        try cancellation.check()
-        return try IntakeRunner(checker: checker(language, progress: progress), archive: archive).run(paths: [path])
+        try library.intake(
+            [path], archive: archive, options: options(language), progress: progress, cancellation: cancellation)
     }
 
     /// Makes a new submission folder with blank templates (`init`); the files written.
     func makeFolder(_ folder: String, unit: String) throws -> [String] {
-        try SubmissionTemplates.create(folder: folder, unit: unit, ruleSet: ruleSet)
+        try library.makeFolder(folder, unit: unit)
     }
 
     /// The guide file `init` writes into a new folder.
@@ -103,6 +100,9 @@ struct LibraryAdapter: Sendable {
 
     /// The rule set's title in `language`.
     func ruleSetTitle(_ language: Language) -> String { ruleSet.header.title.text(language) }
+
+    /// Whether `error` is a cancelled run.
+    static func isCancelled(_ error: any Error) -> Bool { (error as? CheckError) == .cancelled }
 
     /// An error of the library in words a clerk can act on, in `language`.
     static func message(for error: any Error, language: Language) -> String {

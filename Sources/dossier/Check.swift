@@ -1,8 +1,6 @@
 import ArgumentParser
-import DossierBundles
 import DossierCore
-import DossierReport
-import DossierRules
+import DossierKit
 import Foundation
 
 extension Dossier {
@@ -20,46 +18,11 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let bar = ProgressBar.make(
-                label: common.language == .zh ? "检查" : "Checking", language: common.language,
-                disabled: common.noProgress)
-            let checker = judgement.checker(common, progress: bar)
-            defer { bar?.finish() }
-            var bundles: [BundleReport] = []
-            do {
-                try checker.validateOptions()
-                for path in paths {
-                    // A unit folder, a zip, or a folder or drive holding several of either.
-                    for item in try DriveDiscovery(layout: checker.ruleSet.layout).items(at: path, orItself: true) {
-                        bundles.append(try item.check(with: checker))
-                    }
-                }
-            } catch {
-                Dossier.fail(error)
+            let library = common.library()
+            let report = common.withProgress(words("检查", "Checking")) {
+                try library.check(paths, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
-            let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            common.emit(report, ruleSet: checker.ruleSet, to: destination.output, inputs: paths)
-            if report.summary.verdict == .fail { throw ExitCode(1) }
+            try common.conclude(report, library: library, to: destination.output, inputs: paths)
         }
-    }
-}
-
-/// `--as-of` dates.
-enum AsOfDate {
-    static func isValid(_ text: String) -> Bool {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return false }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.isLenient = false
-        return formatter.date(from: text) != nil
-    }
-
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

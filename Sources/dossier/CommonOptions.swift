@@ -1,8 +1,6 @@
 import ArgumentParser
 import DossierCore
-import DossierFiles
-import DossierReport
-import DossierRules
+import DossierKit
 import Foundation
 
 /// Options every command shares (SPEC §4).
@@ -33,45 +31,58 @@ struct CommonOptions: ParsableArguments {
     var noProgress = false
 
     func validate() throws {
-        guard Reporters.names.contains(format) else {
+        guard DossierLibrary.formats.contains(format) else {
             throw usageError(
-                zh: "--format 须是以下之一：\(Reporters.names.joined(separator: "、"))",
-                en: "--format must be one of: \(Reporters.names.joined(separator: ", "))")
+                zh: "--format 须是以下之一：\(DossierLibrary.formats.joined(separator: "、"))",
+                en: "--format must be one of: \(DossierLibrary.formats.joined(separator: ", "))")
         }
     }
 
     var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
 
-    /// The rule set named by `--rules`, else the bundled one; a one-line message and exit 2 when it cannot be loaded.
-    func loadRuleSet() -> RuleSet {
-        guard let folder = rules ?? RuleSet.defaultFolder() else {
-            Dossier.fail(
-                LocalizedText(
-                    zh: "找不到自带的规则集：请用 --rules 给出规则集文件夹，或设置 DOSSIER_RULES。",
-                    en: "the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES"))
-        }
+    /// The library over the rule set named by `--rules`, else the bundled one; a one-line message and exit 2 when
+    /// it cannot be loaded.
+    func library() -> DossierLibrary {
         do {
-            return try RuleSet.load(folder: folder)
+            return try DossierLibrary(rules: rules)
         } catch {
-            Dossier.fail(LocalizedText(zh: "规则集有误：\(error)", en: "the rule set is not valid: \(error)"))
+            Dossier.fail(error)
         }
     }
 
-    /// What reporters need; colours only on a terminal, never into a file, never with `NO_COLOR`.
-    func reportContext(ruleSet: RuleSet, toFile: Bool) -> ReportContext {
+    /// Runs long work with a progress bar labelled `label` on stderr (unless `--no-progress`); a failure is one
+    /// line in the run's language and exit 2.
+    func withProgress<Value>(_ label: String, _ work: (DossierLibrary.Progress?) throws -> Value) -> Value {
+        let bar = ProgressBar.make(label: label, disabled: noProgress)
+        do {
+            let value = try work(bar?.update)
+            bar?.finish()
+            return value
+        } catch {
+            bar?.finish()
+            Dossier.fail(error)
+        }
+    }
+
+    /// Emits `report` and exits 1 when it fails (SPEC §4).
+    func conclude(_ report: Report, library: DossierLibrary, to output: String?, inputs: [String]) throws {
+        emit(report, library: library, to: output, inputs: inputs)
+        if report.summary.verdict == .fail { throw ExitCode(1) }
+    }
+
+    /// Colours only on a terminal, never into a file, never with `NO_COLOR`.
+    func color(toFile: Bool) -> Bool {
         let environment = ProcessInfo.processInfo.environment
-        let color =
-            !toFile && isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
+        return !toFile && isatty(STDOUT_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
-        return ReportContext(language: language, quiet: quiet, ruleSet: ruleSet, color: color)
     }
 
     /// Renders `report` in `--format` and writes it to `output` (or standard output); a failure is exit 2.
-    func emit(_ report: Report, ruleSet: RuleSet, to output: String?, inputs: [String]) {
-        let context = reportContext(ruleSet: ruleSet, toFile: output != nil)
-        guard let reporter = Reporters.named(format) else { Dossier.fail(LocalizedText.unknownFormat) }
+    func emit(_ report: Report, library: DossierLibrary, to output: String?, inputs: [String]) {
         do {
-            emit(try reporter.render(report, context: context), to: output, inputs: inputs)
+            let text = try library.render(
+                report, format: format, language: language, quiet: quiet, color: color(toFile: output != nil))
+            emit(text, to: output, inputs: inputs)
         } catch {
             Dossier.fail(error)
         }
@@ -83,33 +94,12 @@ struct CommonOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        for input in inputs where LocalPath.isInside(folder, folder: input) {
-            Dossier.fail(
-                LocalizedText(
-                    zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
-                    en: "\(output): the report must not be written inside the input \(input) (input is read-only)"))
-        }
         do {
-            try AtomicOutput.write(Array(text.utf8), to: output)
+            try DossierLibrary.write(text, to: output, inputs: inputs)
         } catch {
-            let reason = error.reason
-            Dossier.fail(
-                LocalizedText(
-                    zh: "无法写入报告 \(output)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。",
-                    en: "\(output): cannot write the report (\(reason.text(.en))): "
-                        + "point -o at a folder you can write to"))
+            Dossier.fail(error)
         }
     }
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// `-o/--output`: where the report goes.
-struct ReportOutput: ParsableArguments {
-    @Option(
-        name: [.short, .long],
-        help: .words(
-            "把报告写入这个文件（整体写入），而不是输出到屏幕。", "Write the report to this file (atomically) instead of standard output."))
-    var output: String?
-}

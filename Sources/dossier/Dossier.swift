@@ -61,11 +61,6 @@ extension ParsableCommand {
     }
 }
 
-extension LocalizedText {
-    /// A format the reporters do not know (argument parsing refuses it first).
-    static let unknownFormat = LocalizedText(zh: "不支持这种报告格式。", en: "unknown format")
-}
-
 /// `--lang` as given on the command line (even when parsing failed), else from the environment.
 func commandLineLanguage() -> Language {
     let arguments = CommandLine.arguments

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierSeal
+import DossierKit
 import Foundation
 
 extension Dossier {
@@ -23,16 +23,13 @@ extension Dossier {
         }
 
         func run() throws {
-            let ruleSet = common.loadRuleSet()
+            let library = common.library()
             do {
-                let files = try SubmissionTemplates.create(folder: folder, unit: unit, ruleSet: ruleSet)
-                let zh = common.language == .zh
-                print(zh ? "已生成 \(folder)：" : "Made \(folder):")
+                let files = try library.makeFolder(folder, unit: unit)
+                print(words("已生成 \(folder)：", "Made \(folder):"))
                 for file in files { print("  \(file)") }
-                print(
-                    zh
-                        ? "请先阅读其中的“\(ruleSet.forms.templates.guideFile)”。"
-                        : "Read \(ruleSet.forms.templates.guideFile) in it first.")
+                let guide = library.ruleSet.forms.templates.guideFile
+                print(words("请先阅读其中的“\(guide)”。", "Read \(guide) in it first."))
             } catch {
                 Dossier.fail(error)
             }

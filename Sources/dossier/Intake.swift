@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierCore
-import DossierIntake
-import DossierReport
+import DossierKit
 import Foundation
 
 extension Dossier {
@@ -30,26 +29,19 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let bar = ProgressBar.make(
-                label: common.language == .zh ? "收件" : "Receiving", language: common.language,
-                disabled: common.noProgress)
-            let checker = judgement.checker(common, progress: bar)
-            let report: Report
-            do {
-                report = try IntakeRunner(checker: checker, archive: archive).run(paths: paths)
-            } catch {
-                bar?.finish()
-                Dossier.fail(error)
+            let library = common.library()
+            let report = common.withProgress(words("收件", "Receiving")) {
+                try library.intake(paths, archive: archive, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
-            common.emit(report, ruleSet: checker.ruleSet, to: output.output, inputs: paths)
-            if !common.quiet && common.format == TextReporter.name {
+            common.emit(report, library: library, to: output.output, inputs: paths)
+            if !common.quiet && common.format == "text" {
                 let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")
                 FileHandle.standardError.write(
                     Data(
-                        (common.language == .zh
-                            ? "已存入收件库 \(archive)，登记于 \(ledger)\n"
-                            : "Kept in the archive \(archive), recorded in \(ledger)\n").utf8))
+                        words(
+                            "已存入收件库 \(archive)，登记于 \(ledger)\n",
+                            "Kept in the archive \(archive), recorded in \(ledger)\n"
+                        ).utf8))
             }
             if report.summary.verdict == .fail { throw ExitCode(1) }
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DossierCore
-import DossierReport
+import DossierKit
 import DossierRules
 
 /// Options of commands that judge a bundle: `check`, `seal`, `verify`.
@@ -28,6 +28,13 @@ struct JudgementOptions: ParsableArguments {
     @Option(name: .long, help: .words("--quota 的批准文号。", "The approval's reference number for --quota."))
     var approval: String?
 
+    @Flag(
+        name: .long,
+        help: .words(
+            "不用缓存：每张照片都重新测量（默认把测量结果按内容缓存在 ~/.cache/dossier）。",
+            "Measure every photo again instead of using the cache of measured facts (~/.cache/dossier, by content)."))
+    var noCache = false
+
     func validate() throws {
         if let asOf, !AsOfDate.isValid(asOf) {
             throw usageError(
@@ -42,12 +49,13 @@ struct JudgementOptions: ParsableArguments {
         if let quota, quota < 0 { throw usageError(zh: "--quota 不能是负数。", en: "--quota must not be negative") }
     }
 
-    func checker(_ common: CommonOptions, progress: ProgressBar? = nil) -> Checker {
+    /// The options of a check run from the command line; thumbnails only when an HTML report is asked for.
+    func options(_ common: CommonOptions) -> CheckOptions {
         var options = CheckOptions(
             language: common.language, strict: strict, asOf: asOf ?? AsOfDate.today(), unitType: unitType,
             quota: quota, approval: approval)
-        options.thumbnails = common.format == HTMLReporter.name
-        if let progress { options.progress = { progress.update($0) } }
-        return Checker(ruleSet: common.loadRuleSet(), options: options)
+        options.thumbnails = DossierLibrary.showsPhotos(format: common.format)
+        if !noCache { options.cacheFolder = DossierLibrary.userCacheFolder }
+        return options
     }
 }

@@ -10,21 +10,17 @@ import Foundation
 final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     private let label: String
-    private let language: Language
     /// Set at the first update: the checks that come before the copying do not count toward the rate.
     private var start: Date?
     private var lastDraw = Date.distantPast
     private var drawn = false
 
     /// A bar, or nil when it should not be shown.
-    static func make(label: String, language: Language, disabled: Bool) -> ProgressBar? {
-        disabled || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(label: label, language: language)
+    static func make(label: String, disabled: Bool) -> ProgressBar? {
+        disabled || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(label: label)
     }
 
-    private init(label: String, language: Language) {
-        self.label = label
-        self.language = language
-    }
+    private init(label: String) { self.label = label }
 
     func update(_ progress: WorkProgress) {
         lock.lock()
@@ -42,10 +38,15 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let megabytes = { (bytes: UInt64) in (Double(bytes) / 1_048_576).formatted2 }
+        let files = "\(progress.files)/\(progress.totalFiles)"
+        let bytes = "\(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB"
+        let speed = megabytes(UInt64(rate))
+        let seconds = Int(left.rounded())
         let text =
-            language == .zh
-            ? "\(label) \(bar) \(progress.files)/\(progress.totalFiles) 个文件  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/秒  剩余 \(Int(left.rounded())) 秒"
-            : "\(label) \(bar) \(progress.files)/\(progress.totalFiles) files  \(megabytes(progress.bytes))/\(megabytes(progress.totalBytes)) MB  \(megabytes(UInt64(rate))) MB/s  \(Int(left.rounded())) s left"
+            "\(label) \(bar) "
+            + words(
+                "\(files) 个文件  \(bytes)  \(speed) MB/秒  剩余 \(seconds) 秒",
+                "\(files) files  \(bytes)  \(speed) MB/s  \(seconds) s left")
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
     }

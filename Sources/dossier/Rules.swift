@@ -1,6 +1,5 @@
 import ArgumentParser
-import DossierCore
-import DossierReport
+import DossierKit
 import DossierRules
 import Foundation
 
@@ -18,20 +17,9 @@ extension Dossier {
             @OptionGroup var destination: ReportOutput
 
             func run() throws {
-                let ruleSet = common.loadRuleSet()
-                let language = common.language
-                if common.format == MarkdownReporter.name {
-                    common.emit(RuleCatalogue.markdown(ruleSet, language: language), to: destination.output)
-                    return
-                }
-                var lines = ["\(ruleSet.header.id) — \(ruleSet.header.title.text(language))"]
-                let width = ruleSet.rules.map(\.id.rawValue.count).max() ?? 0
-                for rule in ruleSet.rules {
-                    let id = rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-                    let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    lines.append("\(id)  \(severity)  \(rule.title.text(language))")
-                }
-                common.emit(lines.joined(separator: "\n") + "\n")
+                common.emit(
+                    common.library().ruleCatalogue(format: common.format, language: common.language),
+                    to: destination.output)
             }
         }
 
@@ -42,39 +30,11 @@ extension Dossier {
             @OptionGroup var common: CommonOptions
 
             func run() throws {
-                let ruleSet = common.loadRuleSet()
-                guard let rule = ruleSet.rule(RuleID(id.uppercased())) else {
-                    Dossier.fail(
-                        LocalizedText(
-                            zh: "规则集 \(ruleSet.header.id) 中没有规则 \(id)；全部规则见 `dossier rules list`。",
-                            en: "no rule \(id) in \(ruleSet.header.id); see `dossier rules list`"))
+                do {
+                    common.emit(try common.library().explain(rule: id, language: common.language))
+                } catch {
+                    Dossier.fail(error)
                 }
-                let zh = common.language == .zh
-                let language = common.language
-                var lines = [
-                    "\(rule.id)  \(rule.title.text(language))",
-                    "\(zh ? "级别" : "Severity"): \(rule.severity.rawValue)",
-                    rule.description.text(language),
-                ]
-                if let notice = rule.notice { lines.append("\(zh ? "通知原文" : "The notice"): “\(notice)”") }
-                lines.append("\(zh ? "提示语" : "Message"): \(rule.message.text(language))")
-                lines.append("\(zh ? "处理方法" : "Fix"): \(rule.hint.text(language))")
-                for (name, wording) in (rule.variants ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    let severity = wording.severity.map { " (\($0.rawValue))" } ?? ""
-                    lines.append(
-                        "  [\(name)]\(severity) \(wording.message.text(language)) → \(wording.hint.text(language))")
-                }
-                if let examples = rule.examples {
-                    lines.append(zh ? "会触发的例子：" : "Triggering examples:")
-                    lines += examples.triggering.map {
-                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
-                    }
-                    lines.append(zh ? "不会触发的例子：" : "Non-triggering examples:")
-                    lines += examples.nonTriggering.map {
-                        "  \($0.sample): \($0.path.isEmpty ? (zh ? "（整个材料包）" : "(bundle)") : $0.path)"
-                    }
-                }
-                common.emit(lines.joined(separator: "\n") + "\n")
             }
         }
 
@@ -85,16 +45,10 @@ extension Dossier {
                 String
 
             func run() throws {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                    Dossier.fail(CheckError.missingPath(path))
-                }
                 do {
-                    if isFolder.boolValue {
-                        _ = try RuleSet.load(folder: path)
-                    } else {
-                        try RuleSetLint.lint(file: path)
-                    }
+                    try DossierLibrary.lintRules(at: path)
+                } catch let error as CheckError {
+                    Dossier.fail(error)
                 } catch {
                     print("✗ \(error)")
                     throw ExitCode(1)

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DossierBundles
 import DossierCore
-import DossierReport
-import DossierRules
+import DossierKit
 import DossierSeal
 import Foundation
 
@@ -27,44 +25,29 @@ extension Dossier {
         var zip: String?
 
         func run() throws {
-            let checker = judgement.checker(common)
-            let bar = ProgressBar.make(
-                label: common.language == .zh ? "封装" : "Sealing", language: common.language, disabled: common.noProgress
-            )
-            let outcome: SealOutcome
-            do {
-                outcome = try Sealer(checker: checker, progress: bar.map { bar in { bar.update($0) } }).seal(
-                    folder: folder, output: zip)
-            } catch let error as CheckError {
-                Dossier.fail(error)
-            } catch {
-                bar?.finish()
-                Dossier.fail(error)
+            let library = common.library()
+            let outcome = common.withProgress(words("封装", "Sealing")) {
+                try library.seal(folder, to: zip, options: judgement.options(common), progress: $0)
             }
-            bar?.finish()
-            let context = common.reportContext(ruleSet: checker.ruleSet, toFile: false)
-            let zh = common.language == .zh
             switch outcome {
             case .refused(let report):
-                common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
+                common.emit(report, library: library, to: nil, inputs: [folder])
                 FileHandle.standardError.write(
-                    Data((zh ? "未封装：请先改正上面的错误。\n" : "Not sealed: fix the errors above first.\n").utf8))
+                    Data(words("未封装：请先改正上面的错误。\n", "Not sealed: fix the errors above first.\n").utf8))
                 throw ExitCode(1)
             case .sealed(let path, let fingerprint, let report):
-                let sealed =
-                    zh
-                    ? "已封装：\(path)\n指纹（请写在盖章的纸质报告上）：\(fingerprint)\n"
-                    : "Sealed: \(path)\nFingerprint (write it on the stamped paper report): \(fingerprint)\n"
-                if common.format == TextReporter.name {
-                    if !common.quiet {
-                        common.emit(try TextReporter().render(report, context: context), inputs: [folder])
-                    }
+                let sealed = words(
+                    "已封装：\(path)\n指纹（请写在盖章的纸质报告上）：\(fingerprint)\n",
+                    "Sealed: \(path)\nFingerprint (write it on the stamped paper report): \(fingerprint)\n")
+                // Text: the report (unless --quiet) then where the zip went and its fingerprint, on standard output.
+                // JSON, HTML, SARIF, JUnit, Markdown: the report (with its seal) on standard output, as `check`
+                // gives it; for all but JSON, where the zip went and its fingerprint on standard error.
+                if common.format == "text" {
+                    if !common.quiet { common.emit(report, library: library, to: nil, inputs: [folder]) }
                     common.emit(sealed)
                 } else {
-                    // JSON, HTML, SARIF, JUnit, Markdown: the report (with its seal) on standard output, as `check`
-                    // gives it; for all but JSON, where the zip went and its fingerprint on standard error.
-                    common.emit(report, ruleSet: checker.ruleSet, to: nil, inputs: [folder])
-                    if common.format != JSONReporter.name { FileHandle.standardError.write(Data(sealed.utf8)) }
+                    common.emit(report, library: library, to: nil, inputs: [folder])
+                    if common.format != "json" { FileHandle.standardError.write(Data(sealed.utf8)) }
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierKit
 import DossierRules
 import DossierServe
 import Foundation
@@ -62,17 +63,11 @@ extension Dossier {
             for root in roots where !FileManager.default.fileExists(atPath: root) {
                 Dossier.fail(LocalizedText(zh: "找不到 --root 给出的文件夹“\(root)”。", en: "\(root): no such folder (--root)"))
             }
-            guard let folder = rules ?? RuleSet.defaultFolder() else {
-                Dossier.fail(
-                    LocalizedText(
-                        zh: "找不到自带的规则集：请用 --rules 给出规则集文件夹。",
-                        en: "the bundled rule set was not found; give --rules PATH"))
-            }
             let ruleSet: RuleSet
             do {
-                ruleSet = try RuleSet.load(folder: folder)
+                ruleSet = try DossierLibrary(rules: rules).ruleSet
             } catch {
-                Dossier.fail(LocalizedText(zh: "规则集有误：\(error)", en: "the rule set is not valid: \(error)"))
+                Dossier.fail(error)
             }
             let settings = ServeSettings(
                 port: port, roots: roots.isEmpty ? ServeSettings.defaultRoots() : roots,

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierBundles
 import DossierCore
+import DossierKit
 import Foundation
 
 extension Dossier {
@@ -25,19 +25,11 @@ extension Dossier {
         @OptionGroup var judgement: JudgementOptions
 
         func run() throws {
-            let checker = judgement.checker(common)
-            for zip in zips where !FileManager.default.fileExists(atPath: zip) {
-                Dossier.fail(LocalizedText(zh: "找不到文件“\(zip)”。", en: "\(zip): no such file"))
+            let library = common.library()
+            let report = common.withProgress(words("核验", "Verifying")) {
+                try library.verify(zips, fingerprint: fingerprint, options: judgement.options(common), progress: $0)
             }
-            let bar = ProgressBar.make(
-                label: common.language == .zh ? "核验" : "Verifying", language: common.language,
-                disabled: common.noProgress)
-            let verifier = SealVerifier(checker: checker, progress: bar.map { bar in { bar.update($0) } })
-            let bundles = zips.map { verifier.verify($0, fingerprint: fingerprint) }
-            bar?.finish()
-            let report = Report(ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles)
-            common.emit(report, ruleSet: checker.ruleSet, to: output.output, inputs: zips)
-            if report.summary.verdict == .fail { throw ExitCode(1) }
+            try common.conclude(report, library: library, to: output.output, inputs: zips)
         }
     }
 }

@@ -8,6 +8,25 @@ import Testing
 
 private let golden = Repository.root.appendingPathComponent("Tests/DossierReportTests/Golden")
 private let venvPython = Repository.root.appendingPathComponent(".build/tools-venv/bin/python").path
+/// The SARIF 2.1.0 schema, where CI lays ../shared beside the checkout.
+private let sarifSchema = Repository.root.deletingLastPathComponent().appendingPathComponent(
+    "shared/schemas/sarif-schema-2.1.0.json"
+).path
+/// Python that validates the SARIF document at argv[2] against the schema at argv[1], leaving it in `document`.
+private let validateSARIF = """
+    import json, sys, jsonschema
+    schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
+    jsonschema.validators.validator_for(schema)(schema).validate(document)
+    """
+
+/// `report` rendered by `reporter` into the file `name` of `folder`; its path.
+private func write(
+    _ report: Report, by reporter: any Reporter, context: ReportContext, to name: String, in folder: TemporaryFolder
+) throws -> String {
+    let path = folder.url.appendingPathComponent(name).path
+    try reporter.render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
 
 /// The report of one sample, checked as of 2021-06-01, in Chinese, with paths relative to the checkout.
 private func sampleReport(_ sample: String, thumbnails: Bool = false) throws -> (Report, ReportContext) {
@@ -61,28 +80,20 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
     }
 
     /// The OASIS schema lies in ../shared, which CI lays beside the checkout; a clone alone skips what needs it.
-    static let schemaIsBeside = FileManager.default.fileExists(
-        atPath: Repository.root.deletingLastPathComponent().appendingPathComponent(
-            "shared/schemas/sarif-schema-2.1.0.json"
-        ).path)
+    static let schemaIsBeside = FileManager.default.fileExists(atPath: sarifSchema)
 
     @Test(.enabled(if: schemaIsBeside, "skipped: ../shared/schemas/sarif-schema-2.1.0.json is not beside the checkout"))
     func sarifValidatesAgainstTheOASISSchema() throws {
         let (report, context) = try sampleReport("naming-problems")
         let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("r.sarif").path
-        try SARIFReporter().render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
-        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent(
-            "shared/schemas/sarif-schema-2.1.0.json"
-        ).path
-        let script = """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
-            jsonschema.validators.validator_for(schema)(schema).validate(document)
-            run = document["runs"][0]
-            print(len(run["results"]), len(run["tool"]["driver"]["rules"]))
-            """
-        guard let result = try runPython(script, [schema, path]) else { return }
+        let path = try write(report, by: SARIFReporter(), context: context, to: "r.sarif", in: folder)
+        let script =
+            validateSARIF + """
+
+                run = document["runs"][0]
+                print(len(run["results"]), len(run["tool"]["driver"]["rules"]))
+                """
+        guard let result = try runPython(script, [sarifSchema, path]) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -101,8 +112,7 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
     @Test func junitIsReadBackByAnIndependentParser() throws {
         let (report, context) = try sampleReport("photo-problems")
         let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("r.xml").path
-        try JUnitReporter().render(report, context: context).write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try write(report, by: JUnitReporter(), context: context, to: "r.xml", in: folder)
         let script = """
             import sys, junitparser
             for suite in junitparser.JUnitXml.fromfile(sys.argv[1]):
@@ -134,22 +144,17 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
             #expect(output.contains("CROSS-DUPLICATE-CANDIDATE"), "\(name)")
         }
         let folder = try TemporaryFolder()
-        let sarif = folder.url.appendingPathComponent("r.sarif").path
-        try SARIFReporter().render(report, context: context).write(toFile: sarif, atomically: true, encoding: .utf8)
-        let junit = folder.url.appendingPathComponent("r.xml").path
-        try JUnitReporter().render(report, context: context).write(toFile: junit, atomically: true, encoding: .utf8)
-        let schema = Repository.root.deletingLastPathComponent().appendingPathComponent(
-            "shared/schemas/sarif-schema-2.1.0.json"
-        ).path
-        let script = """
-            import json, sys, jsonschema, junitparser
-            schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
-            jsonschema.validators.validator_for(schema)(schema).validate(document)
-            results = document["runs"][0]["results"]
-            print(len(results), results[-1]["ruleId"], results[-1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
-            print(",".join(suite.name for suite in junitparser.JUnitXml.fromfile(sys.argv[3])))
-            """
-        guard let result = try runPython(script, [schema, sarif, junit]) else { return }
+        let sarif = try write(report, by: SARIFReporter(), context: context, to: "r.sarif", in: folder)
+        let junit = try write(report, by: JUnitReporter(), context: context, to: "r.xml", in: folder)
+        let script =
+            validateSARIF + """
+
+                import junitparser
+                results = document["runs"][0]["results"]
+                print(len(results), results[-1]["ruleId"], results[-1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+                print(",".join(suite.name for suite in junitparser.JUnitXml.fromfile(sys.argv[3])))
+                """
+        guard let result = try runPython(script, [sarifSchema, sarif, junit]) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.text.split(separator: "\n").map(String.init)
         #expect(

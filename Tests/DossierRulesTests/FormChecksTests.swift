@@ -37,4 +37,25 @@ import Testing
         let withoutGender = try findings { $0.replacingOccurrences(of: "    - {field: gender}\n", with: "") }
         #expect(inconsistentFields(withoutGender) == [])
     }
+
+    /// How FORM-INCONSISTENT names the form and the table is the rule set's wording.
+    @Test func theSourcesAreNamedByTheRuleSet() throws {
+        let renamed = try findings {
+            $0.replacingOccurrences(of: "form: {zh: 推荐表, en: the form}", with: "form: {zh: 申报表, en: the application}")
+        }
+        let message = try #require(renamed.first { $0.rule == .formInconsistent }?.message)
+        #expect(message.contains("申报表为“女”") && message.contains("汇总表为“男”"), "\(message)")
+    }
+
+    /// FORM-PUBLICITY-MISSING asks for the field forms.yaml names: 陈一's form lacks publicity but has a birth.
+    @Test func thePublicityFieldComesFromTheRuleSet() throws {
+        func missing(_ findings: [Finding]) -> [String] {
+            findings.filter { $0.rule == .formPublicityMissing }.compactMap(\.candidate).sorted()
+        }
+        #expect(missing(try findings { $0 }).contains("陈一"))
+        let byGender = try findings {
+            $0.replacingOccurrences(of: "publicityField: publicity", with: "publicityField: gender")
+        }
+        #expect(!missing(byGender).contains("陈一"))
+    }
 }

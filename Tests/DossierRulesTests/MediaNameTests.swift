@@ -1,3 +1,4 @@
+import DossierCore
 import DossierRules
 import DossierTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import Crypto
 import DossierCore
 import DossierFiles
 import DossierInspect
@@ -97,5 +98,69 @@ import Testing
             .check(bundle: RawPath(copy.path), displayPath: "x")
         let finding = try #require(report.findings.first { $0.rule == .photoFormat && $0.path == "张三/张三5.jpg" })
         #expect(finding.message.contains("HEIC") && finding.hint.contains("兼容性最佳"))
+    }
+}
+
+/// Photos' facts kept by content in a cache give the same report, and are read from it.
+@Suite struct PhotoFactsCacheTests {
+    @Test func aSecondCheckReadsTheCacheAndReportsTheSame() throws {
+        let ruleSet = try Repository.ruleSet()
+        let unit = try #require(Repository.unitFolder(ofSample: "photo-problems"))
+        let cacheFolder = try TemporaryFolder()
+        var options = CheckOptions(asOf: "2021-06-01")
+        let uncached = try Checker(ruleSet: ruleSet, options: options).check(
+            bundle: RawPath(unit.path), displayPath: "p")
+        options.cacheFolder = cacheFolder.url.path
+        let first = try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "p")
+        let second = try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "p")
+        #expect(first.findings == uncached.findings)
+        #expect(second.findings == uncached.findings)
+        #expect(second.files.map(\.jpeg) == uncached.files.map(\.jpeg))
+        // Thumbnails are kept in the cache though this check asked for none, and served when one does.
+        #expect(second.thumbnails.isEmpty)
+        var withThumbnails = options
+        withThumbnails.thumbnails = true
+        let sheet = try Checker(ruleSet: ruleSet, options: withThumbnails).check(
+            bundle: RawPath(unit.path), displayPath: "p")
+        withThumbnails.cacheFolder = nil
+        let sheetUncached = try Checker(ruleSet: ruleSet, options: withThumbnails).check(
+            bundle: RawPath(unit.path), displayPath: "p")
+        #expect(!sheet.thumbnails.isEmpty)
+        #expect(sheet.thumbnails == sheetUncached.thumbnails)
+
+        // The second check's facts came from the cache: an entry changed in place is what it reports.
+        let photo = try #require(uncached.files.first { $0.jpeg?.decodes == true })
+        let bytes = try [UInt8](Data(contentsOf: unit.appendingPathComponent(photo.path)))
+        let cache = ContentCache(
+            folder: cacheFolder.url.path, context: [ContentCache.buildIdentity, ruleSet.sha256])
+        let digest = SHA256.hash(data: bytes).hexDigits
+        var inspection = try JSONDecoder().decode(
+            JPEGInspection.self, from: Data(try #require(cache.value(for: digest))))
+        inspection.facts?.decodes = false
+        inspection.problem = "altered in the cache"
+        cache.store(Array(try JSONEncoder().encode(inspection)), for: digest)
+        let third = try Checker(ruleSet: ruleSet, options: options).check(bundle: RawPath(unit.path), displayPath: "p")
+        #expect(third.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
+    }
+}
+
+/// Photos measured earlier in a run (as `verify` does while it hashes) are not read or measured again.
+@Suite struct KnownPhotosTests {
+    @Test func aPhotoKnownByItsLocationIsTakenAsMeasured() throws {
+        let ruleSet = try Repository.ruleSet()
+        let unit = try #require(Repository.unitFolder(ofSample: "valid"))
+        let checker = Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-01"))
+        let plain = try checker.check(
+            source: FolderSource(RawPath(unit.path)), unitName: "u", subject: Subject(path: "u", kind: .folder))
+        let photo = try #require(plain.files.first { $0.jpeg?.decodes == true })
+        var inspection = JPEGInspector.inspect(try [UInt8](Data(contentsOf: unit.appendingPathComponent(photo.path))))
+        inspection.facts?.decodes = false
+        inspection.problem = "measured while hashed"
+        let location = RawPath(unit.appendingPathComponent(photo.path).path)
+        let known = try checker.check(
+            source: FolderSource(RawPath(unit.path)), unitName: "u", subject: Subject(path: "u", kind: .folder),
+            knownPhotos: [location: (digest: String(repeating: "0", count: 64), inspection: inspection)])
+        #expect(known.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
+        #expect(!plain.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
     }
 }

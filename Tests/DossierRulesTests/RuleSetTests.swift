@@ -206,6 +206,22 @@ import Testing
         #expect(error.problem.contains("employr"))
     }
 
+    @Test(arguments: [("nameField: name", "nameField: nme"), ("publicityField: publicity", "publicityField: publcity")])
+    func theNameAndPublicityFieldsMustBeFieldsOfTheForm(_ line: String, _ changed: String) throws {
+        let error = try #require(try loadError("forms.yaml") { $0.replacingOccurrences(of: line, with: changed) })
+        let key = String(changed.prefix { $0 != ":" })
+        #expect(error.keyPath == "forms.\(key)")
+        #expect(error.problem.contains(String(changed.split(separator: " ").last ?? "")))
+    }
+
+    @Test func theSourcesOfFormInconsistentNeedBothLanguages() throws {
+        let error = try #require(
+            try loadError("forms.yaml") {
+                $0.replacingOccurrences(of: "folder: {zh: 文件夹名, en: the folder name}", with: "folder: {zh: 文件夹名}")
+            })
+        #expect(error.keyPath.hasPrefix("forms.sources.folder"))
+    }
+
     @Test func anUnknownWayToCompareIsRefused() throws {
         let error = try #require(
             try loadError("forms.yaml") { $0.replacingOccurrences(of: "match: contains", with: "match: similar") })

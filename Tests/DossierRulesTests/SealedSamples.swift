@@ -2,6 +2,7 @@ import DossierBundles
 import DossierCore
 import DossierFiles
 import DossierInspect
+import DossierPacking
 import DossierRules
 import DossierTestSupport
 import Foundation
@@ -23,23 +24,6 @@ enum SealedSample {
                 folder: unit.path, output: output)
         else { throw CocoaError(.featureUnsupported) }
         return (path, fingerprint)
-    }
-
-    /// Copies `source` entry by entry: `change` may return new bytes, or nil to drop the entry; `extra` is added.
-    static func rewrite(
-        _ source: String, to target: String, extra: [(String, [UInt8])] = [],
-        change: (String, [UInt8]) -> [UInt8]? = { $1 }
-    ) throws {
-        let archive = try ZipArchive(RawPath(source))
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(descriptor) }
-        let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 6, day: 18)
-        for entry in archive.entries {
-            guard let bytes = change(entry.name, try archive.contents(entry, limit: 1 << 30)) else { continue }
-            try writer.add(name: entry.name, bytes: bytes, compress: entry.method == 8)
-        }
-        for (name, bytes) in extra { try writer.add(name: name, bytes: bytes, compress: false) }
-        try writer.finish()
     }
 
     /// Builds sample `name` and verifies it; the report of the verification.
@@ -64,16 +48,16 @@ enum SealedSample {
         case "@sealed-added":
             let copy = try ZipArchive(RawPath(sealed))
             let photoBytes = try copy.contents(try requireEntry(photo, in: sealed), limit: 1 << 30)
-            try rewrite(sealed, to: target, extra: [("湖北省科协/data/张三/张三5.jpg", photoBytes.reversed())])
+            try TestZip.rewrite(sealed, to: target, extra: [("湖北省科协/data/张三/张三5.jpg", photoBytes.reversed())])
         case "@sealed-removed":
-            try rewrite(sealed, to: target) { $0.hasSuffix("张三4.jpg") ? nil : $1 }
+            try TestZip.rewrite(sealed, to: target) { $0.hasSuffix("张三4.jpg") ? nil : $1 }
         case "@sealed-manifest-edited":
             // A photo changed and the manifest edited to match it: only the tag manifest can tell.
             let archive = try ZipArchive(RawPath(sealed))
             let original = try archive.contents(try requireEntry("湖北省科协/data/张三/张三3.jpg", in: sealed), limit: 1 << 30)
             var changed = original
             changed[5000] ^= 0xFF
-            try rewrite(sealed, to: target) { name, bytes in
+            try TestZip.rewrite(sealed, to: target) { name, bytes in
                 if name.hasSuffix("张三3.jpg") { return changed }
                 if name.hasSuffix("/manifest-sha256.txt") {
                     return Array(
@@ -89,9 +73,10 @@ enum SealedSample {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: sealed))
             try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: target))
         case "@zip-unsafe":
-            try rewrite(sealed, to: target, extra: [("../x.txt", Array("x".utf8)), ("/etc/x", Array("x".utf8))])
+            try TestZip.rewrite(
+                sealed, to: target, extra: [("../x.txt", Array("x".utf8)), ("/etc/x", Array("x".utf8))])
         case "@zip-duplicate":
-            try rewrite(sealed, to: target, extra: [("湖北省科协/bagit.txt", Array(BagLayout.declaration.utf8))])
+            try TestZip.rewrite(sealed, to: target, extra: [("湖北省科协/bagit.txt", Array(BagLayout.declaration.utf8))])
         case "@zip-bomb":
             // 64 MiB of zeros deflate to about 64 KiB: a ratio of 1000.
             let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -100,7 +85,7 @@ enum SealedSample {
             try writer.finish()
             close(descriptor)
         case "@not-a-bag":
-            try rewrite(sealed, to: target) { name, bytes in name.hasSuffix("/bagit.txt") ? nil : bytes }
+            try TestZip.rewrite(sealed, to: target) { name, bytes in name.hasSuffix("/bagit.txt") ? nil : bytes }
         default:
             throw CocoaError(.featureUnsupported)
         }
@@ -140,16 +125,5 @@ enum PlainZipSample {
         }
         try writer.finish()
         return path
-    }
-}
-
-/// Small Office packages written with dossier's zip writer, for hostile-size tests.
-enum OfficeZip {
-    static func write(_ path: String, _ parts: [(String, String)]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(descriptor) }
-        let writer = ZipWriter(descriptor: descriptor, year: 2021, month: 1, day: 1)
-        for (name, text) in parts { try writer.add(name: name, bytes: Array(text.utf8), compress: true) }
-        try writer.finish()
     }
 }

@@ -119,7 +119,7 @@ enum BuiltSample {
             // LibreOffice's table, its shared strings refused: a DTD, as no Office program writes.
             let table = unit.appendingPathComponent("2021年“最美科技工作者”推荐人选汇总表.xlsx")
             try FileManager.default.removeItem(at: table)
-            try SealedSample.rewrite(office("summary-libreoffice.xlsx"), to: table.path) { name, bytes in
+            try TestZip.rewrite(office("summary-libreoffice.xlsx"), to: table.path) { name, bytes in
                 guard name == "xl/sharedStrings.xml" else { return bytes }
                 let text = String(decoding: bytes, as: UTF8.self)
                 return Array(text.replacingOccurrences(of: "?>\n", with: "?>\n<!DOCTYPE sst>\n").utf8)
@@ -129,7 +129,7 @@ enum BuiltSample {
             let form = person.appendingPathComponent("张三推荐表.docx")
             let original = folder.url.appendingPathComponent("form.docx")
             try FileManager.default.moveItem(at: form, to: original)
-            try SealedSample.rewrite(original.path, to: form.path) { $0 == "[Content_Types].xml" ? nil : $1 }
+            try TestZip.rewrite(original.path, to: form.path) { $0 == "[Content_Types].xml" ? nil : $1 }
         default:
             throw CocoaError(.featureUnsupported)
         }

@@ -1,28 +1,5 @@
 import CXMLShim
 
-/// One event of a streamed XML document.
-public enum XMLEvent: Equatable {
-    case start(name: String, attributes: [String: String], empty: Bool)
-    case end(name: String)
-    case text(String)
-}
-
-/// Why an XML part was refused.
-public enum XMLProblem: Error, Equatable, CustomStringConvertible {
-    case malformed(String)
-    /// A DTD or entity reference: Office parts have none, and they are how entity bombs and external entities work.
-    case forbidden(String)
-    case tooLarge(Int)
-
-    public var description: String {
-        switch self {
-        case .malformed(let message): "damaged XML (\(message))"
-        case .forbidden(let what): "\(what) is not allowed in an Office document"
-        case .tooLarge(let events): "more than \(events) XML nodes"
-        }
-    }
-}
-
 /// Streams an XML part through libxml2's reader (in `CXMLShim`, with safe options only: TECH-NOTES). A document
 /// type declaration or an entity reference ends the read: entity bombs and external entities never run.
 public enum XMLStream {

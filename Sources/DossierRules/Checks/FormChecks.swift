@@ -30,7 +30,7 @@ public struct FormChecks: CheckFamily {
         }
         let folderNames = Set(bundle.candidates.map(\.name))
         for row in summary?.rows ?? [] {
-            let name = MediaName.normalise(row["name"]?.value ?? "")
+            let name = MediaName.normalise(row[ruleSet.forms.nameField]?.value ?? "")
             if !folderNames.contains(name) {
                 sink.emit(.layoutCandidateNoFolder, path: "", candidate: name)
             }
@@ -46,18 +46,20 @@ public struct FormChecks: CheckFamily {
             return
         }
         var problem: OfficeProblem?
-        var lines: [(String, String)] = []
+        var lines: [(LocalizedText, String)] = []
         if case .failure(let error) = file.docx { problem = error }
         if case .failure(let error) = file.xlsx { problem = error }
         if case .success(let (document, _)) = file.docx {
-            lines += document.paragraphs.map { ("正文", $0) }
-            lines += document.tables.flatMap { $0.flatMap { $0.map { ("表格", $0.text) } } }
+            lines += document.paragraphs.map { (RulesWords.bodyText, $0) }
+            lines += document.tables.flatMap { $0.flatMap { $0.map { (RulesWords.table, $0.text) } } }
             lines += document.headersAndFooters.sorted { $0.key < $1.key }.flatMap { part, text in
-                text.split(separator: "\n").map { (part.contains("header") ? "页眉" : "页脚", String($0)) }
+                text.split(separator: "\n").map {
+                    (part.contains("header") ? RulesWords.header : RulesWords.footer, String($0))
+                }
             }
         }
         if case .success(let (sheets, _)) = file.xlsx {
-            lines += sheets.flatMap { sheet in sheet.rows.flatMap { $0.map { ("工作表“\(sheet.name)”", $0) } } }
+            lines += sheets.flatMap { sheet in sheet.rows.flatMap { $0.map { (RulesWords.sheet(sheet.name), $0) } } }
         }
         if let problem {
             switch problem {
@@ -82,7 +84,7 @@ public struct FormChecks: CheckFamily {
             case .badReference(let part, let what):
                 sink.emit(
                     .formCorrupt, path: file.path, candidate: file.candidate, variant: "part",
-                    problem: LocalizedText(zh: "引用了文件中不存在的内容", en: what), data: ["part": .string(part)])
+                    problem: RulesWords.badReference(what), data: ["part": .string(part)])
             case .missingPart(let part):
                 sink.emit(
                     .formCorrupt, path: file.path, candidate: file.candidate, variant: "missingPart",
@@ -93,11 +95,11 @@ public struct FormChecks: CheckFamily {
         }
         for (place, line) in lines {
             guard let marking = Self.marking(in: line, markings: ruleSet.forms.secretMarkings) else { continue }
-            let english = ["正文": "body text", "表格": "a table", "页眉": "the header", "页脚": "the footer"][place] ?? place
+            // The data says where in Chinese whatever the run's language, as it always has.
             sink.emit(
                 .formSecretMarking, path: file.path, candidate: file.candidate,
-                data: ["marking": .string(marking), "where": .string(place)],
-                display: ["where": sink.language == .zh ? place : english])
+                data: ["marking": .string(marking), "where": .string(place.zh)],
+                display: ["where": place.text(sink.language)])
             return
         }
     }
@@ -145,11 +147,11 @@ public struct FormChecks: CheckFamily {
                 data: ["field": .string(field.key), "label": .string(label(field.key)), "value": .string(value)],
                 display: ["expected": field.expected?.text(sink.language) ?? ""])
         }
-        if (fields["publicity"]?.value ?? "").isEmpty {
+        if (fields[forms.publicityField]?.value ?? "").isEmpty {
             sink.emit(.formPublicityMissing, path: file.path, candidate: candidate.name)
         }
-        let zh = sink.language == .zh
-        let formWord = zh ? "推荐表" : "the form", tableWord = zh ? "汇总表" : "the summary table"
+        let formWord = forms.sources.form.text(sink.language)
+        let tableWord = forms.sources.summary.text(sink.language)
         func differ(_ key: String, _ first: (String, String), _ second: (String, String)) {
             sink.emit(
                 .formInconsistent, path: file.path, candidate: candidate.name,
@@ -159,8 +161,9 @@ public struct FormChecks: CheckFamily {
                 ],
                 display: ["firstSource": first.0, "secondSource": second.0])
         }
-        if let name = fields["name"]?.value, !name.isEmpty, MediaName.normalise(name) != candidate.name {
-            differ("name", (formWord, name), (zh ? "文件夹名" : "the folder name", candidate.name))
+        let nameField = forms.nameField
+        if let name = fields[nameField]?.value, !name.isEmpty, MediaName.normalise(name) != candidate.name {
+            differ(nameField, (formWord, name), (forms.sources.folder.text(sink.language), candidate.name))
         }
         guard let row = summary?.row(named: candidate.name) else { return }
         for comparison in forms.compared {

@@ -14,7 +14,6 @@ public struct JudgementChecks: CheckFamily {
         let name = bundle.unitName(ruleSet)
         let unit = resolver.resolve(name: name, options: options)
         if options.unitType == nil {
-            let separator = sink.language == .zh ? "、" : ", "
             switch resolver.identify(name) {
             case .registered: break
             case .inferred(let type, let suffix):
@@ -26,7 +25,7 @@ public struct JudgementChecks: CheckFamily {
             case .unknown(let suggestions):
                 sink.emit(
                     .quotaUnitUnknown, path: "", data: ["unit": .string(name), "suggestions": .list(suggestions)],
-                    display: ["suggestions": suggestions.isEmpty ? "—" : suggestions.joined(separator: separator)])
+                    display: ["suggestions": suggestions.isEmpty ? "—" : sink.language.list(suggestions)])
             }
         }
         let count = bundle.candidateCount(ruleSet)

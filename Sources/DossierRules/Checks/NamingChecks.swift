@@ -1,4 +1,5 @@
 import DossierCore
+import DossierFiles
 import DossierInspect
 import Foundation
 
@@ -184,10 +185,9 @@ public struct NamingChecks: CheckFamily {
         guard let highest = byNumber.keys.max(), highest > first else { return }
         let missing = (first...highest).filter { byNumber[$0] == nil }
         guard !missing.isEmpty else { return }
-        let separator = sink.language == .zh ? "、" : ", "
         sink.emit(
             .nameSequence, path: media.candidate.folder, candidate: media.candidate.name, variant: gapVariant,
             data: ["missing": .list(missing.map(String.init))],
-            display: ["missing": missing.map(String.init).joined(separator: separator)])
+            display: ["missing": sink.language.list(missing.map(String.init))])
     }
 }

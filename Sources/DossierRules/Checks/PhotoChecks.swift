@@ -36,7 +36,7 @@ public struct PhotoChecks: CheckFamily {
                 data: ["detected": .string(content == .unknown ? "unknown" : content.rawValue.uppercased())],
                 display: [
                     "detected": content == .unknown
-                        ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
+                        ? RulesWords.unknownFormat.text(sink.language) : content.rawValue.uppercased()
                 ])
             return
         }

@@ -16,7 +16,7 @@ public struct VideoChecks: CheckFamily {
             guard let content = file.content else { continue }
             guard content == .mp4 || content == .mov else {
                 let detected =
-                    content == .unknown ? (sink.language == .zh ? "未知" : "an unknown") : content.rawValue.uppercased()
+                    content == .unknown ? RulesWords.unknownFormat.text(sink.language) : content.rawValue.uppercased()
                 sink.emit(
                     .videoFormat, path: file.path, candidate: file.candidate,
                     data: ["detected": .string(content.rawValue)], display: ["detected": detected])
@@ -111,6 +111,6 @@ public struct VideoChecks: CheckFamily {
                 "rotation": .int(facts.rotation),
                 "allowed": .list(allowed),
             ],
-            display: ["allowed": allowed.joined(separator: sink.language == .zh ? "、" : ", ")])
+            display: ["allowed": sink.language.list(allowed)])
     }
 }

@@ -15,6 +15,24 @@ public struct BundleDiscovery: Sendable {
         public var displayPath: String
     }
 
+    /// What lies one and two levels below a folder, listed once: what `bundles(at:)` looks through for units'
+    /// folders, and what drive discovery looks through for zips and for folders it cannot list.
+    public struct Survey: Sendable {
+        /// A folder found below, and whether it or the folder above it has a hidden name (`.Trashes`): drive
+        /// discovery passes those over, a unit's folder may be named so.
+        public struct Folder: Sendable {
+            public var found: Found
+            public var hidden: Bool
+        }
+
+        /// The folders one level below, then two levels below (junk folders left out), in the order listed.
+        public var levels: [[Folder]] = [[], []]
+        /// The zips one and two levels below, none under a hidden name.
+        public var zips: [Found] = []
+        /// The folders one level below, none hidden, whose names could not be read (no permission).
+        public var unlisted: [Found] = []
+    }
+
     /// The bundles at `path`: the folder itself when it looks like a unit's folder; else the unit folders in it
     /// (or one level further down, as on a drive with a folder per year); else the folder itself, so that
     /// what is missing gets reported.
@@ -25,12 +43,56 @@ public struct BundleDiscovery: Sendable {
         let mode = info.st_mode & S_IFMT
         guard mode == S_IFDIR else { throw .notAFolder(trimmed) }
         if looksLikeBundle(root) { return [Found(location: root, displayPath: trimmed)] }
-        for depth in 1...2 {
-            let found = folders(below: root, display: trimmed, depth: depth).filter { looksLikeBundle($0.location) }
-            if !found.isEmpty { return found }
-        }
+        let found = bundles(in: survey(root, display: trimmed))
+        if !found.isEmpty { return found }
         try refuseCandidateFolder(root, display: trimmed)
         return [Found(location: root, displayPath: trimmed)]
+    }
+
+    /// The units' folders of `survey`: those one level below, else those two levels below (a drive with a folder
+    /// per year); none when neither level has one.
+    public func bundles(in survey: Survey) -> [Found] {
+        for level in survey.levels {
+            let found = level.map(\.found).filter { looksLikeBundle($0.location) }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    /// Lists `root` and the folders one level below it, once (see `Survey`); `display` is how reports name `root`.
+    public func survey(_ root: RawPath, display: String) -> Survey {
+        let classifier = FileClassifier(layout: layout)
+        var survey = Survey()
+        var parents = [Survey.Folder(found: Found(location: root, displayPath: display), hidden: false)]
+        for depth in 0..<2 {
+            for parent in parents {
+                guard let names = FileTreeWalker.list(parent.found.location) else {
+                    // A folder below the path that cannot be listed (no permission): said, never skipped.
+                    if depth > 0 && !parent.hidden { survey.unlisted.append(parent.found) }
+                    continue
+                }
+                for raw in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    let name = String(decoding: raw, as: UTF8.self)
+                    let location = parent.found.location.appending(raw)
+                    guard let status = location.linkStatus(),
+                        !classifier.isJunkFolder(name.precomposedStringWithCanonicalMapping)
+                    else { continue }
+                    // Shown as spelt on disk: a path the user can open again, though not NFC.
+                    let parentDisplay = parent.found.displayPath
+                    let found = Found(
+                        location: location,
+                        displayPath: parentDisplay.hasSuffix("/") ? parentDisplay + name : parentDisplay + "/" + name)
+                    let hidden = parent.hidden || name.hasPrefix(".")
+                    if status.st_mode & S_IFMT == S_IFDIR {
+                        survey.levels[depth].append(Survey.Folder(found: found, hidden: hidden))
+                    } else if status.st_mode & S_IFMT == S_IFREG && !hidden && FileNameParts(name).extension == "zip" {
+                        survey.zips.append(found)
+                    }
+                }
+            }
+            parents = survey.levels[depth]
+        }
+        return survey
     }
 
     /// Throws when `folder`, holding no unit's folder, is one candidate's: checked alone it would give a dozen
@@ -58,28 +120,6 @@ public struct BundleDiscovery: Sendable {
             let kind = classifier.kind(of: name, content: nil, inCandidateFolder: true)
             return [FileKind.form, .scan, .photo, .video].contains(kind)
         }
-    }
-
-    private func folders(below root: RawPath, display: String, depth: Int) -> [Found] {
-        let classifier = FileClassifier(layout: layout)
-        var level = [Found(location: root, displayPath: display)]
-        for _ in 0..<depth {
-            level = level.flatMap { parent -> [Found] in
-                (FileTreeWalker.list(parent.location) ?? []).sorted { $0.lexicographicallyPrecedes($1) }.compactMap {
-                    raw in
-                    let location = parent.location.appending(raw)
-                    let name = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
-                    guard let info = location.linkStatus(), info.st_mode & S_IFMT == S_IFDIR,
-                        !classifier.isJunkFolder(name)
-                    else { return nil }
-                    // Shown as spelt on disk: a path the user can open again, though not NFC.
-                    return Found(
-                        location: location,
-                        displayPath: parent.displayPath + "/" + String(decoding: raw, as: UTF8.self))
-                }
-            }
-        }
-        return level
     }
 
     /// A unit's folder holds one of the unit-level documents, or a candidate's folder: a sub-folder holding a form,

@@ -12,6 +12,16 @@ public struct BundleScanner: Sendable {
     public var thumbnails: Bool
     /// Told as photos and videos are measured.
     public var progress: (@Sendable (WorkProgress) -> Void)?
+    /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
+    public var cancellation: Cancellation?
+    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    public var cache: ContentCache?
+    /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
+    /// copies and measures the photos in one read).
+    public var measuresPhotos = true
+    /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
+    /// measures them while it hashes): not read again.
+    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -63,7 +73,7 @@ public struct BundleScanner: Sendable {
                 files: 0, totalFiles: measured.count, bytes: 0,
                 totalBytes: measured.reduce(0) { $0 + UInt64($1.entry.bytes) }),
             progress)
-        measurePhotos(&files, source: source, tally: tally)
+        if measuresPhotos { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
@@ -79,8 +89,10 @@ public struct BundleScanner: Sendable {
         }
         let ruleSet = self.ruleSet
         let entries = indices.map { (files[$0].entry, files[$0].parts.extension) }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { item -> DocumentRead in
-            guard let bytes = try? source.contents(of: item.0, limit: 256 << 20) else {
+            guard cancellation?.isCancelled != true, let bytes = try? source.contents(of: item.0, limit: 256 << 20)
+            else {
                 let problem = OfficeProblem.zip(.corrupt("cannot be read"))
                 return item.1 == "docx" ? .docx(.failure(problem)) : .xlsx(.failure(problem))
             }
@@ -107,8 +119,9 @@ public struct BundleScanner: Sendable {
         }
         let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
         let entries = indices.map { files[$0].entry }
+        let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
-            guard let file = source.randomAccess(of: entry) else {
+            guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
                 return .failure(.damaged("cannot be read in place"))
             }
             return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
@@ -128,66 +141,34 @@ public struct BundleScanner: Sendable {
         let hashed = Set(
             indices.filter { sizes[files[$0].entry.bytes, default: 0] > 1 }.map { files[$0].entry.location })
         let limits = ruleSet.photos.limits
-        let jpegLimits = ruleSet.photos.jpegLimits
-        let quality: Int? = thumbnails ? 72 : nil
+        let measurer = PhotoMeasurer(limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache)
+        let knownPhotos = self.knownPhotos
         let photos = indices.map { files[$0].entry }
-        let results = ParallelMap.map(photos) { entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+        let cancellation = self.cancellation
+        let results = ParallelMap.map(photos) { [measurer] entry -> (JPEGInspection?, FileBytes.ReadError?, String?) in
+            if cancellation?.isCancelled == true { return (nil, nil, nil) }
             defer { tally.add(bytes: entry.bytes, files: 1) }
+            if let known = knownPhotos[entry.location] {
+                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil)
+            }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
                 let digest =
-                    hashed.contains(entry.location)
-                    ? SHA256.hash(data: bytes).hexDigits : nil
-                return (JPEGInspector.inspect(bytes, limits: jpegLimits, thumbnailQuality: quality), nil, digest)
+                    measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
+                return (
+                    measurer.measure(bytes, digest: digest), nil, hashed.contains(entry.location) ? digest : nil
+                )
             } catch let error as FileBytes.ReadError {
                 return (nil, error, nil)
             } catch {
                 return (nil, nil, nil)
             }
         }
+        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1
             files[index].sha256 = result.2
-        }
-    }
-}
-
-/// Tells what a file is from its name and first bytes, with the rule set's layout.
-public struct FileClassifier: Sendable {
-    public var layout: LayoutFile
-
-    public init(layout: LayoutFile) { self.layout = layout }
-
-    public func isJunkFolder(_ name: String) -> Bool { layout.junk.folders.contains(name) }
-
-    public func isJunkFile(_ name: String) -> Bool {
-        layout.junk.names.contains(name) || layout.junk.prefixes.contains { name.hasPrefix($0) }
-    }
-
-    /// Whether `name` matches a document requirement (a name fragment and an extension).
-    public static func matches(_ name: String, _ requirement: DocumentRequirement) -> Bool {
-        let parts = FileNameParts(name)
-        let stem = MediaName.normalise(parts.stem)
-        return requirement.extensions.contains(parts.extension)
-            && requirement.nameContains.contains { stem.contains($0) }
-    }
-
-    /// The kind of a file named `name`, whose first bytes say `content`.
-    public func kind(of name: String, content: ContentType?, inCandidateFolder: Bool) -> FileKind {
-        let candidate = layout.candidate
-        if !inCandidateFolder {
-            return layout.documents.first { Self.matches(name, $0) }?.kind ?? .unknown
-        }
-        if Self.matches(name, candidate.form) { return .form }
-        if Self.matches(name, candidate.scan) { return .scan }
-        let ext = FileNameParts(name).extension
-        if candidate.photoExtensions.contains(ext) || candidate.otherImageExtensions.contains(ext) { return .photo }
-        if candidate.videoExtensions.contains(ext) || candidate.otherVideoExtensions.contains(ext) { return .video }
-        switch content {
-        case .jpeg, .png, .heic, .webp, .gif, .bmp, .tiff: return .photo
-        case .mp4, .mov, .matroska, .avi, .flv: return .video
-        default: return .unknown
         }
     }
 }

@@ -1,11 +1,5 @@
 import DossierCore
 
-/// A photo or video whose name reads as this candidate's 姓名+序号.
-public struct AttributedMedia: Sendable {
-    public var file: ScannedFile
-    public var name: MediaName
-}
-
 /// A candidate's photos and videos, split into those whose names can be attributed and the rest.
 public struct CandidateMedia: Sendable {
     public var candidate: ScannedCandidate

@@ -13,6 +13,14 @@ public struct CheckOptions: Sendable {
     public var thumbnails: Bool = false
     /// Told as photos and videos are measured (a progress bar).
     public var progress: (@Sendable (WorkProgress) -> Void)?
+    /// Looked at between files: once cancelled, the check stops with `CheckError.cancelled`.
+    public var cancellation: Cancellation?
+
+    /// The folder of the cache of photos' measured facts (`ContentCache`); nil measures every photo every time.
+    public var cacheFolder: String?
+
+    /// Whether the run was asked to stop.
+    public var isCancelled: Bool { cancellation?.isCancelled ?? false }
 
     public init(
         language: Language = .zh, strict: Bool = false, asOf: String, unitType: String? = nil, quota: Int? = nil,

@@ -19,6 +19,7 @@ public struct Checker: Sendable {
         var bundles: [BundleReport] = []
         for path in paths {
             for bundle in try BundleDiscovery(layout: ruleSet.layout).bundles(at: path) {
+                if options.isCancelled { throw .cancelled }
                 bundles.append(try check(bundle: bundle.location, displayPath: bundle.displayPath))
             }
         }
@@ -32,12 +33,26 @@ public struct Checker: Sendable {
         }
     }
 
-    /// Checks one bundle folder.
-    public func check(bundle root: RawPath, displayPath: String) throws(CheckError) -> BundleReport {
-        let unitName = MediaName.normalise(
-            String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
-        return try check(
-            source: FolderSource(root), unitName: unitName, subject: Subject(path: displayPath, kind: .folder))
+    /// Checks one bundle folder; photos at the locations in `knownPhotos` were measured already in this run.
+    public func check(
+        bundle root: RawPath, displayPath: String,
+        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+    ) throws(CheckError) -> BundleReport {
+        try check(
+            source: FolderSource(root), unitName: Self.unitName(root),
+            subject: Subject(path: displayPath, kind: .folder), knownPhotos: knownPhotos)
+    }
+
+    /// One bundle folder's unit, candidates and files, without reading a photo or judging anything: what the seal
+    /// needs before it copies the folder (findings are empty).
+    public func preview(bundle root: RawPath, displayPath: String) throws(CheckError) -> BundleReport {
+        try check(
+            source: FolderSource(root), unitName: Self.unitName(root),
+            subject: Subject(path: displayPath, kind: .folder), judging: false)
+    }
+
+    static func unitName(_ root: RawPath) -> String {
+        MediaName.normalise(String(decoding: root.bytes.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self))
     }
 
     /// The report of a bundle that could not be read at all, named `unitName`: one `FS-UNREADABLE` finding (of
@@ -57,13 +72,30 @@ public struct Checker: Sendable {
             candidates: [], files: [], findings: sink.takeFindings(), strict: options.strict)
     }
 
-    /// Checks the bundle `source` holds, reported as `subject`.
-    public func check(source: any BundleSource, unitName: String, subject: Subject) throws(CheckError) -> BundleReport {
+    /// Checks the bundle `source` holds, reported as `subject`; photos at the locations in `knownPhotos` were
+    /// measured already in this run.
+    public func check(
+        source: any BundleSource, unitName: String, subject: Subject,
+        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+    ) throws(CheckError) -> BundleReport {
+        try check(source: source, unitName: unitName, subject: subject, knownPhotos: knownPhotos, judging: true)
+    }
+
+    private func check(
+        source: any BundleSource, unitName: String, subject: Subject,
+        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:], judging: Bool
+    ) throws(CheckError) -> BundleReport {
         let displayPath = subject.path
         var scanned: ScannedBundle
         do {
             var scanner = BundleScanner(ruleSet: ruleSet, thumbnails: options.thumbnails)
             scanner.progress = options.progress
+            scanner.cancellation = options.cancellation
+            scanner.knownPhotos = knownPhotos
+            scanner.measuresPhotos = judging
+            if let folder = options.cacheFolder {
+                scanner.cache = cache(folder)
+            }
             scanned = try scanner.scan(source)
         } catch FileTreeWalker.WalkError.notAFolder {
             throw .notAFolder(displayPath)
@@ -72,11 +104,13 @@ public struct Checker: Sendable {
         } catch {
             throw .unreadableFolder(displayPath)
         }
+        // What was not measured after a cancellation must not be judged.
+        if options.isCancelled { throw .cancelled }
         scanned.folderName = unitName
         scanned.prepare(ruleSet)
         let sink = FindingSink(ruleSet: ruleSet, language: options.language, options: options)
         sink.reserve(scanned.entryCount)
-        for family in CheckFamilies.all {
+        for family in CheckFamilies.all where judging {
             family.run(scanned, ruleSet: ruleSet, sink: sink)
         }
         var files: [FileEntry] = []
@@ -100,6 +134,12 @@ public struct Checker: Sendable {
 }
 
 extension Checker {
+    /// The cache of measured facts in `folder`: facts depend on the bytes (the key), this build and the rule set's
+    /// limits (the context).
+    public func cache(_ folder: String) -> ContentCache {
+        ContentCache(folder: folder, context: [ContentCache.buildIdentity, ruleSet.sha256])
+    }
+
     /// The candidates as reports show them.
     func candidates(_ scanned: ScannedBundle) -> [CandidateInfo] {
         scanned.candidateRecords(ruleSet).map {

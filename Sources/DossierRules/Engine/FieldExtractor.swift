@@ -182,7 +182,7 @@ public struct FieldExtractor: Sendable {
                                 value: normalise(value, field.normalise), label: key(row[column]))
                         }
                     }
-                    if fields["name"] != nil { candidates.append(fields) }
+                    if fields[rules.nameField] != nil { candidates.append(fields) }
                 }
                 let header = Dictionary(columns.map { ($1.key, key(row[$0])) }, uniquingKeysWith: { first, _ in first })
                 return (unit, header, candidates)

@@ -33,9 +33,7 @@ public final class FindingSink {
     ) {
         guard let description = ruleSet.rule(rule) else {
             // A rule set without this rule must not turn a problem into a pass: say so, as an error.
-            let text = LocalizedText(
-                zh: "规则集中没有规则 \(rule)，这个问题无法说明；请更新规则集。",
-                en: "The rule set has no rule \(rule), so this problem cannot be described; update the rule set.")
+            let text = RulesWords.ruleMissing(rule)
             findings.append(
                 Finding(
                     rule: rule, severity: .error, path: path, candidate: candidate, message: text.text(language),

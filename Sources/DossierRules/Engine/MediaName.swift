@@ -48,20 +48,3 @@ public struct MediaName: Sendable, Equatable {
         text.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0x20000...0x3134F).contains($0.value) }
     }
 }
-
-/// A file name split into stem and extension (the extension lower-cased, without the dot).
-public struct FileNameParts: Sendable, Equatable {
-    public var stem: String
-    public var rawExtension: String
-    public var `extension`: String { rawExtension.lowercased() }
-
-    public init(_ name: String) {
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            stem = String(name[..<dot])
-            rawExtension = String(name[name.index(after: dot)...])
-        } else {
-            stem = name
-            rawExtension = ""
-        }
-    }
-}

@@ -2,85 +2,6 @@ import DossierCore
 import DossierFiles
 import DossierInspect
 
-/// One file of a bundle as the checks see it: where it is, what it is, what was measured.
-public struct ScannedFile: Sendable {
-    public var entry: TreeEntry
-    public var kind: FileKind
-    /// The candidate whose folder holds it (the folder's name, trimmed and NFC).
-    public var candidate: String?
-    /// What the first bytes say it is (nil for junk, unreadable or empty files).
-    public var content: ContentType?
-    // What was measured is boxed (`Boxed`), all of it in one box: most files have at most one kind of fact, and
-    // 100,000 files must not each carry room for all of them.
-    private var measured: Boxed<Measured>?
-
-    private struct Measured: Sendable {
-        var sha256: String?
-        var jpeg: JPEGInspection?
-        var video: Result<VideoFacts, MP4Problem>?
-        var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>?
-        var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
-        var readProblem: FileBytes.ReadError?
-
-        var isEmpty: Bool {
-            sha256 == nil && jpeg == nil && video == nil && docx == nil && xlsx == nil && readProblem == nil
-        }
-    }
-
-    private mutating func change(_ body: (inout Measured) -> Void) {
-        measured.changeBoxed(empty: Measured(), isEmpty: \.isEmpty, body)
-    }
-
-    /// SHA-256 of the content, hex, for photos whose size another photo shares (only they can be duplicates).
-    public var sha256: String? {
-        get { measured?.value.sha256 }
-        set { change { $0.sha256 = newValue } }
-    }
-    /// For photos whose content is JPEG.
-    public var jpeg: JPEGInspection? {
-        get { measured?.value.jpeg }
-        set { change { $0.jpeg = newValue } }
-    }
-    /// For videos whose content is MP4 or MOV: the facts, or what is wrong.
-    public var video: Result<VideoFacts, MP4Problem>? {
-        get { measured?.value.video }
-        set { change { $0.video = newValue } }
-    }
-    /// For .docx documents: what was read, or what is wrong.
-    public var docx: Result<(DocxDocument, DocxFacts), OfficeProblem>? {
-        get { measured?.value.docx }
-        set { change { $0.docx = newValue } }
-    }
-    /// For .xlsx tables: the sheets, or what is wrong.
-    public var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>? {
-        get { measured?.value.xlsx }
-        set { change { $0.xlsx = newValue } }
-    }
-    /// Why the bytes could not be read, when they could not.
-    public var readProblem: FileBytes.ReadError? {
-        get { measured?.value.readProblem }
-        set { change { $0.readProblem = newValue } }
-    }
-
-    public init(entry: TreeEntry, kind: FileKind, candidate: String?) {
-        self.entry = entry
-        self.kind = kind
-        self.candidate = candidate
-    }
-
-    public var path: String { entry.path }
-    public var name: String { entry.name }
-    public var parts: FileNameParts { FileNameParts(entry.name) }
-}
-
-/// A candidate folder and the files in it.
-public struct ScannedCandidate: Sendable {
-    /// The folder's name as stored (NFC).
-    public var folder: String
-    /// The name used to match file names: the folder name trimmed.
-    public var name: String
-}
-
 /// Everything the scanner learnt about one bundle; checks read it and do no I/O.
 public struct ScannedBundle: Sendable {
     /// The entries that are not files' (folders, and what junk folders hold): each entry is kept once, in `files`
@@ -136,32 +57,6 @@ extension ScannedBundle {
     }
 }
 
-/// The candidate summary table as read: the unit it names and one row of fields per candidate.
-public struct SummaryTable: Sendable {
-    public let path: String
-    public let unit: String?
-    public let rows: [[String: FieldFact]]
-    /// The first row of each normalised name.
-    private let rowByName: [String: Int]
-
-    public init(path: String, unit: String?, rows: [[String: FieldFact]]) {
-        self.path = path
-        self.unit = unit
-        self.rows = rows
-        var index: [String: Int] = [:]
-        for (position, row) in rows.enumerated() {
-            let name = MediaName.normalise(row["name"]?.value ?? "")
-            if index[name] == nil { index[name] = position }
-        }
-        rowByName = index
-    }
-
-    /// The row of the candidate called `name`.
-    public func row(named name: String) -> [String: FieldFact]? {
-        rowByName[name].map { rows[$0] }
-    }
-}
-
 extension ScannedBundle {
     /// The unit-level summary table, when one was read.
     public func summaryTable(_ ruleSet: RuleSet) -> SummaryTable? {
@@ -174,7 +69,8 @@ extension ScannedBundle {
                 let summary = FieldExtractor(rules: ruleSet.forms, prefixes: ruleSet.header.campaignPrefixes).summary(
                     of: sheets)
             else { continue }
-            return SummaryTable(path: file.path, unit: summary.unit, rows: summary.rows)
+            return SummaryTable(
+                path: file.path, unit: summary.unit, rows: summary.rows, nameField: ruleSet.forms.nameField)
         }
         return nil
     }
@@ -200,16 +96,6 @@ extension ScannedBundle {
     }
 }
 
-/// A candidate as the checks judge them: from the summary table's row, completed by their form.
-public struct CandidateRecord: Sendable {
-    public var name: String
-    public var folder: String?
-    /// Field values by key (SPEC §3), normalised.
-    public var fields: [String: String]
-    /// The form the fields came from, when there is one.
-    public var formPath: String?
-}
-
 extension ScannedBundle {
     /// The candidates: the summary table's rows when it was read (SPEC §3), else the folders; then folders the
     /// table does not list.
@@ -222,7 +108,8 @@ extension ScannedBundle {
         var seen: Set<String> = []
         let folders = Dictionary(candidates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names =
-            summary.map { $0.rows.map { MediaName.normalise($0["name"]?.value ?? "") } } ?? candidates.map(\.name)
+            summary.map { $0.rows.map { MediaName.normalise($0[ruleSet.forms.nameField]?.value ?? "") } }
+            ?? candidates.map(\.name)
         for name in names + candidates.map(\.name) where !name.isEmpty && seen.insert(name).inserted {
             let folder = folders[name]
             var record = CandidateRecord(

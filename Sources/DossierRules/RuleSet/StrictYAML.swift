@@ -1,23 +1,6 @@
 import Foundation
 import Yams
 
-/// A rules file could not be used. The message names the file and the key path.
-public struct RuleSetError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var keyPath: String
-    public var problem: String
-
-    public init(file: String, keyPath: String = "", problem: String) {
-        self.file = file
-        self.keyPath = keyPath
-        self.problem = problem
-    }
-
-    public var description: String {
-        keyPath.isEmpty ? "\(file): \(problem)" : "\(file): \(keyPath): \(problem)"
-    }
-}
-
 /// Decodes YAML into Codable types and refuses keys the type does not know.
 ///
 /// Yams, like every Codable decoder, ignores unknown keys silently, and a misspelt key in a rules file would

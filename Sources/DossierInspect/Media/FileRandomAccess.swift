@@ -1,0 +1,41 @@
+import DossierFiles
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A file on disk, opened without following symlinks.
+public final class FileRandomAccess: RandomAccess {
+    public let size: UInt64
+    public private(set) var bytesRead: UInt64 = 0
+    private let descriptor: Int32
+
+    public init?(_ path: RawPath) {
+        descriptor = path.openForReading()
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        fstat(descriptor, &info)
+        size = UInt64(max(0, info.st_size))
+    }
+
+    deinit { close(descriptor) }
+
+    public func read(at offset: UInt64, count: Int) -> [UInt8]? {
+        // `offset` comes from the file's own numbers: it must fit in an off_t with the whole read after it.
+        guard count >= 0, offset <= size, UInt64(count) <= size - offset, let start = off_t(exactly: offset),
+            start <= off_t.max - off_t(count)
+        else { return nil }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(descriptor, base + filled, count - filled, start + off_t(filled))
+            }
+            if got <= 0 { return nil }
+            filled += got
+        }
+        bytesRead += UInt64(count)
+        return buffer
+    }
+}

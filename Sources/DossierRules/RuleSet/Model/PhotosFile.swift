@@ -1,0 +1,7 @@
+import DossierCore
+import DossierInspect
+
+/// The `photos.yaml` file.
+public struct PhotosFile: Codable, Sendable, Equatable {
+    public var photos: PhotoRules
+}
