@@ -122,7 +122,7 @@ extension DossierServer {
                 default:
                     return .failed("")
                 }
-            } catch where LibraryAdapter.isCancelled(error) {
+            } catch  where LibraryAdapter.isCancelled(error) {
                 return .cancelled
             } catch {
                 return .failed(LibraryAdapter.message(for: error, language: language))

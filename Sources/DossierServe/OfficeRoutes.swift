@@ -68,7 +68,7 @@ extension DossierServer {
                     try library.verify(
                         zip: zip, fingerprint: typed.isEmpty ? nil : typed, language: language,
                         progress: { job.update($0) }, cancellation: job.cancellation))
-            } catch where LibraryAdapter.isCancelled(error) {
+            } catch  where LibraryAdapter.isCancelled(error) {
                 return .cancelled
             } catch {
                 return .failed(LibraryAdapter.message(for: error, language: language))
@@ -130,7 +130,7 @@ extension DossierServer {
                     try library.intake(
                         path: path, archive: archive, language: language, progress: { job.update($0) },
                         cancellation: job.cancellation))
-            } catch where LibraryAdapter.isCancelled(error) {
+            } catch  where LibraryAdapter.isCancelled(error) {
                 return .cancelled
             } catch {
                 return .failed(LibraryAdapter.message(for: error, language: language))
