@@ -21,7 +21,7 @@ extension Dossier {
 
         @Option(
             name: .long,
-            help: .words("收件库文件夹：有它才显示“收件”页。", "The intake archive folder: the 收件 (intake) page needs it."))
+            help: .words("收件库文件夹：有它才显示“收件”页。", "The intake archive folder: the Intake page needs it."))
         var archive: String?
 
         @Option(
