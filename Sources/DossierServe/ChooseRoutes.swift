@@ -19,6 +19,7 @@ extension DossierServer {
             let fields = await form(request)
             return startJob(request, kind: .check, path: fields["path"] ?? "")
         }
+        router.post("/drop") { [self] request, _ -> Response in await drop(request) }
         router.post("/seal") { [self] request, _ -> Response in
             let fields = await form(request)
             return startJob(
@@ -31,8 +32,10 @@ extension DossierServer {
         let zh = language == .zh
         let title = ("选择材料", "Choose your folder")
         guard let given = query(request)["path"], !given.isEmpty else {
-            let roots = roots.roots.map { ["path": $0, "q": Query.encode($0)] }
-            return page(request, title: title, template: "browse", values: ["atRoots": true, "roots": roots])
+            let roots = allowedRoots.map { ["path": $0, "q": Query.encode($0)] }
+            var values: [String: Any] = ["atRoots": true, "roots": roots]
+            if dropZone.folder != nil { values["drop"] = ["limit": Self.megabytes(dropZone.limit)] }
+            return page(request, title: title, template: "browse", values: values)
         }
         let path: String
         do {
@@ -67,9 +70,45 @@ extension DossierServer {
             "hasBundles": listing.entries.contains { $0.kind == .unit || $0.kind == .zip },
         ]
         if let parent = roots.parent(of: path) { values["parentQ"] = Query.encode(parent) }
+        if dropZone.folder != nil { values["drop"] = ["limit": Self.megabytes(dropZone.limit)] }
         if listing.unreadableNames > 0 { values["unreadable"] = listing.unreadableNames }
         return page(request, title: title, template: "browse", values: values)
     }
+
+    /// One dragged file, its path relative to what was dragged in `name`, into drop `batch` of the working folder.
+    private func drop(_ request: Request) async -> Response {
+        let language = language(request)
+        let zh = language == .zh
+        let fields = query(request)
+        let chunks = request.body.map { Array(buffer: $0) }
+        do {
+            let folder = try await dropZone.receive(
+                batch: fields["batch"] ?? "", relative: fields["name"] ?? "", chunks: chunks)
+            return Reply.json(["ok": true, "folder": folder])
+        } catch let refusal as DropZone.Refusal {
+            let message: String
+            switch refusal {
+            case .badName:
+                message = zh ? "这个文件名不能接收（隐藏文件或名称不合适）。" : "This file name cannot be taken (hidden or unsuitable)."
+            case .tooLarge:
+                message =
+                    zh
+                    ? "拖入的内容超过了上限 \(Self.megabytes(dropZone.limit))：请改用“选择材料”直接打开U盘或文件夹。"
+                    : "What was dropped is over the limit of \(Self.megabytes(dropZone.limit)): open the drive or folder under “Choose” instead."
+            case .exists: message = zh ? "同名文件已经拖入过。" : "A file of that name was already dropped."
+            case .unwritable:
+                message = zh ? "无法写入临时工作文件夹（磁盘已满？）。" : "The working folder cannot be written (disk full?)."
+            }
+            return Reply.json(
+                ["ok": false, "message": message], status: refusal == .tooLarge ? .contentTooLarge : .badRequest)
+        } catch {
+            return Reply.json(
+                ["ok": false, "message": zh ? "传输中断，请重新拖入。" : "The transfer broke off: drop it again."],
+                status: .badRequest)
+        }
+    }
+
+    static func megabytes(_ bytes: Int) -> String { "\(bytes / 1_048_576) MB" }
 
     /// Starts a check or a seal of `path` (confined to the roots), and leads to its page.
     func startJob(_ request: Request, kind: Job.Kind, path given: String, details: [String: String] = [:]) -> Response {

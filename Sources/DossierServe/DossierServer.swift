@@ -24,14 +24,15 @@ public final class DossierServer: Sendable {
     public init(settings: ServeSettings, secret: ServerSecret = ServerSecret()) throws {
         self.settings = settings
         self.secret = secret
-        roots = AllowedRoots(settings.roots)
+        dropZone = DropZone(limit: settings.uploadLimit)
+        // The drop zone's working folder is browsed and checked like any other root.
+        roots = AllowedRoots(settings.roots + [dropZone.folder].compactMap { $0 })
         library = LibraryAdapter(ruleSet: settings.ruleSet, asOf: settings.asOf)
         renderer = try PageRenderer()
-        dropZone = DropZone(limit: settings.uploadLimit)
     }
 
     /// The folders the pages may show, as they were resolved at start.
-    public var allowedRoots: [String] { roots.roots }
+    public var allowedRoots: [String] { roots.roots.filter { $0 != dropZone.folder } }
 
     /// Listens on 127.0.0.1 (at `settings.port`, or a free port), tells `onStart` the address with the secret,
     /// and serves until SIGINT or SIGTERM (or until the task is cancelled). Then work in progress is cancelled and

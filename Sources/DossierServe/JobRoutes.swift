@@ -66,7 +66,9 @@ extension DossierServer {
             values["canSeal"] = isFolder && pass
             values["sealable"] = isFolder && pass
             values["cannotSeal"] = isFolder && !pass
-            values["sealFolder"] = roots.parent(of: job.subject) ?? ""
+            // A dropped copy lives in the working folder, removed at stop: its sealed zip goes to a real place.
+            let dropped = dropZone.folder.map { job.subject.hasPrefix($0 + "/") } ?? false
+            values["sealFolder"] = dropped ? (allowedRoots.first ?? "") : (roots.parent(of: job.subject) ?? "")
             values["backQ"] = Query.encode(isFolder || single?.subject.kind == .zip ? parent : job.subject)
             values["report"] = reportBody(report, job: job, language: job.language)
             return page(request, title: title, template: "checked", values: values, error: busy)

@@ -89,6 +89,14 @@ enum Reply {
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A small JSON answer (the drop zone's).
+    static func json(_ value: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: privateHeaders("application/json"),
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// 303 to `location` (a path on this server).
     static func redirect(_ location: String) -> Response {
         var headers = privateHeaders("text/plain; charset=utf-8")

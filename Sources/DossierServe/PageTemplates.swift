@@ -97,7 +97,46 @@ enum PageTemplates {
         {{#unreadable}}<p class="meta">[[有 {{unreadable}} 个名称无法显示（不是 UTF-8 编码）。|{{unreadable}} names cannot be shown (not UTF-8).]]</p>{{/unreadable}}
         {{/atRoots}}
         {{#drop}}
-        <div class="drop" id="drop">[[也可以把单位文件夹或 zip 拖到这里（复制到临时工作文件夹，服务停止时删除；上限 {{limit}}）。|Or drag a unit's folder or a zip here (copied into a private working folder, removed when the server stops; at most {{limit}}).]]</div>
+        <div class="drop" id="drop">[[也可以把单位文件夹或 zip 拖到这里（复制到临时工作文件夹，服务停止时删除；上限 {{limit}}）。|Or drag a unit's folder or a zip here (copied into a private working folder, removed when the server stops; at most {{limit}}).]]
+          <div id="drop-status"></div></div>
+        <form method="post" action="/check" id="drop-check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" id="drop-path" value=""></form>
+        <script>
+        (function () {
+          var zone = document.getElementById("drop"), status = document.getElementById("drop-status");
+          var batch = Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+          function files(entry, prefix, out) {
+            return new Promise(function (done) {
+              if (entry.isFile) { entry.file(function (file) { out.push([prefix + entry.name, file]); done(); }, done); return; }
+              var reader = entry.createReader(), all = [];
+              (function more() {
+                reader.readEntries(function (batchOf) {
+                  if (!batchOf.length) { Promise.all(all.map(function (e) { return files(e, prefix + entry.name + "/", out); })).then(done); return; }
+                  all = all.concat(batchOf); more();
+                }, done);
+              })();
+            });
+          }
+          zone.addEventListener("dragover", function (event) { event.preventDefault(); zone.classList.add("over"); });
+          zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
+          zone.addEventListener("drop", async function (event) {
+            event.preventDefault(); zone.classList.remove("over");
+            var entries = Array.from(event.dataTransfer.items).map(function (item) { return item.webkitGetAsEntry(); }).filter(Boolean);
+            var list = [];
+            for (var entry of entries) { await files(entry, "", list); }
+            var folder = null;
+            for (var i = 0; i < list.length; i++) {
+              status.textContent = "[[正在复制 |Copying ]]" + (i + 1) + " / " + list.length;
+              var answer = await fetch("/drop?batch=" + batch + "&name=" + encodeURIComponent(list[i][0]), { method: "POST", headers: { "X-Dossier-Token": "{{token}}" }, body: list[i][1] });
+              var reply = await answer.json();
+              if (!reply.ok) { status.textContent = reply.message; return; }
+              folder = reply.folder;
+            }
+            if (!folder) { return; }
+            document.getElementById("drop-path").value = entries.length === 1 ? folder + "/" + entries[0].name : folder;
+            document.getElementById("drop-check").submit();
+          });
+        })();
+        </script>
         {{/drop}}
         """#
 

@@ -23,7 +23,7 @@ enum RawHTTP {
     /// pool that the in-process server's handlers need.
     static func send(
         port: Int, method: String = "GET", target: String, host: String? = nil, headers: [String: String] = [:],
-        body: String = "", contentType: String = "application/x-www-form-urlencoded"
+        body: String = "", contentType: String = "application/x-www-form-urlencoded", bytes: [UInt8]? = nil
     ) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
@@ -31,7 +31,7 @@ enum RawHTTP {
                     with: Result {
                         try sendBlocking(
                             port: port, method: method, target: target, host: host, headers: headers, body: body,
-                            contentType: contentType)
+                            contentType: contentType, bytes: bytes)
                     })
             }.start()
         }
@@ -39,7 +39,7 @@ enum RawHTTP {
 
     static func sendBlocking(
         port: Int, method: String, target: String, host: String?, headers: [String: String], body: String,
-        contentType: String = "application/x-www-form-urlencoded"
+        contentType: String = "application/x-www-form-urlencoded", bytes payload: [UInt8]? = nil
     ) throws -> Response {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(what: "socket") }
@@ -59,10 +59,10 @@ enum RawHTTP {
         var text = "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if method == "POST" {
-            text += "Content-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n"
+            text += "Content-Type: \(contentType)\r\nContent-Length: \(payload?.count ?? body.utf8.count)\r\n"
         }
-        text += "\r\n" + body
-        let bytes = Array(text.utf8)
+        text += "\r\n" + (payload == nil ? body : "")
+        let bytes = Array(text.utf8) + (payload ?? [])
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }

@@ -16,10 +16,11 @@ final class ServerHarness: @unchecked Sendable {
         var url: URL?
     }
 
-    init(roots: [String], archive: String? = nil) async throws {
+    init(roots: [String], archive: String? = nil, uploadLimit: Int = 2 << 30) async throws {
         let ruleSet = try RuleSet.load(folder: Repository.rules)
         let server = try DossierServer(
-            settings: ServeSettings(roots: roots, archive: archive, ruleSet: ruleSet, asOf: "2021-06-18"))
+            settings: ServeSettings(
+                roots: roots, archive: archive, ruleSet: ruleSet, asOf: "2021-06-18", uploadLimit: uploadLimit))
         let started = Started()
         task = Task {
             try await server.run(handleSignals: false) { url in started.lock.withLock { started.url = url } }
