@@ -65,7 +65,11 @@ final class ServerHarness: @unchecked Sendable {
         return try await get("/jobs/\(id)")
     }
 
-    deinit { task.cancel() }
+    deinit {
+        task.cancel()
+        // The working folder goes with the harness even when the process ends before the server's own stop.
+        server.dropZone.removeAll()
+    }
 
     func stop() async {
         task.cancel()
