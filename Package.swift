@@ -91,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierServe",
+                "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierIntake",
+                "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -139,7 +140,9 @@ let package = Package(
             dependencies: ["DossierServe", "DossierRules", "DossierTestSupport"]),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierTestSupport"]),
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierRules", "DossierSeal", "DossierIntake", "DossierTestSupport",
+            ]),
         .testTarget(
             name: "dossierTests",
             dependencies: ["DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -99,6 +99,8 @@ extension RuleID {
     public static let exclPriorHonoree: RuleID = "EXCL-PRIOR-HONOREE"
     public static let crossResubmission: RuleID = "CROSS-RESUBMISSION"
     public static let crossDuplicateCandidate: RuleID = "CROSS-DUPLICATE-CANDIDATE"
+    public static let crossDuplicatePhoto: RuleID = "CROSS-DUPLICATE-PHOTO"
+    public static let crossPaperMismatch: RuleID = "CROSS-PAPER-MISMATCH"
     public static let balanceCategory: RuleID = "BALANCE-CATEGORY"
     public static let balanceAge: RuleID = "BALANCE-AGE"
 }
@@ -116,6 +118,7 @@ extension RuleID {
         .videoNoVideoTrack, .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent,
         .formSecretMarking, .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder, .quotaExceeded,
         .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
-        .crossResubmission, .crossDuplicateCandidate, .balanceCategory, .balanceAge,
+        .crossResubmission, .crossDuplicateCandidate, .crossDuplicatePhoto, .crossPaperMismatch, .balanceCategory,
+        .balanceAge,
     ]
 }

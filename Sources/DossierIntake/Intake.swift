@@ -19,9 +19,12 @@ public struct IntakeRunner: Sendable {
     public var archive: String
     /// When the bundles were received (the ledger's clock); tests fix it.
     public var now: @Sendable () -> Date = { Date() }
+    /// Who received the drive, and the label on it: recorded with every receipt.
+    public var receivedBy: String?
+    public var driveLabel: String?
 
     /// Every rule that only comparing bundles can emit.
-    public static let ruleIDs: [RuleID] = [.crossResubmission, .crossDuplicateCandidate]
+    public static let ruleIDs: [RuleID] = [.crossResubmission, .crossDuplicateCandidate, .crossDuplicatePhoto]
 
     public init(checker: Checker, archive: String) {
         self.checker = checker
@@ -29,6 +32,7 @@ public struct IntakeRunner: Sendable {
     }
 
     /// Receives every bundle found at `paths`; the report carries each bundle's findings and the cross findings.
+    /// Bytes the archive already holds are not kept again: their version is recorded as received once more.
     public func run(paths: [String]) throws -> Report {
         try checker.validateOptions()
         let items = try paths.flatMap { try DriveDiscovery(layout: checker.ruleSet.layout).items(at: $0) }
@@ -40,7 +44,7 @@ public struct IntakeRunner: Sendable {
         try holdingArchive { try removeOrphans(ledger, ledgerPath: ledgerPath) }
         let sink = FindingSink(ruleSet: checker.ruleSet, language: checker.options.language)
         var bundles: [BundleReport] = []
-        var received: [Int64] = []
+        var received: Set<Int64> = []
         for item in items {
             // Cancelled between bundles: every bundle kept so far is recorded, nothing is half-kept.
             if checker.options.isCancelled { throw CheckError.cancelled }
@@ -61,14 +65,15 @@ public struct IntakeRunner: Sendable {
                     notKept(item, bundle: nil, path: "", reason: LocalizedText(error), detail: error.text(.en)))
                 continue
             }
-            let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: bundle.unit.name) }
+            let unit = unitKey(bundle.unit.name)
             // Kept and recorded under the archive's lock: no other intake sees a kept file before its row exists,
             // so a file without a row is one whose intake died (`removeOrphans`).
             let lock = try lockArchive()
             defer { lock.release() }
+            let earlier = try ledgerRead(ledgerPath) { try ledger.entries(unit: unit) }
             var entry: Ledger.Entry
             do {
-                entry = try keep(item, bundle: bundle)
+                entry = try keep(item, bundle: bundle, unit: unit)
             } catch let failure as FolderPacker.Unreadable {
                 bundles.append(
                     notKept(
@@ -95,33 +100,71 @@ public struct IntakeRunner: Sendable {
                 bundles.append(notKept(item, bundle: bundle, path: "", reason: message, detail: "\(error)"))
                 continue
             }
-            if let last = earlier.last {
-                let same = earlier.last { $0.sha256 == entry.sha256 }
+            let keptPath = (archive as NSString).appendingPathComponent(entry.archivedAs)
+            let receipt = Ledger.Receipt(
+                receivedAt: entry.receivedAt, source: entry.source, receivedBy: receivedBy, driveLabel: driveLabel)
+            if let same = try ledgerRead(ledgerPath, { try ledger.version(sha256: entry.sha256) }) {
+                // The same bytes again: kept once, recorded as seen again.
+                unlink(keptPath)
+                var again = receipt
+                again.version = same.id
+                do {
+                    try ledger.record(again)
+                } catch {
+                    throw IntakeError.ledgerUnwritable(ledgerPath, item.display, Ledger.reason(error))
+                }
                 sink.emit(
-                    .crossResubmission, path: "", variant: same == nil ? nil : "identical",
+                    .crossResubmission, path: "", variant: "identical",
                     data: [
-                        "unit": .string(bundle.unit.name), "previous": .int(Int(same?.id ?? last.id)),
+                        "unit": .string(bundle.unit.name), "previous": .int(Int(same.id)),
+                        "count": .int(max(earlier.count, 1)),
+                    ],
+                    display: [
+                        "date": String(same.receivedAt.prefix(10)), "source": item.display,
+                        "previousSource": same.source,
+                    ])
+                received.insert(same.id)
+                bundles.append(bundle)
+                continue
+            }
+            let facts = KeptBundle.facts(keptPath, bundle: bundle, unit: unit, sealed: bundle.subject.kind == .sealed)
+            entry.bagDate = facts.bagDate
+            if let last = earlier.last {
+                // Counted by distinct versions: every earlier row is a content of its own.
+                sink.emit(
+                    .crossResubmission, path: "",
+                    data: [
+                        "unit": .string(bundle.unit.name), "previous": .int(Int(last.id)),
                         "count": .int(earlier.count + 1),
                     ],
                     display: [
-                        "date": String((same ?? last).receivedAt.prefix(10)), "source": item.display,
-                        "previousSource": (same ?? last).source,
+                        "date": String(last.receivedAt.prefix(10)), "source": item.display,
+                        "previousSource": last.source,
                     ])
             }
             do {
-                entry.id = try ledger.record(entry, report: try Self.json(bundle), candidates: bundle.candidates)
+                entry.id = try ledger.record(
+                    entry, report: try Self.json(bundle), candidates: bundle.candidates,
+                    fields: checker.ruleSet.units.office?.candidateFields, photos: facts.photos, receipt: receipt)
             } catch {
                 // A kept file with no row is a file nobody knows of: take it back, so that the archive holds
                 // exactly what the ledger lists (a full disk, a read-only ledger).
-                unlink((archive as NSString).appendingPathComponent(entry.archivedAs))
+                unlink(keptPath)
                 throw IntakeError.ledgerUnwritable(ledgerPath, item.display, Ledger.reason(error))
             }
-            received.append(entry.id)
+            received.insert(entry.id)
             bundles.append(bundle)
         }
-        try ledgerRead(ledgerPath) { try duplicateCandidates(ledger: ledger, received: received, sink: sink) }
+        try ledgerRead(ledgerPath) {
+            try CrossUnitChecks(ruleSet: checker.ruleSet).run(ledger: ledger, received: received, sink: sink)
+        }
         return Report(
             ruleSet: checker.ruleSet.info, asOf: checker.options.asOf, bundles: bundles, crossFindings: sink.findings)
+    }
+
+    /// The name a unit is recorded under: the registry's, when the bundle names it by an alias.
+    private func unitKey(_ name: String) -> String {
+        UnitResolver(rules: checker.ruleSet.units).unit(named: name)?.name ?? name
     }
 
     /// `bundle` (or, when its check could not be done, a bundle named after the item) with an `FS-UNREADABLE`
@@ -158,29 +201,9 @@ public struct IntakeRunner: Sendable {
         }
     }
 
-    /// The same person (name and birth month) in the latest bundles of two units, one of them received now.
-    private func duplicateCandidates(ledger: Ledger, received: [Int64], sink: FindingSink) throws {
-        let latest = try ledger.latestCandidates().filter { !$0.birth.isEmpty }
-        let now = Set(received)
-        var reported: Set<[String]> = []
-        for candidate in latest where now.contains(candidate.intake) {
-            for other in latest
-            where other.unit != candidate.unit && other.name == candidate.name && other.birth == candidate.birth {
-                let key = [candidate.name, candidate.birth] + [candidate.unit, other.unit].sorted()
-                guard reported.insert(key).inserted else { continue }
-                sink.emit(
-                    .crossDuplicateCandidate, path: "", candidate: candidate.name,
-                    data: [
-                        "unit": .string(candidate.unit), "otherUnit": .string(other.unit),
-                        "birth": .string(candidate.birth),
-                    ])
-            }
-        }
-    }
-
     /// Copies a zip, or packs a folder, into `received/UNIT/` as it was received; returns its ledger entry.
-    private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport) throws -> Ledger.Entry {
-        let unitFolder = "received/" + Self.safeName(bundle.unit.name)
+    private func keep(_ item: DriveDiscovery.Item, bundle: BundleReport, unit: String) throws -> Ledger.Entry {
+        let unitFolder = "received/" + Self.safeName(unit)
         let folder = (archive as NSString).appendingPathComponent(unitFolder)
         for path in [(archive as NSString).appendingPathComponent("received"), folder] { try makeFolder(path) }
         let stamp = Self.stamp(now())
@@ -218,12 +241,13 @@ public struct IntakeRunner: Sendable {
         let summary = bundle.summary
         return Ledger.Entry(
             receivedAt: Self.isoTime(now()), asOf: checker.options.asOf, source: item.display,
-            kind: bundle.subject.kind.rawValue, unit: bundle.unit.name, unitType: bundle.unit.type,
+            kind: bundle.subject.kind.rawValue, unit: unit, unitType: bundle.unit.type,
             fingerprint: bundle.seal?.fingerprint,
             sha256: hasher.finalize().hexDigits,
             archivedAs: unitFolder + "/" + (path as NSString).lastPathComponent, bytes: bytes,
             verdict: summary.verdict.rawValue, errors: summary.errors, warnings: summary.warnings,
-            notices: summary.notices, rulesSHA256: checker.ruleSet.sha256)
+            notices: summary.notices, rulesSHA256: checker.ruleSet.sha256, quota: bundle.unit.quota,
+            approval: bundle.unit.approval)
     }
 
     /// Makes the folder `path` in the archive unless it is there; another intake making it at the same moment is no
@@ -341,7 +365,8 @@ public struct IntakeRunner: Sendable {
         return formatter.string(from: date)
     }
 
-    static func isoTime(_ date: Date) -> String {
+    /// `date` as the ledger writes times: ISO 8601 in the local time zone.
+    public static func isoTime(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = .current
         return formatter.string(from: date)
@@ -368,6 +393,16 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
     case ledgerUnreadable(String, String)
     /// The ledger at the first path could not record the bundle from the second; the third is the system's reason.
     case ledgerUnwritable(String, String, String)
+    /// The ledger at this path was written by a newer dossier.
+    case ledgerTooNew(String)
+    /// No version of this number is in the ledger.
+    case noSuchVersion(Int64)
+    /// The folder given as `--archive` is not an intake archive (no folder, or no ledger in it).
+    case notAnArchive(String)
+    /// A fingerprint that is not 20 hex digits.
+    case badFingerprint(String)
+    /// No unit of this name; the closest names.
+    case noSuchUnit(String, [String])
 
     public func text(_ language: Language) -> String {
         let zh = language == .zh
@@ -394,6 +429,31 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
                 ? "无法在收件登记 \(path) 中记下 \(source)（\(reason)）：这个材料包没有存入收件库，之前已登记的不受影响；请腾出磁盘空间或检查写入权限后重新收件。"
                 : "cannot record \(source) in the ledger \(path) (\(reason)): that bundle was not kept, those recorded "
                     + "before are unaffected; free disk space or check write permissions, then receive it again."
+        case .ledgerTooNew(let path):
+            return zh
+                ? "收件登记 \(path) 由更新版本的 dossier 写成，这个版本读不懂它：请用更新的 dossier 打开；登记库未作任何改动。"
+                : "the ledger \(path) was written by a newer dossier, which this one cannot read: open it with a newer "
+                    + "dossier; nothing in it was changed."
+        case .noSuchVersion(let version):
+            return zh
+                ? "收件登记中没有第 \(version) 号版本：请用 dossier ledger status 查看各版本的编号。"
+                : "the ledger has no version no. \(version): dossier ledger status lists the versions' numbers."
+        case .notAnArchive(let archive):
+            return zh
+                ? "\(archive) 不是收件库（里面没有 ledger.sqlite）：--archive 须是 dossier intake 使用的收件库文件夹。"
+                : "\(archive) is not an intake archive (no ledger.sqlite in it): --archive must be the folder "
+                    + "dossier intake keeps."
+        case .badFingerprint(let text):
+            return zh
+                ? "指纹“\(text)”不对：应是 20 位十六进制数字（0–9、A–F），可每 4 位用短横线分开，如 7F3A-C2D1-88B0-7E41-9C2B。"
+                : "“\(text)” is not a fingerprint: 20 hex digits (0–9, A–F), dashes allowed every four, "
+                    + "like 7F3A-C2D1-88B0-7E41-9C2B"
+        case .noSuchUnit(let name, let suggestions):
+            let zhHint = suggestions.isEmpty ? "" : "是不是“\(suggestions.joined(separator: "”、“"))”？"
+            let enHint = suggestions.isEmpty ? "" : " Did you mean “\(suggestions.joined(separator: "”, “"))”?"
+            return zh
+                ? "名册和收件登记中都没有单位“\(name)”。\(zhHint)"
+                : "no unit “\(name)” in the registry or the ledger.\(enHint)"
         case .nothingFound(let paths):
             return zh
                 ? "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。"

@@ -80,12 +80,16 @@ public struct DossierLibrary: Sendable {
     }
 
     /// The office: verifies or checks every bundle at `paths`, keeps it in `archive` and records it in the ledger.
+    /// `receivedBy` and `driveLabel` are recorded with every receipt.
     public func intake(
-        _ paths: [String], archive: String, options: CheckOptions, progress: Progress? = nil,
-        cancellation: Cancellation? = nil
+        _ paths: [String], archive: String, options: CheckOptions, receivedBy: String? = nil,
+        driveLabel: String? = nil, progress: Progress? = nil, cancellation: Cancellation? = nil
     ) throws -> Report {
-        try IntakeRunner(checker: checker(options, progress: progress, cancellation: cancellation), archive: archive)
-            .run(paths: paths)
+        var runner = IntakeRunner(
+            checker: checker(options, progress: progress, cancellation: cancellation), archive: archive)
+        runner.receivedBy = receivedBy
+        runner.driveLabel = driveLabel
+        return try runner.run(paths: paths)
     }
 
     /// The measured facts of single files (`dossier inspect`), forms' fields and tables' sheets included.

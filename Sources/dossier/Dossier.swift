@@ -11,7 +11,8 @@ struct Dossier: ParsableCommand {
             "离线检查推荐材料，并说明每个问题。", "Checks nomination submission bundles offline and explains every problem."),
         version: DossierVersion.current,
         subcommands: [
-            Check.self, Seal.self, Verify.self, Intake.self, Inspect.self, Init.self, Rules.self, Serve.self,
+            Check.self, Seal.self, Verify.self, Intake.self, Ledger.self, Inspect.self, Init.self, Rules.self,
+            Serve.self,
         ])
 
     /// Exit codes of SPEC §4: 0 passed, 1 findings or failed verification, 2 the run could not be done.

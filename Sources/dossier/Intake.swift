@@ -24,6 +24,16 @@ extension Dossier {
                 "The archive folder: received/ holds the bundles, ledger.sqlite the ledger."))
         var archive: String
 
+        @Option(
+            name: .long,
+            help: .words("收件人（记入每次收件的登记）。", "Who received the drive (recorded with each receipt)."))
+        var receivedBy: String?
+
+        @Option(
+            name: .long,
+            help: .words("U盘或光盘上的标签（记入每次收件的登记）。", "The label on the drive or disc (recorded with each receipt)."))
+        var label: String?
+
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: ReportOutput
         @OptionGroup var judgement: JudgementOptions
@@ -31,7 +41,9 @@ extension Dossier {
         func run() throws {
             let library = common.library()
             let report = common.withProgress(words("收件", "Receiving")) {
-                try library.intake(paths, archive: archive, options: judgement.options(common), progress: $0)
+                try library.intake(
+                    paths, archive: archive, options: judgement.options(common), receivedBy: receivedBy,
+                    driveLabel: label, progress: $0)
             }
             common.emit(report, library: library, to: output.output, inputs: paths)
             if !common.quiet && common.format == "text" {

@@ -23,19 +23,6 @@ private let probes: [String: Probe] = {
     return (try? JSONDecoder().decode([String: Probe].self, from: data)) ?? [:]
 }()
 
-/// Bytes in memory, read like a file.
-final class MemoryFile: RandomAccess {
-    let bytes: [UInt8]
-    private(set) var bytesRead: UInt64 = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    var size: UInt64 { UInt64(bytes.count) }
-    func read(at offset: UInt64, count: Int) -> [UInt8]? {
-        guard count >= 0, offset <= size, UInt64(count) <= size - offset else { return nil }
-        bytesRead += UInt64(count)
-        return Array(bytes[Int(offset)..<Int(offset) + count])
-    }
-}
-
 /// A box: 32-bit size, type, payload.
 private func box(_ type: String, _ payload: [UInt8] = []) -> [UInt8] {
     let size = UInt32(8 + payload.count)

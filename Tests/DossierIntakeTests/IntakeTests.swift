@@ -92,8 +92,15 @@ import Testing
         #expect(again.crossFindings.map(\.rule) == [.crossResubmission])
         #expect(again.crossFindings.first?.severity == .notice)
         #expect(again.crossFindings.first?.message.contains("完全相同") == true)
-        // Both receipts are kept and recorded.
-        #expect(try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path).entries().count == 2)
+        // Issue #15 item 0: the same bytes are kept once and recorded as seen again: one version, two receipts,
+        // one kept file, the candidates once.
+        let ledger = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+        let entries = try ledger.entries()
+        #expect(entries.count == 1)
+        #expect(try ledger.receipts().map(\.version) == [entries[0].id, entries[0].id])
+        let received = archive.appendingPathComponent("received/湖北省科协").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 1)
+        #expect(try ledger.candidates(versions: entries.map(\.id)).map(\.name) == ["张三"])
     }
 
     @Test func aChangedBundleAgainIsANoticeToConfirmWhichCounts() throws {
@@ -105,6 +112,108 @@ import Testing
         let again = try runner(archive).run(paths: [unit.path])
         #expect(again.crossFindings.map(\.rule) == [.crossResubmission])
         #expect(again.crossFindings.first?.message.contains("第 2 次报送") == true)
+        // Issue #15 item 0: resubmissions are counted by distinct versions, not by intakes: the second version
+        // received twice more, then a third, is the third submission.
+        _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
+        _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_200_000)).run(paths: [unit.path])
+        try FileManager.default.removeItem(at: unit.appendingPathComponent("张三/张三3.jpg"))
+        let third = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_300_000)).run(paths: [unit.path])
+        #expect(third.crossFindings.first?.message.contains("第 3 次报送") == true, "\(third.crossFindings)")
+    }
+
+    /// Issue #15 item 0: the candidate table keeps every field the rule set names (the summary table's), and each
+    /// receipt who received the drive and its label.
+    @Test func theLedgerKeepsEverySummaryFieldAndWhoReceivedTheDrive() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        var runner = try runner(archive)
+        runner.receivedBy = "李杨"
+        runner.driveLabel = "U盘-07"
+        _ = try runner.run(paths: [unit.path])
+        let ledger = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+        let receipt = try #require(try ledger.receipts().first)
+        #expect(receipt.receivedBy == "李杨" && receipt.driveLabel == "U盘-07")
+        let candidate = try #require(try ledger.candidates(versions: try ledger.entries().map(\.id)).first)
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let kept = try #require(ruleSet.units.office?.candidateFields)
+        #expect(Set(candidate.fields.keys) == Set(kept).intersection(candidate.fields.keys))
+        for key in ["gender", "birth", "employer", "title", "category", "phone"] {
+            #expect(candidate.fields[key]?.isEmpty == false, "\(key): \(candidate.fields)")
+        }
+        #expect(candidate.fields["deeds"] == nil)
+        #expect(candidate.folder == "张三")
+    }
+
+    /// Issue #15 item 0: the version that counts is the newest passing one, not the last taken in; the office can
+    /// mark a version withdrawn or the one that counts.
+    @Test func theVersionThatCountsIsTheNewestPassingOne() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [unit.path])
+        // A failing draft comes later: no ID photo.
+        try FileManager.default.removeItem(at: unit.appendingPathComponent("张三/张三1.jpg"))
+        let failing = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
+        #expect(failing.summary.verdict == .fail)
+        let ledger = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+        func counting() throws -> Int64? {
+            UnitVersions.byUnit(try ledger.snapshot()).first?.counting?.entry.id
+        }
+        let ids = try ledger.entries().map(\.id)
+        #expect(ids.count == 2)
+        #expect(try counting() == ids[0])
+        try ledger.mark(version: ids[1], .counts, at: "2021-06-19T10:00:00+08:00", by: "李杨", note: nil)
+        #expect(try counting() == ids[1])
+        try ledger.mark(version: ids[1], .cleared, at: "2021-06-19T10:01:00+08:00", by: nil, note: nil)
+        try ledger.mark(version: ids[0], .withdrawn, at: "2021-06-19T10:02:00+08:00", by: nil, note: nil)
+        #expect(try counting() == nil)
+        #expect(UnitVersions.byUnit(try ledger.snapshot()).first?.current?.entry.id == ids[1])
+        #expect(throws: IntakeError.noSuchVersion(99)) {
+            try ledger.mark(version: 99, .counts, at: "2021-06-19T10:03:00+08:00", by: nil, note: nil)
+        }
+    }
+
+    /// Issue #15 item 0: among sealed versions the bag's date orders them, before the order they came in.
+    @Test func anOlderBagReceivedLaterDoesNotCount() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let drive = folder.url.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        for asOf in ["2021-06-15", "2021-06-10"] {
+            let checker = Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf))
+            guard
+                case .sealed = try Sealer(checker: checker).seal(folder: unit.path, output: drive.path + "/\(asOf).zip")
+            else { throw CocoaError(.fileWriteUnknown) }
+        }
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [drive.appendingPathComponent("2021-06-15.zip").path])
+        _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [
+            drive.appendingPathComponent("2021-06-10.zip").path
+        ])
+        let ledger = try Ledger(path: archive.appendingPathComponent("ledger.sqlite").path)
+        let entries = try ledger.entries()
+        #expect(entries.map(\.bagDate) == ["2021-06-15", "2021-06-10"])
+        #expect(UnitVersions.byUnit(try ledger.snapshot()).first?.counting?.entry.id == entries[0].id)
+    }
+
+    /// Issue #15 item 0: the same photo bytes from two units under two candidates' names is a warning.
+    @Test func theSamePhotoForTwoUnitsCandidatesIsAWarning() throws {
+        let folder = try TemporaryFolder()
+        let hubei = try folder.copy(ofSample: "valid")
+        let physics = try folder.copy(ofSample: "judgement-problems")
+        let archive = folder.url.appendingPathComponent("archive")
+        _ = try runner(archive).run(paths: [hubei.path])
+        try FileManager.default.copyItem(
+            at: hubei.appendingPathComponent("张三/张三2.jpg"), to: physics.appendingPathComponent("甲一/甲一2.jpg"))
+        let second = try runner(archive).run(paths: [physics.path])
+        #expect(second.crossFindings.map(\.rule) == [.crossDuplicatePhoto])
+        let finding = try #require(second.crossFindings.first)
+        #expect(finding.severity == .warning && finding.candidate == "甲一" && finding.path == "甲一/甲一2.jpg")
+        #expect(finding.data?["otherUnit"] == .string("湖北省科协"))
+        #expect(finding.data?["otherPath"] == .string("张三/张三2.jpg"))
+        #expect(finding.message.contains("张三") && finding.message.contains("完全相同"))
     }
 
     @Test func theSamePersonFromTwoUnitsIsAWarningUntilOneWithdraws() throws {
@@ -309,6 +418,8 @@ import Testing
         }
         let received = archive.appendingPathComponent("received/湖北省科协").path
         let before = try FileManager.default.contentsOfDirectory(atPath: received)
+        // A changed version: the same bytes would only add a receipt.
+        try FileManager.default.removeItem(at: unit.appendingPathComponent("张三/张三4.jpg"))
         #expect {
             _ = try runner(archive, clock: Date(timeIntervalSince1970: 1_624_100_000)).run(paths: [unit.path])
         } throws: { error in

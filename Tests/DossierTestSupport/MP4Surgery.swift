@@ -121,36 +121,3 @@ extension Repository {
     /// The ffmpeg-made clips the video tests start from.
     public static let videoFixtures = root.appendingPathComponent("Tests/Fixtures/video")
 }
-
-/// Videos made from a real clip by byte surgery, each with a fact no real video has (or, for `coded1088`, one that
-/// cameras do write). Rule examples (`@video-…` built samples) and end-to-end tests use them.
-public enum HostileVideo: String, CaseIterable, Sendable {
-    /// Media data whose 64-bit size ends past 2^64: the sum once trapped with “arithmetic overflow”.
-    case hugeMediaData = "@video-huge-mdat"
-    /// A video track whose time scale is 0.
-    case zeroTimescale = "@video-timescale-zero"
-    /// A track matrix turning the picture 45°.
-    case tilted = "@video-tilted"
-    /// 1920×1088 in the sample description, cropped to 1080 by the H.264 SPS, as cameras write it.
-    case coded1088 = "@video-coded-1088"
-
-    /// The clip `original` (an ffmpeg MP4 with a ‘free’ box before ‘mdat’) made hostile.
-    public func make(from original: [UInt8]) throws -> [UInt8] {
-        var file = MP4Surgery(original)
-        switch self {
-        case .hugeMediaData:
-            guard let free = file.box(["free"]) else { throw CocoaError(.fileReadCorruptFile) }
-            // The 8-byte ‘free’ box and the ‘mdat’ header after it become one 16-byte header.
-            file.set(1, at: free.start, width: 4)
-            file.set(0x6D64_6174, at: free.start + 4, width: 4)
-            file.set(0xFFFF_FFFF_FFFF_FFF0, at: free.start + 8, width: 8)
-        case .zeroTimescale:
-            try file.set(0, in: ["moov", "trak", "mdia", "mdhd"], at: 12, width: 4)
-        case .tilted:
-            try file.setMatrix(a: 46341, b: 46341, c: -46341, d: 46341)
-        case .coded1088:
-            try file.setStoredSize(width: 1920, height: 1088)
-        }
-        return file.bytes
-    }
-}

@@ -680,6 +680,12 @@ private func snapshot(_ folder: String) -> [String] {
                     CREATE TRIGGER full BEFORE INSERT ON intake
                     BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END
                     """)
+            // The same bytes again are one more receipt, not a new version (issue #15): that row fails too.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fullReceipt BEFORE INSERT ON receipt
+                    BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END
+                    """)
         }
         let received = archive.appendingPathComponent("received/湖北省科协").path
         let kept = try FileManager.default.contentsOfDirectory(atPath: received)

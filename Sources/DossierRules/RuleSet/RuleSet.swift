@@ -63,6 +63,8 @@ public struct RuleSet: Sendable {
         try RuleSetValidation.validate(forms: forms.forms, file: path("forms.yaml"))
         let units = try StrictYAML.decode(UnitsFile.self, from: texts["units.yaml"] ?? "", file: path("units.yaml"))
         try RuleSetValidation.validate(units: units.units, file: path("units.yaml"))
+        try RuleSetValidation.validate(
+            office: units.units.office, fields: Set(forms.forms.fields.map(\.key)), file: path("units.yaml"))
         let judgement = try StrictYAML.decode(
             JudgementFile.self, from: texts["judgement.yaml"] ?? "", file: path("judgement.yaml"))
         try RuleSetValidation.validate(

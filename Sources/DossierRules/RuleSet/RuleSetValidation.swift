@@ -203,6 +203,21 @@ public enum RuleSetValidation {
         }
     }
 
+    /// `units.office` names only fields the forms define.
+    static func validate(office: OfficeRules?, fields: Set<String>, file: String) throws(RuleSetError) {
+        guard let office else { return }
+        let named: [(String, [String])] = [
+            ("candidateFields", office.candidateFields), ("samePerson", office.samePerson),
+            ("birthField", office.birthField.map { [$0] } ?? []), ("breakdowns", office.breakdowns ?? []),
+        ]
+        for (key, list) in named {
+            for (index, field) in list.enumerated() where !fields.contains(field) {
+                throw RuleSetError(
+                    file: file, keyPath: "units.office.\(key)[\(index)]", problem: "unknown form field \(field)")
+            }
+        }
+    }
+
     static func validate(units: UnitRules, file: String) throws(RuleSetError) {
         guard units.deadline.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
             throw RuleSetError(file: file, keyPath: "units.deadline", problem: "must be a date written YYYY-MM-DD")

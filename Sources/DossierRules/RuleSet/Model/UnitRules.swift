@@ -31,4 +31,6 @@ public struct UnitRules: Codable, Sendable, Equatable {
     public var registry: [Unit]
     /// Absent: a unit the registry does not know has no type (and no quota) unless `--unit-type` gives one.
     public var inference: Inference?
+    /// What the campaign office keeps and shows of the bundles it receives; absent: every field, no breakdowns.
+    public var office: OfficeRules?
 }
