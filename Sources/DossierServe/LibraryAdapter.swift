@@ -81,6 +81,12 @@ struct LibraryAdapter: Sendable {
             [path], archive: archive, options: options(language), progress: progress, cancellation: cancellation)
     }
 
+    /// The office's desk over `archive` (`dossier ledger status --format html`): a whole printable page.
+    func ledgerPage(archive: String, language: Language) throws -> [UInt8] {
+        let status = try library.ledgerStatus(archive: archive, asOf: asOf ?? Self.today(), language: language)
+        return try library.render(status, format: "html", language: language)
+    }
+
     /// Makes a new submission folder with blank templates (`init`); the files written.
     func makeFolder(_ folder: String, unit: String) throws -> [String] {
         try library.makeFolder(folder, unit: unit)

@@ -31,6 +31,21 @@ extension DossierServer {
                 request, title: ("收件", "Intake"), template: "intakeForm",
                 values: ["archive": archive, "path": query(request)["path"] ?? ""])
         }
+        router.get("/ledger") { [self] request, _ -> Response in
+            guard let archive = settings.archive else { return notFound() }
+            let language = language(request)
+            do {
+                let page = try library.ledgerPage(archive: archive, language: language)
+                return Response(
+                    status: .ok, headers: Reply.privateHeaders("text/html; charset=utf-8"),
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+            } catch {
+                return page(
+                    request, title: ("收件登记", "Ledger"), template: "intakeForm",
+                    values: ["archive": archive, "path": ""],
+                    error: LibraryAdapter.message(for: error, language: language))
+            }
+        }
         router.post("/intake") { [self] request, _ -> Response in
             guard settings.archive != nil else { return notFound() }
             let fields = await form(request)

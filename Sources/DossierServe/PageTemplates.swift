@@ -275,13 +275,14 @@ enum PageTemplates {
           <input type="hidden" name="token" value="{{token}}">
           <label for="path">[[U盘或存放材料的文件夹：|The drive or folder holding the bundles:]]</label>
           <input type="text" id="path" name="path" value="{{path}}" placeholder="/media/…">
-          <p><button class="primary" id="take-in">[[收件|Take in]]</button></p>
+          <p><button class="primary" id="take-in">[[收件|Take in]]</button> <a class="button" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a></p>
         </form>
         """#
 
     static let intakeDone = #"""
         <p>[[已收件：|Taken in from:]] <code>{{subject}}</code> → <code>{{archive}}</code></p>
         <p class="meta">[[每份材料的结论和跨单位问题见下；登记簿是收件库里的 ledger.sqlite。|Each bundle's verdict and the cross-unit findings are below; the ledger is ledger.sqlite in the archive.]]</p>
+        <div class="actions"><a class="button" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a></div>
         {{{report}}}
         """#
 

@@ -62,3 +62,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: place.url.path + "/x.jpg"))
     }
 }
+
+/// 收件 with `--archive`: a folder taken in, its verdict, and the office's ledger page.
+@Suite(.serialized) struct IntakePageTests {
+    @Test func aFolderIsTakenInAndTheLedgerShowsIt() async throws {
+        let place = try TemporaryFolder()
+        _ = try place.copy(ofSample: "valid")
+        let archive = try TemporaryFolder()
+        let harness = try await ServerHarness(roots: [place.url.path], archive: archive.url.path + "/收件库")
+        defer { Task { await harness.stop() } }
+        let base = try #require(harness.server.allowedRoots.first)
+        #expect(try await harness.get("/intake").status == 200)
+        let started = try await harness.post("/intake", ["path": base])
+        let page = try await harness.finishedJob(try #require(started.header("Location")))
+        #expect(page.body.contains("湖北省科协"))
+        #expect(page.body.contains("id=\"ledger\""))
+        let ledger = try await harness.get("/ledger")
+        #expect(ledger.status == 200)
+        #expect(ledger.body.contains("湖北省科协"))
+        #expect(FileManager.default.fileExists(atPath: archive.url.path + "/收件库/ledger.sqlite"))
+    }
+
+    @Test func withoutAnArchiveThereIsNoIntake() async throws {
+        let place = try TemporaryFolder()
+        let harness = try await ServerHarness(roots: [place.url.path])
+        defer { Task { await harness.stop() } }
+        #expect(try await harness.get("/intake").status == 404)
+        #expect(try await harness.get("/ledger").status == 404)
+        #expect(try await harness.post("/intake", ["path": place.url.path]).status == 404)
+    }
+}
