@@ -5,12 +5,15 @@ OUT     ?= out
 # System libraries (SPEC §2) and what the tests use: setpriv (util-linux) and independent judges of sealed
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
 APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev libopencv-objdetect-dev opencv-data pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
+# The browser tests of `dossier serve` drive Debian's headless Chromium through chromedriver (they say they are
+# skipped without them); the CJK fonts make the pages' screenshots readable.
+BROWSER_APT_PACKAGES = chromium chromium-driver fonts-noto-cjk
 # Benchmarks compare against these reference tools.
 DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
-.PHONY: all deps bench-deps test-tools lint build demo test bench fuzz fuzz-each install package samples fixtures clean
+.PHONY: all deps bench-deps browser-deps test-tools lint build demo test bench fuzz fuzz-each install package samples fixtures clean
 
 all: build
 
@@ -49,7 +52,14 @@ demo: build
 	@.build/release/dossier check Samples --as-of $(DEMO_AS_OF) --format json -o $(OUT)/samples-report.json || true
 	@echo "written: $(OUT)/湖北省科协.zip (sealed), $(OUT)/archive/ (the office's archive and ledger.sqlite), $(OUT)/samples-report.json (JSON report of every sample)"
 
-test-tools: deps
+# Installs the browser when run as root; otherwise the browser tests are skipped, and this says how to have them.
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "browser tests will be skipped; to run them: sudo apt-get install$$missing"; fi; fi
+
+test-tools: deps browser-deps
 	@test -x .build/tools-venv/bin/bagit.py -a -x .build/tools-venv/bin/python -a -f .build/tools-venv/.tools-2 || { mkdir -p .build && python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install -q bagit jsonschema junitparser python-docx openpyxl && touch .build/tools-venv/.tools-2; }
 
 # House style (.swift-format; STYLE.md): formatting is checked before the tests.

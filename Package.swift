@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only places C is touched.
@@ -86,11 +87,20 @@ let package = Package(
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
                 "DossierSeal", "DossierIntake",
             ]),
+        // `dossier serve`: the same library as a local web app on 127.0.0.1 (Hummingbird).
+        .target(
+            name: "DossierServe",
+            dependencies: [
+                "DossierKit", "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport",
+                "DossierBundles", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The command line: parse, call DossierKit, render, exit.
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierKit", "DossierCore", "DossierInspect", "DossierRules", "DossierSeal", "DossierIntake",
+                "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -133,6 +143,9 @@ let package = Package(
                 "DossierIntake", "DossierBundles", "DossierSeal", "DossierFiles", "DossierRules", "DossierInspect",
                 "DossierTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(
+            name: "DossierServeTests",
+            dependencies: ["DossierServe", "DossierRules", "DossierTestSupport"]),
         .testTarget(
             name: "DossierKitTests",
             dependencies: [

@@ -17,6 +17,35 @@ public struct HTMLReporter: Reporter {
         return template.render(view(report, context: context))
     }
 
+    /// The report's style sheet, for pages that show a report the way this page does (`dossier serve`).
+    public static var styleSheet: String { HTMLTemplate.style }
+
+    /// The inside of the report's `<body>`, for a page of its own that shows the report (`dossier serve`).
+    /// `link` gives, for a finding's bundle and path, the address that opens the file, or nil for none.
+    public func renderBody(
+        _ report: Report, context: ReportContext, link: (_ bundle: Int, _ path: String) -> String? = { _, _ in nil }
+    ) throws -> String {
+        let template = try MustacheTemplate(string: HTMLTemplate.body)
+        var values = view(report, context: context)
+        if var bundles = values["bundles"] as? [[String: Any]] {
+            for index in bundles.indices {
+                guard var groups = bundles[index]["groups"] as? [[String: Any]] else { continue }
+                for group in groups.indices {
+                    guard var findings = groups[group]["findings"] as? [[String: Any]] else { continue }
+                    for item in findings.indices {
+                        if let path = findings[item]["path"] as? String, let href = link(index, path) {
+                            findings[item]["href"] = href
+                        }
+                    }
+                    groups[group]["findings"] = findings
+                }
+                bundles[index]["groups"] = groups
+            }
+            values["bundles"] = bundles
+        }
+        return template.render(values)
+    }
+
     /// The values the template shows; every text is escaped by the template.
     func view(_ report: Report, context: ReportContext) -> [String: Any] {
         let words = ReportWords(context.language)

@@ -9,6 +9,17 @@ enum HTMLTemplate {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title>
         <style>
+        \#(style)
+        </style>
+        </head>
+        <body>
+        \#(body)
+        </body>
+        </html>
+        """#
+
+    /// The report's style sheet (inside `<style>`), shared with `dossier serve`'s pages.
+    static let style = #"""
           :root { --fail: #b3261e; --warn: #9a6700; --note: #57606a; --pass: #1a7f37; --line: #d0d7de; }
           body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei", "Noto Sans", sans-serif;
                  margin: 24px auto; max-width: 1100px; color: #1f2328; line-height: 1.5; padding: 0 16px; }
@@ -34,9 +45,10 @@ enum HTMLTemplate {
           .checklist li { margin: 2px 0; }
           @page { size: A4; margin: 15mm; }
           @media print { body { margin: 0; max-width: none; } h2 { break-before: page; } h2:first-of-type { break-before: avoid; } }
-        </style>
-        </head>
-        <body>
+        """#
+
+    /// What goes inside `<body>`: the report itself.
+    static let body = #"""
         <h1>{{title}}</h1>
         <div class="meta">{{ruleSetLabel}}：{{ruleSetTitle}}（{{ruleSetId}}，SHA-256 {{ruleSetSha}}）· {{asOfLabel}} {{asOf}} · dossier {{version}}</div>
         <p><span class="verdict {{verdictClass}}">{{verdictText}}</span> {{totalLine}}</p>
@@ -59,7 +71,7 @@ enum HTMLTemplate {
         <h4>{{heading}}</h4>
         {{#findings}}
         <div class="finding {{severity}}">
-          <span class="sev {{severity}}">{{severityText}}</span> <span class="rule">{{rule}}</span> {{#path}}<code>{{path}}</code>{{/path}}
+          <span class="sev {{severity}}">{{severityText}}</span> <span class="rule">{{rule}}</span> {{#path}}{{#href}}<a href="{{href}}"><code>{{path}}</code></a>{{/href}}{{^href}}<code>{{path}}</code>{{/href}}{{/path}}
           <div>{{message}}</div>
           <div class="hint">→ {{hint}}</div>
           {{#data}}<div class="data">{{data}}</div>{{/data}}
@@ -91,7 +103,5 @@ enum HTMLTemplate {
         <ul class="checklist">
         {{#manual}}<li>□ {{.}}</li>{{/manual}}
         </ul>{{/hasManual}}
-        </body>
-        </html>
         """#
 }

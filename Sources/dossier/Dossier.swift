@@ -12,6 +12,7 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.current,
         subcommands: [
             Check.self, Seal.self, Verify.self, Intake.self, Ledger.self, Inspect.self, Init.self, Rules.self,
+            Serve.self,
         ])
 
     /// Exit codes of SPEC §4: 0 passed, 1 findings or failed verification, 2 the run could not be done.

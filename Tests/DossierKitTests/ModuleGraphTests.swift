@@ -13,7 +13,9 @@ import Testing
         ["DossierBundles", "DossierReport", "DossierPacking"],
         ["DossierSeal", "DossierIntake"],
         ["DossierKit"],
-        ["dossier", "DossierServe"],
+        // The web app is a library the command line starts (`dossier serve`), so it sits below it.
+        ["DossierServe"],
+        ["dossier"],
     ]
 
     static func layer(of module: String) -> Int? { layers.firstIndex { $0.contains(module) } }

@@ -1,0 +1,126 @@
+import DossierCore
+import DossierKit
+import DossierReport
+import DossierRules
+import Foundation
+
+/// The one place the web app calls the library: DossierKit's `DossierLibrary` (check, seal, verify, intake, a new
+/// folder), as the command line does, and the HTML report's own pieces (its body and style) for the pages. The
+/// server holds no checking logic of its own.
+struct LibraryAdapter: Sendable {
+    let library: DossierLibrary
+    /// `--as-of`; nil judges the deadline against the day each job runs.
+    let asOf: String?
+
+    init(ruleSet: RuleSet, asOf: String?) {
+        library = DossierLibrary(ruleSet: ruleSet)
+        self.asOf = asOf
+    }
+
+    var ruleSet: RuleSet { library.ruleSet }
+
+    /// What a seal produced, in the web app's terms.
+    enum SealResult: Sendable {
+        case refused(Report)
+        case sealed(zip: String, fingerprint: String, report: Report)
+    }
+
+    private func options(_ language: Language) -> CheckOptions {
+        var options = CheckOptions(language: language, asOf: asOf ?? Self.today())
+        // The page shows a contact sheet, as the HTML report does.
+        options.thumbnails = DossierLibrary.showsPhotos(format: HTMLReporter.name)
+        options.cacheFolder = DossierLibrary.userCacheFolder
+        return options
+    }
+
+    /// Checks every bundle at `path` (a unit folder, a zip, or a folder or drive holding several), as `check` does.
+    func check(
+        path: String, language: Language, progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
+    ) throws -> Report {
+        try library.check([path], options: options(language), progress: progress, cancellation: cancellation)
+    }
+
+    /// Checks `folder` and, when no error remains, writes the sealed zip into `outputFolder` (default: beside it).
+    func seal(
+        folder: String, outputFolder: String?, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
+    ) throws -> SealResult {
+        var output: String? = nil
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().standardizedFileURL.path
+        if let outputFolder, URL(fileURLWithPath: outputFolder).standardizedFileURL.path != parent {
+            // The name `seal` gives by default needs the fingerprint; a folder of the user's gets the unit's name.
+            let unit = (folder as NSString).lastPathComponent
+            let date = (asOf ?? Self.today()).replacingOccurrences(of: "-", with: "")
+            output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
+        }
+        switch try library.seal(
+            folder, to: output, options: options(language), progress: progress, cancellation: cancellation)
+        {
+        case .refused(let report): return .refused(report)
+        case .sealed(let path, let fingerprint, let report):
+            return .sealed(zip: path, fingerprint: fingerprint.description, report: report)
+        }
+    }
+
+    /// Proves `zip` intact and unaltered (and its fingerprint the paper's, when given), then checks its content.
+    func verify(
+        zip: String, fingerprint: String?, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
+    ) throws -> Report {
+        try library.verify(
+            [zip], fingerprint: fingerprint, options: options(language), progress: progress,
+            cancellation: cancellation)
+    }
+
+    /// Takes in every bundle at `path` into `archive`, as `intake` does.
+    func intake(
+        path: String, archive: String, language: Language, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
+    ) throws -> Report {
+        try library.intake(
+            [path], archive: archive, options: options(language), progress: progress, cancellation: cancellation)
+    }
+
+    /// The office's desk over `archive` (`dossier ledger status --format html`): a whole printable page.
+    func ledgerPage(archive: String, language: Language) throws -> [UInt8] {
+        let status = try library.ledgerStatus(archive: archive, asOf: asOf ?? Self.today(), language: language)
+        return try library.render(status, format: "html", language: language)
+    }
+
+    /// Makes a new submission folder with blank templates (`init`); the files written.
+    func makeFolder(_ folder: String, unit: String) throws -> [String] {
+        try library.makeFolder(folder, unit: unit)
+    }
+
+    /// The guide file `init` writes into a new folder.
+    var guideFile: String { ruleSet.forms.templates.guideFile }
+
+    /// The report as the HTML report shows it, inside a page; `link` opens a file a finding names.
+    func reportBody(_ report: Report, language: Language, link: (Int, String) -> String?) -> String {
+        let context = ReportContext(language: language, ruleSet: ruleSet)
+        return (try? HTMLReporter().renderBody(report, context: context, link: link)) ?? ""
+    }
+
+    /// The report's style sheet.
+    static var reportStyle: String { HTMLReporter.styleSheet }
+
+    /// The rule set's title in `language`.
+    func ruleSetTitle(_ language: Language) -> String { ruleSet.header.title.text(language) }
+
+    /// Whether `error` is a cancelled run.
+    static func isCancelled(_ error: any Error) -> Bool { (error as? CheckError) == .cancelled }
+
+    /// An error of the library in words a clerk can act on, in `language`.
+    static func message(for error: any Error, language: Language) -> String {
+        if let message = error as? any BilingualMessage { return message.text(language) }
+        if let reason = SystemReason(error) { return reason.text(language) }
+        return language == .zh ? "无法完成：\(error)" : "could not be done: \(error)"
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,216 @@
+import DossierTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `text` percent-encoded for a query value.
+func query(_ text: String) -> String {
+    text.addingPercentEncoding(
+        withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/")))
+        ?? text
+}
+
+/// Where Debian's headless browser and its driver are (packages `chromium` and `chromium-driver`).
+enum BrowserTools {
+    static let chromium = "/usr/bin/chromium"
+    static let driver = "/usr/bin/chromedriver"
+    static var present: Bool {
+        FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: driver)
+            && FileManager.default.isExecutableFile(atPath: Repository.binary.path)
+    }
+}
+
+/// A program started for a test, stopped (SIGTERM) when released.
+final class Started: @unchecked Sendable {
+    let process = Process()
+    let output = Pipe()
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        try process.run()
+    }
+
+    /// What it printed, until `marker` appears (or 60 s pass).
+    func read(until marker: String) -> String {
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !text.contains(marker) && Date() < deadline && process.isRunning {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text
+    }
+
+    /// SIGTERM, then SIGKILL after 10 s (chromedriver does not stop on SIGTERM).
+    func stop() {
+        if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
+/// Runs blocking `work` on a thread of its own, off the pool that async code (and an in-process server) needs.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// A free TCP port on 127.0.0.1 (bound, read, released).
+func freePort() -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// The whole path in a real browser (headless Chromium through chromedriver), against the built `dossier serve`:
+/// as a clerk would, from the start page to a sealed zip, its fingerprint and its verification.
+@Suite(
+    .serialized,
+    .enabled(
+        if: BrowserTools.present,
+        "needs Debian's chromium and chromium-driver and the built binary (make test installs them)"))
+struct BrowserTests {
+    /// Where screenshots go when `DOSSIER_SCREENSHOTS` names a folder (docs/screenshots is made so).
+    static let screenshots = ProcessInfo.processInfo.environment["DOSSIER_SCREENSHOTS"]
+
+    private func snap(_ driver: WebDriver, _ name: String) async throws {
+        guard let folder = Self.screenshots else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try await driver.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".png"))
+    }
+
+    /// Runs `body` with a server over a root holding copies of the valid and the faulty sample, and a browser.
+    private func withBrowser(
+        _ body: (WebDriver, String, URL, String) async throws -> Void
+    ) async throws {
+        let root = try TemporaryFolder()
+        _ = try root.copy(ofSample: "valid")
+        _ = try root.copy(ofSample: "photo-problems")
+        let server = try Started(
+            Repository.binary.path, ["serve", "--root", root.url.path, "--as-of", "2021-06-18", "--lang", "zh"])
+        defer { server.stop() }
+        let printed = try await offPool { server.read(until: "key=") }
+        let address = try #require(
+            printed.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init),
+            "dossier serve printed: \(printed)")
+        let port = freePort()
+        let driverProcess = try Started(BrowserTools.driver, ["--port=\(port)"])
+        // Stopped before the server: the browser's open progress stream ends with it.
+        defer { driverProcess.stop() }
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+        for _ in 0..<100 {
+            if (try? await WebDriver.call("GET", base.appendingPathComponent("status"))) != nil { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let driver = try await WebDriver.start(base: base, chromium: BrowserTools.chromium)
+        do {
+            try await body(driver, address, root.url, root.url.resolvingSymlinksInPath().path)
+        } catch {
+            await driver.quit()
+            throw error
+        }
+        await driver.quit()
+    }
+
+    @Test func aClerkChecksSealsAndVerifiesInTheBrowser() async throws {
+        try await withBrowser { driver, address, _, rootPath in
+            try await driver.open(address)
+            try await snap(driver, "start")
+            // The address's secret moved into a cookie and out of the address.
+            #expect(try await !driver.currentURL.contains("key="))
+            // 选择材料 → the root → the faulty sample: its findings, each with its fix.
+            try await driver.click(try await driver.element("#start-choose"))
+            try await driver.click(try await driver.element("#roots a"))
+            try await snap(driver, "browse")
+            try await driver.click(try await driver.link("中国化学会"))
+            try await driver.click(try await driver.element("#check-here"))
+            _ = try await driver.element("#recheck", seconds: 120)
+            let faulty = try await driver.pageSource
+            #expect(faulty.contains("class=\"finding error\""))
+            #expect(faulty.contains("PHOTO-"))
+            #expect(!faulty.contains("id=\"seal\""))
+            try await snap(driver, "check-problems")
+            // The valid sample: no error, so 封装 is offered.
+            try await driver.open(
+                address.components(separatedBy: "/?")[0] + "/browse?path=" + query(rootPath + "/湖北省科协"))
+            try await driver.click(try await driver.element("#check-here"))
+            let seal = try await driver.element("#seal", seconds: 120)
+            try await snap(driver, "check-passed")
+            try await driver.click(seal)
+            let shown = try await driver.text(try await driver.element("#fingerprint", seconds: 120))
+            try await snap(driver, "sealed")
+            let zip = try await driver.text(try await driver.element("#zip"))
+            #expect(zip.hasPrefix(rootPath + "/湖北省科协-20210618-"))
+            // The fingerprint shown is the zip's, as `dossier verify --format json` computes it.
+            let verified = try await offPool {
+                try CommandRunner.dossier(["verify", zip, "--format", "json", "--as-of", "2021-06-18"])
+            }
+            let json = try JSONSerialization.jsonObject(with: verified.stdout) as? [String: Any]
+            let bundles = json?["bundles"] as? [[String: Any]]
+            let fingerprint = (bundles?.first?["seal"] as? [String: Any])?["fingerprint"] as? String
+            #expect(shown == fingerprint)
+            #expect(shown.range(of: #"^[0-9A-F]{4}(-[0-9A-F]{4}){4}$"#, options: .regularExpression) != nil)
+            // The printable A4 page carries it too.
+            let paper = try await driver.attribute(try await driver.element("#paper"), "href")
+            try await driver.open(paper.hasPrefix("/") ? address.components(separatedBy: "/?")[0] + paper : paper)
+            #expect(try await driver.text(try await driver.element("#fingerprint")) == shown)
+            try await snap(driver, "paper")
+            // 核验 with the fingerprint from the paper, then with a wrong one.
+            try await driver.open(address.components(separatedBy: "/?")[0] + "/verify?zip=" + query(zip))
+            try await driver.type(try await driver.element("input#fingerprint"), shown.lowercased())
+            try await driver.click(try await driver.element("#verify"))
+            let good = try await driver.text(try await driver.element("#verdict", seconds: 120))
+            #expect(good.contains("指纹一致"))
+            try await snap(driver, "verified")
+            try await driver.open(address.components(separatedBy: "/?")[0] + "/verify?zip=" + query(zip))
+            try await driver.type(try await driver.element("input#fingerprint"), "0000-0000-0000-0000-0000")
+            try await driver.click(try await driver.element("#verify"))
+            let bad = try await driver.text(try await driver.element("#verdict", seconds: 120))
+            #expect(bad.contains("指纹不一致"))
+        }
+    }
+
+    @Test func everyPageSwitchesToEnglishAndBack() async throws {
+        try await withBrowser { driver, address, _, _ in
+            try await driver.open(address)
+            try await driver.click(try await driver.element("#lang"))
+            #expect(try await driver.pageSource.contains("Choose your folder"))
+            try await driver.click(try await driver.element("#start-choose"))
+            try await snap(driver, "browse-en")
+            #expect(try await driver.pageSource.contains("Pick a place to start"))
+            try await driver.click(try await driver.element("#lang"))
+            #expect(try await driver.pageSource.contains("请选择一个位置"))
+        }
+    }
+
+    @Test func theBrowserWithoutTheSecretIsRefused() async throws {
+        try await withBrowser { driver, address, _, _ in
+            let bare = address.components(separatedBy: "?")[0]
+            try await driver.open(bare)
+            #expect(try await driver.pageSource.contains("403"))
+            try await driver.open(bare.replacingOccurrences(of: "127.0.0.1", with: "localhost") + "browse")
+            #expect(try await driver.pageSource.contains("403"))
+        }
+    }
+}
