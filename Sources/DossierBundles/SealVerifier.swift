@@ -104,9 +104,9 @@ public struct SealVerifier {
         let cancellation = checker.options.cancellation
         let measurer = PhotoMeasurer(
             limits: checker.ruleSet.photos.jpegLimits, thumbnails: checker.options.thumbnails,
-            cache: checker.options.cacheFolder.map(checker.cache))
+            cache: checker.options.cacheFolder.map(checker.cache), pictures: checker.ruleSet.pictures.settings)
         let photoLimit = UInt64(max(0, checker.ruleSet.photos.limits.maximumBytes))
-        let hashes = ParallelMap.map(listedEntries) { name, entry -> (String, ZipError?, JPEGInspection?) in
+        let hashes = ParallelMap.map(listedEntries) { name, entry -> (String, ZipError?, PhotoMeasurer.Known?) in
             // A cancelled verification reads no more (its caller throws its report away).
             if cancellation?.isCancelled == true { return ("", .corrupt("cancelled"), nil) }
             var hasher = SHA256()
@@ -128,11 +128,11 @@ public struct SealVerifier {
             guard damage == nil, let bytes = photo, bytes.starts(with: [0xFF, 0xD8, 0xFF]) else {
                 return (digest, damage, nil)
             }
-            return (digest, damage, measurer.measure(bytes, digest: digest))
+            return (digest, damage, measurer.known(bytes, digest: digest))
         }
-        var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
-        for ((_, entry), (actual, _, inspection)) in zip(listedEntries, hashes) {
-            if let inspection { knownPhotos[ZipFolderSource.location(of: entry)] = (actual, inspection) }
+        var knownPhotos: [RawPath: PhotoMeasurer.Known] = [:]
+        for ((_, entry), (_, _, known)) in zip(listedEntries, hashes) {
+            if let known { knownPhotos[ZipFolderSource.location(of: entry)] = known }
         }
         for ((name, _), (actual, damage, _)) in zip(listedEntries, hashes) {
             let listed = name.hasPrefix(BagLayout.payload) ? manifest[name] : tagManifest[name]

@@ -13,7 +13,7 @@ final class BackgroundMeasurer: @unchecked Sendable {
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
     private let lock = NSLock()
-    private var measured: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+    private var measured: [RawPath: PhotoMeasurer.Known] = [:]
 
     init(_ measurer: PhotoMeasurer, inFlight: Int = 2) {
         self.measurer = measurer
@@ -25,9 +25,9 @@ final class BackgroundMeasurer: @unchecked Sendable {
         slots.wait()
         group.enter()
         queue.async {
-            let inspection = self.measurer.measure(bytes, digest: digest)
+            let known = self.measurer.known(bytes, digest: digest)
             self.lock.lock()
-            self.measured[location] = (digest, inspection)
+            self.measured[location] = known
             self.lock.unlock()
             self.slots.signal()
             self.group.leave()
@@ -35,7 +35,7 @@ final class BackgroundMeasurer: @unchecked Sendable {
     }
 
     /// Every photo's measurement, once all are done.
-    func finish() -> [RawPath: (digest: String, inspection: JPEGInspection)] {
+    func finish() -> [RawPath: PhotoMeasurer.Known] {
         group.wait()
         lock.lock()
         defer { lock.unlock() }

@@ -107,7 +107,7 @@ public struct Sealer {
         let measurer = BackgroundMeasurer(
             PhotoMeasurer(
                 limits: checker.ruleSet.photos.jpegLimits, thumbnails: true,
-                cache: judge.options.cacheFolder.map(judge.cache)))
+                cache: judge.options.cacheFolder.map(judge.cache), pictures: checker.ruleSet.pictures.settings))
         let photoLimit = checker.ruleSet.photos.limits.maximumBytes
         var manifest: [(path: String, sha256: String)] = []
         var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)

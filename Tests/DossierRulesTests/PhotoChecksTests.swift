@@ -159,7 +159,12 @@ import Testing
         let location = RawPath(unit.appendingPathComponent(photo.path).path)
         let known = try checker.check(
             source: FolderSource(RawPath(unit.path)), unitName: "u", subject: Subject(path: "u", kind: .folder),
-            knownPhotos: [location: (digest: String(repeating: "0", count: 64), inspection: inspection)])
+            knownPhotos: [
+                location: (
+                    digest: String(repeating: "0", count: 64),
+                    record: PhotoMeasurer.Record(inspection: inspection, picture: nil, facesSearched: false)
+                )
+            ])
         #expect(known.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
         #expect(!plain.findings.contains { $0.path == photo.path && $0.rule == .photoCorrupt })
     }

@@ -21,7 +21,7 @@ public struct BundleScanner: Sendable {
     public var measuresPhotos = true
     /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
     /// measures them while it hashes): not read again.
-    public var knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+    public var knownPhotos: [RawPath: PhotoMeasurer.Known] = [:]
 
     public init(ruleSet: RuleSet, thumbnails: Bool = false) {
         self.ruleSet = ruleSet
@@ -154,8 +154,13 @@ public struct BundleScanner: Sendable {
             // A photo measured already in this run keeps its facts; what it shows is read again unless cached, so
             // that the picture checks never pass for want of a measure.
             let known = knownPhotos[entry.location]
+            if let known, measurer.serves(known.record, isIDPhoto: isIDPhoto) {
+                let digest = hashed.contains(entry.location) ? known.digest : nil
+                return (known.record.inspection, nil, digest, known.record.picture)
+            }
             if let known, let picture = measurer.cachedPicture(known.digest, isIDPhoto: isIDPhoto) {
-                return (known.inspection, nil, hashed.contains(entry.location) ? known.digest : nil, picture)
+                let digest = hashed.contains(entry.location) ? known.digest : nil
+                return (known.record.inspection, nil, digest, picture)
             }
             do {
                 let bytes = try source.contents(of: entry, limit: limits.maximumBytes)
@@ -163,7 +168,8 @@ public struct BundleScanner: Sendable {
                     measurer.needsDigest || hashed.contains(entry.location) ? SHA256.hash(data: bytes).hexDigits : nil
                 let measured = measurer.measure(bytes, digest: digest, isIDPhoto: isIDPhoto)
                 return (
-                    known?.inspection ?? measured.inspection, nil, hashed.contains(entry.location) ? digest : nil,
+                    known?.record.inspection ?? measured.inspection, nil,
+                    hashed.contains(entry.location) ? digest : nil,
                     measured.picture
                 )
             } catch let error as FileBytes.ReadError {

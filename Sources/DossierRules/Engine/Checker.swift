@@ -36,7 +36,7 @@ public struct Checker: Sendable {
     /// Checks one bundle folder; photos at the locations in `knownPhotos` were measured already in this run.
     public func check(
         bundle root: RawPath, displayPath: String,
-        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+        knownPhotos: [RawPath: PhotoMeasurer.Known] = [:]
     ) throws(CheckError) -> BundleReport {
         try check(
             source: FolderSource(root), unitName: Self.unitName(root),
@@ -76,14 +76,14 @@ public struct Checker: Sendable {
     /// measured already in this run.
     public func check(
         source: any BundleSource, unitName: String, subject: Subject,
-        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:]
+        knownPhotos: [RawPath: PhotoMeasurer.Known] = [:]
     ) throws(CheckError) -> BundleReport {
         try check(source: source, unitName: unitName, subject: subject, knownPhotos: knownPhotos, judging: true)
     }
 
     private func check(
         source: any BundleSource, unitName: String, subject: Subject,
-        knownPhotos: [RawPath: (digest: String, inspection: JPEGInspection)] = [:], judging: Bool
+        knownPhotos: [RawPath: PhotoMeasurer.Known] = [:], judging: Bool
     ) throws(CheckError) -> BundleReport {
         let displayPath = subject.path
         var scanned: ScannedBundle

@@ -38,6 +38,10 @@ public struct PhotoMeasurer: Sendable {
         }
     }
 
+    /// A photo measured earlier in the run (while the seal copied it or verify hashed it): the SHA-256 of its
+    /// bytes and what was measured. Faces are looked for later, in the ID photo only.
+    public typealias Known = (digest: String, record: Record)
+
     /// Whether measuring needs the content's digest (to look it up).
     public var needsDigest: Bool { cache != nil }
 
@@ -58,6 +62,23 @@ public struct PhotoMeasurer: Sendable {
         let record = measureAnew(bytes, thumbnailQuality: 72, isIDPhoto: isIDPhoto)
         if let cache, let data = try? JSONEncoder().encode(record) { cache.store(Array(data), for: digest) }
         return (wanted(record.inspection), record.picture)
+    }
+
+    /// What `bytes` (whose SHA-256 is `digest`) measure, faces not looked for: what the seal and verify learn
+    /// while they read each photo once.
+    public func known(_ bytes: [UInt8], digest: String) -> Known {
+        let measured = measure(bytes, digest: digest, isIDPhoto: false)
+        return (
+            digest,
+            Record(inspection: measured.inspection, picture: measured.picture, facesSearched: false)
+        )
+    }
+
+    /// Whether a known photo's record serves the check as it is: faces looked for when it is an ID photo, what it
+    /// shows measured when pictures are, or it does not decode at all.
+    public func serves(_ record: Record, isIDPhoto: Bool) -> Bool {
+        record.inspection.facts?.decodes != true || pictures == nil
+            || (record.picture != nil && (!isIDPhoto || record.facesSearched))
     }
 
     /// What the cache holds for the content `digest`, when it serves.
