@@ -19,6 +19,8 @@ public struct ContentCache: Sendable {
     /// Hex digest of everything besides the content that a measurement depends on.
     public let context: String
     public let maximumBytes: Int
+    /// Whether this cache wrote an entry: only then can the folder have grown, and `trim` need list it.
+    private let wrote = WriteFlag()
 
     /// The first line of every entry: a file that does not start so is not ours.
     static let magic = Array("dossier-facts 1\n".utf8)
@@ -68,12 +70,15 @@ public struct ContentCache: Sendable {
             // The cache folder itself is new: made with its parents (never through a symlink at the last step).
             try? FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
         }
-        try? AtomicOutput.write(Self.magic + Array((context + "\n").utf8) + value, to: path)
+        if (try? AtomicOutput.write(Self.magic + Array((context + "\n").utf8) + value, to: path)) != nil {
+            wrote.set()
+        }
     }
 
     /// Removes the oldest entries until the folder holds at most three quarters of `maximumBytes`, when it holds
-    /// more than `maximumBytes`.
+    /// more than `maximumBytes`; nothing to do (and no listing) when this cache wrote nothing.
     public func trim() {
+        guard wrote.isSet else { return }
         var entries: [(path: String, bytes: Int, modified: Int)] = []
         var total = 0
         guard let shards = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
