@@ -45,11 +45,6 @@ public struct PhotoMeasurer: Sendable {
     /// Whether measuring needs the content's digest (to look it up).
     public var needsDigest: Bool { cache != nil }
 
-    /// The inspection of `bytes`, whose SHA-256 is `digest` when known.
-    public func measure(_ bytes: [UInt8], digest: String?) -> JPEGInspection {
-        measure(bytes, digest: digest, isIDPhoto: false).inspection
-    }
-
     /// The inspection of `bytes` and what the photo shows, faces looked for when `isIDPhoto`.
     public func measure(
         _ bytes: [UInt8], digest: String?, isIDPhoto: Bool
