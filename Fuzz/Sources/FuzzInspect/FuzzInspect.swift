@@ -28,9 +28,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     switch Parser.chosen(by: data[0]) {
     case .jpeg:
         // Small bounds keep each run fast; the checks are the same at any bound. The thumbnail path (contact
-        // sheets; CMYK and YCCK turned into RGB) is its own code: one input in two takes it.
+        // sheets; CMYK and YCCK turned into RGB) is its own code: one input in two takes it; one in three takes
+        // the picture checks' luminance instead.
         let limits = JPEGLimits(maximumPixels: 4_000_000, maximumScans: 50)
-        _ = JPEGInspector.inspect(input, limits: limits, thumbnailQuality: size % 2 == 0 ? 70 : nil)
+        if size % 3 == 0 {
+            // The picture checks' path: the upright luminance at a finer scale than the photo check's.
+            _ = JPEGInspector.inspectWithGrey(input, limits: limits, grey: GreyRequest(minimumShortSide: 240))
+        } else {
+            _ = JPEGInspector.inspect(input, limits: limits, thumbnailQuality: size % 2 == 0 ? 70 : nil)
+        }
     case .mp4:
         _ = try? MP4Reader().read(MemoryRandomAccess(input))
     case .zip:
