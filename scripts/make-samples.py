@@ -45,12 +45,15 @@ def scene(width, height, seed, grey=False):
     return pixels, rng
 
 
-def jpeg(width, height, seed, minimum=int(2.05 * MiB), maximum=None, grey=False, mono_rgb=False,
+def jpeg(width, height, seed, minimum=int(2.02 * MiB), maximum=None, grey=False, mono_rgb=False,
          progressive=False, orientation=None):
-    """JPEG bytes of a scene, with noise raised until the file is at least `minimum` bytes."""
+    """JPEG bytes of a scene, with noise raised until the file is at least `minimum` bytes and, so that Samples/ stays
+    within its 40 MB, at most `maximum` (by default 3 % above the minimum): the noise level is bisected between the
+    last too-small and the last too-large try."""
+    maximum = maximum or int(minimum * 1.03)
     base, rng = scene(width, height, seed)
-    sigma = 4.0
-    for _ in range(40):
+    sigma, too_small, too_large, quality = 4.0, None, None, 92
+    for _ in range(60):
         noisy = base + rng.normal(0, sigma, base.shape)
         image = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), "RGB")
         if grey:
@@ -58,17 +61,29 @@ def jpeg(width, height, seed, minimum=int(2.05 * MiB), maximum=None, grey=False,
         elif mono_rgb:
             image = image.convert("L").convert("RGB")
         buffer = io.BytesIO()
-        options = {"quality": 92 if sigma < 30 else 97, "progressive": progressive}
+        options = {"quality": quality, "progressive": progressive}
         if orientation:
             exif = Image.Exif()
             exif[0x0112] = orientation
             options["exif"] = exif.tobytes()
         image.save(buffer, "JPEG", **options)
         data = buffer.getvalue()
-        if len(data) >= minimum and (maximum is None or len(data) <= maximum):
+        if minimum <= len(data) <= maximum:
             return data
-        sigma = sigma * 1.25 if len(data) < minimum else sigma * 0.8
-    raise SystemExit(f"could not reach {minimum} bytes at {width}x{height}")
+        if len(data) < minimum:
+            too_small = sigma
+            if quality == 92 and sigma >= 30:
+                # Noise alone does not get there at 92: from here on quality 97, bisected afresh.
+                quality, too_small, too_large = 97, None, None
+        else:
+            too_large = sigma
+        if too_small is None and too_large is not None:
+            sigma *= 0.8
+        elif too_large is None:
+            sigma *= 1.25
+        else:
+            sigma = (too_small + too_large) / 2
+    raise SystemExit(f"could not reach {minimum}–{maximum} bytes at {width}x{height}")
 
 
 def small_jpeg(width, height, seed):
@@ -194,8 +209,8 @@ def photo_problems():
     write(os.path.join(here, "王芳2.jpg"), small)                                    # under 2 MiB
     write(os.path.join(here, "王芳3.jpg"), jpeg(2400, 1800, 13) + bytes(4096))        # padded after EOI
     write(os.path.join(here, "王芳4.jpg"), jpeg(1400, 1050, 14))                     # low resolution
-    whole = jpeg(2600, 1950, 15, minimum=int(2.6 * MiB))
-    write(os.path.join(here, "王芳5.jpg"), whole[: int(2.2 * MiB)])                   # cut short
+    whole = jpeg(2600, 1950, 15, minimum=int(2.3 * MiB))
+    write(os.path.join(here, "王芳5.jpg"), whole[: int(2.1 * MiB)])                   # cut short
     write(os.path.join(here, "王芳6.jpg"), png(800, 600, 16))                        # a PNG named .jpg
     write(os.path.join(here, "王芳7.jpg"), small)                                    # the same bytes as 王芳2
 
