@@ -66,15 +66,22 @@ public enum FileBytes {
         let descriptor = path.openForReading()
         guard descriptor >= 0 else { throw ReadError.cannotOpen(errno: errno) }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // Each chunk is a new array, read into without zero-filling: a consumer that keeps a chunk (the seal's
+        // hashing queue, a photo's bytes) keeps its own, and no chunk is copied to make room for the next.
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError.readFailed(errno: errno)
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, initialized in
+                while true {
+                    let count = read(descriptor, buffer.baseAddress, buffer.count)
+                    if count < 0 && errno == EINTR { continue }
+                    if count < 0 { failure = errno }
+                    initialized = max(0, count)
+                    return
+                }
             }
-            if count == 0 { return }
-            try consume(count == buffer.count ? buffer : Array(buffer.prefix(count)))
+            if failure != 0 { throw ReadError.readFailed(errno: failure) }
+            if chunk.isEmpty { return }
+            try consume(chunk)
         }
     }
 }

@@ -98,7 +98,7 @@ public struct DossierLibrary: Sendable {
         for file in files {
             var result = try SingleFileInspector.inspect(
                 file, jpegLimits: ruleSet.photos.jpegLimits, limit: ruleSet.photos.limits.maximumBytes,
-                videoLimits: ruleSet.videos.mp4Limits)
+                videoLimits: ruleSet.videos.limits)
             if result.entry.kind == .form || result.entry.kind == .summary { readDocument(&result) }
             results.append(result)
         }

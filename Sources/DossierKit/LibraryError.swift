@@ -16,29 +16,31 @@ public enum LibraryError: Error, Equatable, BilingualMessage {
     /// No rule of this ID in the rule set (second).
     case noSuchRule(String, String)
 
-    public func text(_ language: Language) -> String {
-        let zh = language == .zh
+    public func text(_ language: Language) -> String { words.text(language) }
+
+    /// The message in both languages.
+    public var words: LocalizedText {
         switch self {
         case .bundledRulesMissing:
-            return zh
-                ? "找不到自带的规则集：请用 --rules 给出规则集文件夹，或设置 DOSSIER_RULES。"
-                : "the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES"
+            return LocalizedText(
+                zh: "找不到自带的规则集：请用 --rules 给出规则集文件夹，或设置 DOSSIER_RULES。",
+                en: "the bundled rule set was not found; give --rules PATH or set DOSSIER_RULES")
         case .rulesInvalid(let problem):
-            return zh ? "规则集有误：\(problem)" : "the rule set is not valid: \(problem)"
+            return LocalizedText(zh: "规则集有误：\(problem)", en: "the rule set is not valid: \(problem)")
         case .outputInsideInput(let output, let input):
-            return zh
-                ? "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。"
-                : "\(output): the report must not be written inside the input \(input) (input is read-only)"
+            return LocalizedText(
+                zh: "报告 \(output) 不能写在输入 \(input) 里面（输入只读）：请把 -o 指到别处。",
+                en: "\(output): the report must not be written inside the input \(input) (input is read-only)")
         case .outputUnwritable(let output, let reason):
-            return zh
-                ? "无法写入报告 \(output)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。"
-                : "\(output): cannot write the report (\(reason.text(.en))): point -o at a folder you can write to"
+            return LocalizedText(
+                zh: "无法写入报告 \(output)（\(reason.text(.zh))）：请把 -o 指到可以写入的文件夹。",
+                en: "\(output): cannot write the report (\(reason.text(.en))): point -o at a folder you can write to")
         case .unknownFormat:
-            return zh ? "不支持这种报告格式。" : "unknown format"
+            return LocalizedText(zh: "不支持这种报告格式。", en: "unknown format")
         case .noSuchRule(let id, let ruleSet):
-            return zh
-                ? "规则集 \(ruleSet) 中没有规则 \(id)；全部规则见 `dossier rules list`。"
-                : "no rule \(id) in \(ruleSet); see `dossier rules list`"
+            return LocalizedText(
+                zh: "规则集 \(ruleSet) 中没有规则 \(id)；全部规则见 `dossier rules list`。",
+                en: "no rule \(id) in \(ruleSet); see `dossier rules list`")
         }
     }
 }

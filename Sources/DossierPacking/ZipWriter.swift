@@ -199,15 +199,26 @@ public final class ZipWriter {
     }
 
     private func write(_ bytes: [UInt8]) throws {
+        if buffer.isEmpty && bytes.count >= Self.bufferLimit {
+            // A whole chunk (a stored file's 1 MiB reads) goes out as it is, without a copy into the buffer.
+            offset += UInt64(bytes.count)
+            try flush(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         offset += UInt64(bytes.count)
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 
     private func flush() throws {
-        try AtomicOutput.writeAll(buffer, to: descriptor)
-        flushed += UInt64(buffer.count)
+        try flush(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes`, which follow everything written so far, and starts their writeback.
+    private func flush(_ bytes: [UInt8]) throws {
+        try AtomicOutput.writeAll(bytes, to: descriptor)
+        flushed += UInt64(bytes.count)
         // Start writing back every 32 MiB while the copy goes on, so that the final fsync has little left to wait
         // for and the kernel does not throttle a burst of dirty pages (measured on 1.4 GB: write + fsync
         // 0.53–1.85 s without, 0.33–0.39 s with).

@@ -50,6 +50,9 @@ enum RulesWords {
 
     /// Where in a document a classification marking stands. The Chinese goes into the finding's data.
     static let bodyText = LocalizedText(zh: "正文", en: "body text")
+    /// The side a face sits off centre (PHOTO-ID-FRAMING).
+    static let left = LocalizedText(zh: "左", en: "left")
+    static let right = LocalizedText(zh: "右", en: "right")
     static let table = LocalizedText(zh: "表格", en: "a table")
     static let header = LocalizedText(zh: "页眉", en: "the header")
     static let footer = LocalizedText(zh: "页脚", en: "the footer")

@@ -1,8 +1,9 @@
 import DossierCore
 import Foundation
 
-/// Limits on what reading one video's boxes may cost. The rule set provides the values.
-public struct MP4Limits: Sendable, Equatable {
+/// Limits on what reading one video's boxes may cost. The rule set provides the values: `videos.yaml`'s `limits`
+/// decodes straight into this type.
+public struct MP4Limits: Codable, Sendable, Equatable {
     /// Largest `moov` (or `moof`) read into memory.
     public var maximumMovieBytes: Int
     /// Most top-level boxes walked (fragmented files have one `moof` per fragment).

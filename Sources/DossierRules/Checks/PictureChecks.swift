@@ -121,8 +121,7 @@ public struct PictureChecks: CheckFamily {
                 display: [
                     "percent": (abs(offset) * 100).formatted2,
                     "limitPercent": (rules.framing.maximumCentreOffset * 100).formatted2,
-                    "side": offset < 0
-                        ? (sink.language == .zh ? "左" : "left") : (sink.language == .zh ? "右" : "right"),
+                    "side": (offset < 0 ? RulesWords.left : RulesWords.right).text(sink.language),
                 ])
         }
     }

@@ -117,7 +117,7 @@ public struct BundleScanner: Sendable {
         let indices = files.indices.filter {
             files[$0].kind == .video && files[$0].entry.kind == .file && [.mp4, .mov].contains(files[$0].content)
         }
-        let reader = MP4Reader(limits: ruleSet.videos.mp4Limits)
+        let reader = MP4Reader(limits: ruleSet.videos.limits)
         let entries = indices.map { files[$0].entry }
         let cancellation = self.cancellation
         let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
