@@ -4,16 +4,16 @@ PREFIX  ?= /usr/local
 OUT     ?= out
 # System libraries (SPEC §2) and what the tests use: setpriv (util-linux) and independent judges of sealed
 # zips (unzip, 7z, bagit.py from PyPI in a venv under .build/).
-APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev libopencv-objdetect-dev opencv-data pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
+APT_PACKAGES = libjpeg-dev libxml2-dev zlib1g-dev libopencv-objdetect-dev opencv-data libavformat-dev libavcodec-dev libswscale-dev libavutil-dev pkg-config util-linux unzip p7zip-full python3 python3-venv libsqlite3-dev
 # The browser tests of `dossier serve` drive Debian's headless Chromium through chromedriver (they say they are
-# skipped without them); the CJK fonts make the pages' screenshots readable.
-BROWSER_APT_PACKAGES = chromium chromium-driver fonts-noto-cjk
+# skipped without them); the CJK fonts make the pages' screenshots readable; `serve --open` goes through xdg-open.
+BROWSER_APT_PACKAGES = chromium chromium-driver fonts-noto-cjk xdg-utils
 # Benchmarks compare against these reference tools.
 DEMO_AS_OF = 2021-06-18
 FUZZ_SECONDS ?= 600
 BENCH_APT_PACKAGES = jpeginfo libjpeg-turbo-progs time ffmpeg zip openssl gcc
 
-.PHONY: all deps bench-deps browser-deps test-tools lint build demo test bench fuzz fuzz-each install package samples fixtures clean
+.PHONY: all deps bench-deps browser-deps test-tools lint build demo test bench fuzz fuzz-each install package check-deb samples fixtures clean
 
 all: build
 
@@ -74,7 +74,7 @@ test: test-tools lint
 bench: bench-deps test-tools build
 	python3 scripts/bench.py
 
-# Fuzzes the parsers (JPEG, MP4, zip, docx, xlsx, XML; Fuzz/) with libFuzzer, AddressSanitizer and a mutator that
+# Fuzzes the parsers (JPEG, MP4 with FFmpeg's frame decoding, zip, docx, xlsx, XML; Fuzz/) with libFuzzer, AddressSanitizer and a mutator that
 # knows the formats' length fields, for FUZZ_SECONDS, from seeds made of Tests/Fixtures (whole, up to 1 MiB) and
 # boundary-value seeds (scripts/fuzz-corpus.py). FUZZ_ONLY=N fuzzes one parser (0 JPEG, 1 MP4, 2 zip, 3 docx,
 # 4 xlsx, 5 XML); `make fuzz-each` runs every parser in turn. A crash leaves its input in .build/fuzz-crash-*.
@@ -102,6 +102,11 @@ package: deps
 	@command -v dpkg-shlibdeps >/dev/null || { echo "needs dpkg-dev: sudo apt-get install dpkg-dev"; exit 1; }
 	@command -v desktop-file-validate >/dev/null || { echo "needs desktop-file-utils: sudo apt-get install desktop-file-utils"; exit 1; }
 	SWIFT=$(SWIFT) scripts/make-deb.sh
+
+# The package's own check (lintian; install, use and purge in a clean Debian 12 root made with debootstrap). Needs
+# root and the network, takes minutes: not part of `make test`.
+check-deb:
+	scripts/check-deb.sh
 
 # Regenerates the committed samples and fixtures (needs: pip install pillow python-docx openpyxl numpy).
 samples:

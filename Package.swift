@@ -30,6 +30,14 @@ let package = Package(
             linkerSettings: [
                 .linkedLibrary("opencv_objdetect"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_core"),
             ]),
+        // Video frames through FFmpeg's libraries (Debian's libavformat-dev, libavcodec-dev, libswscale-dev,
+        // libavutil-dev): C behind a plain C header; the caller hands it the bytes.
+        .target(
+            name: "CFFmpegShim",
+            linkerSettings: [
+                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
+                .linkedLibrary("avutil"),
+            ]),
         // Owns every libxml2 call; its public header has plain C types only (libxml's pull in ICU).
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 
@@ -40,7 +48,7 @@ let package = Package(
         .target(
             name: "DossierInspect",
             dependencies: [
-                "DossierCore", "DossierFiles", "CJPEGShim", "CXMLShim", "CZlibShim", "COpenCVShim",
+                "DossierCore", "DossierFiles", "CJPEGShim", "CXMLShim", "CZlibShim", "COpenCVShim", "CFFmpegShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
@@ -92,7 +100,7 @@ let package = Package(
             name: "DossierServe",
             dependencies: [
                 "DossierKit", "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport",
-                "DossierBundles", .product(name: "Hummingbird", package: "hummingbird"),
+                "DossierBundles", "DossierIntake", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         // The command line: parse, call DossierKit, render, exit.

@@ -9,19 +9,26 @@ seal/verify: on a bundle of 1.4 GB (60 photos, 20 videos), `dossier seal` versus
 versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
 peak memory of both; and the floor of both (hashing every byte and entropy-decoding every photo on two cores).
 forms: `dossier inspect` of a 200-row summary table and 10 forms versus openpyxl merely loading the workbook.
+serve: a check started from the web app's page of a picked folder (`dossier serve`, over HTTP as the page does it,
+until its progress stream says done) versus `dossier check` of the same folder, cold and with the cache; how often
+the progress stream updates while it runs; peak memory of the server.
 videos: `dossier inspect` over the 20 videos (20–101 MB) versus `ffprobe -show_streams -show_format` on each, and
 the bytes dossier reads per file.
 """
+import http.client
+import json
 import os
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-DOSSIER = os.path.join(ROOT, ".build", "release", "dossier")
+DOSSIER = os.environ.get("DOSSIER_BINARY", os.path.join(ROOT, ".build", "release", "dossier"))
 BENCH = os.environ.get("BENCH_DIR", "/tmp/dossier-bench")
 RUNS = 5
 
@@ -193,6 +200,100 @@ def bench_seal():
           f"verify/floor = {verify_time / floor:.2f} (target 1.2)")
 
 
+def bench_serve():
+    """A check started from the web app versus the command line's, on the same folder (the app makes no copy of a
+    picked folder): both cold (an empty cache folder before each run) and with the cache; the progress stream's
+    updates while the app's check runs; peak memory of the server process (VmHWM)."""
+    unit = bench_bundle(videos=False)
+    cache = os.path.join(BENCH, "serve-cache")
+    env = dict(os.environ, XDG_CACHE_HOME=cache, LANG="C.UTF-8")
+    server = subprocess.Popen([DOSSIER, "serve", "--root", BENCH, "--as-of", "2021-06-18"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        address = ""
+        while "key=" not in address:
+            address = server.stdout.readline()
+            if not address:
+                raise SystemExit("dossier serve printed no address")
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?key=(\w+)", address)
+        port, key = int(match.group(1)), match.group(2)
+        cookie = f"dossier_key_{port}={key}"
+        origin = f"http://127.0.0.1:{port}"
+
+        def served_check():
+            """Seconds from the page's POST to the progress stream's `done`, and the times of its events."""
+            start = time.perf_counter()
+            connection = http.client.HTTPConnection("127.0.0.1", port)
+            body = f"token={key}&path={urllib.parse.quote(unit)}"
+            connection.request("POST", "/check", body, {"Cookie": cookie, "Origin": origin,
+                               "Content-Type": "application/x-www-form-urlencoded"})
+            response = connection.getresponse()
+            response.read()
+            job = response.getheader("Location")
+            connection.request("GET", job + "/events", headers={"Cookie": cookie})
+            stream = connection.getresponse()
+            events = []  # (seconds since start, event name, data)
+            name = None
+            while True:
+                line = stream.fp.readline().decode()
+                if not line:
+                    break
+                if line.startswith("event: "):
+                    name = line[7:].strip()
+                elif line.startswith("data: "):
+                    events.append((time.perf_counter() - start, name, line[6:].strip()))
+                    if name == "done":
+                        break
+            elapsed = time.perf_counter() - start
+            connection.close()
+            return elapsed, events
+
+        def empty_cache():
+            shutil.rmtree(cache, ignore_errors=True)
+
+        cli = [DOSSIER, "check", unit, "--quiet", "--no-progress", "--as-of", "2021-06-18"]
+        cli_html = cli + ["--format", "html", "-o", os.path.join(BENCH, "serve-report.html")]
+        served_check()  # warm the page cache and the server
+        subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        rows = {}
+        gaps, changed_gaps, rates = [], [], []
+        for mode in ("cold", "cache"):
+            ours, theirs, theirs_html = [], [], []
+            for _ in range(RUNS):
+                if mode == "cold":
+                    empty_cache()
+                elapsed, events = served_check()
+                ours.append(elapsed)
+                progress = [(t, json.loads(d)) for t, n, d in events if n == "progress"]
+                times = [t for t, _ in progress]
+                gaps.append(max(b - a for a, b in zip(times, times[1:])) if len(times) > 1 else elapsed)
+                moved = [t for (t, p), (_, q) in zip(progress[1:], progress) if (p["files"], p["bytes"]) != (q["files"], q["bytes"])]
+                moved = [progress[0][0]] + moved + [elapsed]
+                changed_gaps.append(max(b - a for a, b in zip(moved, moved[1:])))
+                rates.append(len(times) / elapsed)
+                theirs.append(timed(cli, empty_cache if mode == "cold" else None, env=env))
+                theirs_html.append(timed(cli_html, empty_cache if mode == "cold" else None, env=env))
+            rows[mode] = tuple(statistics.median(x) for x in (ours, theirs, theirs_html))
+        peak = 0
+        with open(f"/proc/{server.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1])
+    finally:
+        server.send_signal(2)  # Ctrl-C: the server ends cleanly
+        server.wait(timeout=30)
+    cli_peak = peak_of(cli)
+    print(f"serve: a check started from the page of a picked folder (60 photos of 12 MP), median of {RUNS}")
+    for mode, label in (("cold", "cold (empty cache)"), ("cache", "again, nothing changed (cache)")):
+        ours, theirs, theirs_html = rows[mode]
+        print(f"  {label:31s} web app {ours:6.3f} s   dossier check {theirs:6.3f} s   ratio = {ours / theirs:.2f} "
+              f"(target 1.1); check --format html {theirs_html:6.3f} s, ratio {ours / theirs_html:.2f}")
+    print(f"  progress stream: {statistics.median(rates):.1f} updates a second (median), longest gap between updates "
+          f"{max(gaps):.3f} s, between changes of files or bytes done {max(changed_gaps):.3f} s (target at most 1 s)")
+    print(f"  peak memory: server {peak / 1024:.0f} MB over {2 * RUNS + 1} checks; dossier check {cli_peak / 1024:.0f} MB")
+    print(f"  server stopped by Ctrl-C: exit status {server.returncode}")
+
+
 def bench_videos():
     unit = bench_bundle(videos=True)
     clips = sorted(os.path.join(d, n) for d, _, ns in os.walk(unit) for n in ns if n.endswith(".mp4"))
@@ -268,9 +369,11 @@ def bench_scale():
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["check", "seal", "videos", "forms", "scale"]
+    which = sys.argv[1:] or ["check", "seal", "serve", "videos", "forms", "scale"]
     if "check" in which:
         bench_check()
+    if "serve" in which:
+        bench_serve()
     if "seal" in which:
         bench_seal()
     if "videos" in which:

@@ -19,6 +19,8 @@ cd "$ROOT"
 VERSION=$(sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/DossierCore/Report/DossierVersion.swift)
 [ -n "$VERSION" ] || { echo "make-deb: no version in Sources/DossierCore/Report/DossierVersion.swift" >&2; exit 1; }
 ARCH=$(dpkg --print-architecture)
+# A placeholder until the project has a public address (.invalid: RFC 2606, never delivered).
+MAINTAINER="dossier developers <dossier@dossier.invalid>"
 
 echo "building the release binary (Swift standard library and Foundation static)"
 "$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product dossier
@@ -38,15 +40,34 @@ find "$PKG/usr/share/dossier/rules" -type f -exec chmod 644 {} + -o -type d -exe
 # Man pages: swift-argument-parser's generate-manual reads the binary's own help (--experimental-dump-help), in the
 # language the binary speaks under LANG: English pages in man1, Chinese ones in zh_CN/man1.
 echo "generating man pages"
-"$SWIFT" build -c release --scratch-path "$SCRATCH" --product generate-manual >/dev/null
+# Built with the binary's own flags: other flags would rebuild ArgumentParser and relink dossier at every run.
+"$SWIFT" build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product generate-manual >/dev/null
+# generate-manual drops every non-ASCII character (its escaping keeps only ASCII), which would leave the Chinese pages
+# without a word of Chinese: it is given the help through a filter that writes each such character as @@U+XXXX@@,
+# turned back into the character below.
+cat >"$STAGE/dossier-ascii-help" <<EOF
+#!/bin/sh
+"$PKG/usr/bin/dossier" "\$@" | python3 -c '
+import json, sys
+def ascii(value):
+    if isinstance(value, str):
+        return "".join(c if ord(c) < 128 else "@@U+%X@@" % ord(c) for c in value)
+    if isinstance(value, list):
+        return [ascii(v) for v in value]
+    if isinstance(value, dict):
+        return {k: ascii(v) for k, v in value.items()}
+    return value
+json.dump(ascii(json.load(sys.stdin)), sys.stdout)'
+EOF
+chmod 755 "$STAGE/dossier-ascii-help"
 for lang in en_US.UTF-8:man1 zh_CN.UTF-8:zh_CN/man1; do
     locale=${lang%%:*}
     folder=${lang#*:}
     pages="$STAGE/man-$locale"
     mkdir -p "$pages"
-    LANG=$locale LC_ALL= "$SCRATCH/release/generate-manual" "$PKG/usr/bin/dossier" --multi-page \
+    LANG=$locale LC_ALL= "$SCRATCH/release/generate-manual" "$STAGE/dossier-ascii-help" --multi-page \
         --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)" \
-        --section 1 --authors "the dossier authors" --output-directory "$pages"
+        --section 1 --authors "the dossier developers" --output-directory "$pages"
     # Pages are named as `man dossier-check` finds them (generate-manual writes dossier.check.1): the NAME section
     # says dossier-check, the synopsis `dossier check`; a blank line (from help text) becomes a paragraph break.
     python3 - "$pages" "$PKG/usr/share/man/$folder" <<'PY'
@@ -54,9 +75,12 @@ import gzip, os, re, sys
 source, target = sys.argv[1], sys.argv[2]
 for name in sorted(os.listdir(source)):
     words = name[:-2].split(".")
+    words[0] = "dossier"
     dashed, spaced = "-".join(words), " ".join(words)
     lines, named = [], False
-    for line in open(os.path.join(source, name), encoding="utf-8").read().splitlines():
+    text = re.sub(r"@@U\+([0-9A-F]+)@@", lambda m: chr(int(m.group(1), 16)),
+                  open(os.path.join(source, name), encoding="utf-8").read())
+    for line in text.splitlines():
         if line.startswith(".Dt "):
             line = ".Dt " + dashed.upper() + " 1"
         elif line.startswith(".Nm") and not named:
@@ -92,13 +116,70 @@ else
     echo "make-deb: desktop-file-validate not installed (apt-get install desktop-file-utils): entry not validated" >&2
 fi
 
+# The Swift packages really linked into the binary: every module of the link list whose sources lie in a checkout
+# (test-only dependencies such as async-http-client are resolved but not linked). packaging/copyright must name each,
+# at its version; their LICENSE and NOTICE files (Apache-2.0 §4(d)) go into NOTICE.gz beside it, with the licence
+# headers of the BoringSSL that swift-crypto compiles in.
+LINKED=$(python3 - "$SCRATCH" <<'PY'
+import glob, json, os, re, sys
+scratch = sys.argv[1]
+link_lists = glob.glob(os.path.join(scratch, "*", "release", "dossier.product", "Objects.LinkFileList"))
+if not link_lists:
+    sys.exit("make-deb: no link file list of the dossier product under " + scratch)
+build = os.path.dirname(os.path.dirname(link_lists[0]))
+modules = sorted({m.group(1) for line in open(link_lists[0]) for m in [re.search(r"/([^/]+)\.build/", line)] if m})
+checkout = re.compile(re.escape(os.path.join(scratch, "checkouts")) + r"/([^/]+)/")
+versions = {d["subpath"]: d["state"].get("checkoutState", {}).get("version") or d["state"].get("checkoutState", {}).get("revision", "?")
+            for d in json.load(open(os.path.join(scratch, "workspace-state.json")))["object"]["dependencies"]}
+packages = set()
+for module in modules:
+    # A Swift module lists its own sources in `sources`; a C module's first dependency file starts with its source.
+    folder = os.path.join(build, module + ".build")
+    own = os.path.join(folder, "sources")
+    if os.path.exists(own):
+        text = open(own, errors="replace").read()
+    else:
+        deps = sorted(glob.glob(os.path.join(folder, "**", "*.d"), recursive=True))
+        words = open(deps[0], errors="replace").read().split() if deps else []
+        text = next((word for word in words if word.startswith("/")), "")
+    found = checkout.search(text)
+    if found:
+        packages.add(found.group(1))
+for package in sorted(packages, key=str.lower):
+    print(package, versions.get(package, "?"))
+PY
+)
+[ -n "$LINKED" ] || { echo "make-deb: found no linked Swift package" >&2; exit 1; }
+COPYRIGHT_TEXT=$(tr -s ' \n' '  ' <packaging/copyright)
+echo "$LINKED" | while read -r name version; do
+    printf '%s' "$COPYRIGHT_TEXT" | grep -qiF "$name $version" ||
+        { echo "make-deb: packaging/copyright does not name $name $version, which the binary links" >&2; exit 1; }
+done
+NOTICES="$STAGE/NOTICE"
+{
+    echo "Licences and notices of the Swift packages linked into /usr/bin/dossier (see copyright)."
+    echo "$LINKED" | while read -r name version; do
+        for file in "$SCRATCH/checkouts/$name"/NOTICE* "$SCRATCH/checkouts/$name"/LICENSE* "$SCRATCH/checkouts/$name"/COPYING*; do
+            [ -f "$file" ] || continue
+            printf '\n===== %s %s: %s =====\n\n' "$name" "$version" "$(basename "$file")"
+            cat "$file"
+        done
+    done
+    boringssl="$SCRATCH/checkouts/swift-crypto/Sources/CCryptoBoringSSL"
+    for file in crypto/mem.cc crypto/bio/pair.cc crypto/bcm_support.h; do
+        [ -f "$boringssl/$file" ] || continue
+        printf '\n===== BoringSSL (in swift-crypto): the licence header of %s =====\n\n' "$file"
+        sed -n '1,/\*\//p' "$boringssl/$file"
+    done
+} >"$NOTICES"
+gzip -9n <"$NOTICES" >"$PKG/usr/share/doc/dossier/NOTICE.gz"
 cp packaging/copyright "$PKG/usr/share/doc/dossier/copyright"
 install -d "$PKG/usr/share/lintian/overrides"
 install -m 644 packaging/lintian-overrides "$PKG/usr/share/lintian/overrides/dossier"
-printf 'dossier (%s) unstable; urgency=low\n\n  * Built from commit %s.\n\n -- the dossier authors <dossier@example.org>  %s\n' \
-    "$VERSION" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+printf 'dossier (%s) unstable; urgency=low\n\n  * Built from commit %s.\n\n -- %s  %s\n' \
+    "$VERSION" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$MAINTAINER" \
     "$(date -u -R -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}")" | gzip -9n > "$PKG/usr/share/doc/dossier/changelog.gz"
-chmod 644 "$PKG/usr/share/doc/dossier/copyright" "$PKG/usr/share/doc/dossier/changelog.gz"
+chmod 644 "$PKG"/usr/share/doc/dossier/*
 
 # Depends: what dpkg-shlibdeps finds the binary links (libc6, libjpeg62-turbo, libxml2, zlib1g, libsqlite3-0, …).
 mkdir -p "$STAGE/shlibs/debian"
@@ -107,14 +188,20 @@ DEPENDS=$(cd "$STAGE/shlibs" && dpkg-shlibdeps -O "$PKG/usr/bin/dossier" 2>/dev/
 [ -n "$DEPENDS" ] || { echo "make-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 # The Haar cascades of the face checks are data that OpenCV's libraries do not pull in (rules/…/pictures.yaml).
 DEPENDS="$DEPENDS, opencv-data"
+# The copyright file names the licence of every library the package depends on.
+for package in $(printf '%s\n' "$DEPENDS" | tr ',|' '\n\n' | sed 's/(.*//; s/ //g' | sort -u); do
+    printf '%s' "$COPYRIGHT_TEXT" | grep -qF "$package" ||
+        { echo "make-deb: packaging/copyright does not name $package, a dependency" >&2; exit 1; }
+done
 SIZE=$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
 cat > "$PKG/DEBIAN/control" <<EOF
 Package: dossier
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: the dossier authors <dossier@example.org>
+Maintainer: $MAINTAINER
 Installed-Size: $SIZE
 Depends: $DEPENDS
+Recommends: xdg-utils
 Section: utils
 Priority: optional
 Description: offline checker and packager of nomination submission folders
@@ -125,5 +212,7 @@ Description: offline checker and packager of nomination submission folders
  The campaign office verifies seals and takes in drives.
 EOF
 find "$PKG" -type d -exec chmod 755 {} +
+(cd "$PKG" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) >"$PKG/DEBIAN/md5sums"
+chmod 644 "$PKG/DEBIAN/md5sums"
 dpkg-deb --root-owner-group --build "$PKG" "$OUT/dossier_${VERSION}_${ARCH}.deb" >/dev/null
 echo "written: $OUT/dossier_${VERSION}_${ARCH}.deb ($(du -h "$OUT/dossier_${VERSION}_${ARCH}.deb" | cut -f1)); Depends: $DEPENDS"

@@ -164,6 +164,12 @@ static void CJPEGShim_encode(const unsigned char *pixels, int w, int h, int comp
     thumbnail->height = oh;
 }
 
+void CJPEGShim_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+                          CJPEGShim_Thumbnail *out) {
+    memset(out, 0, sizeof(*out));
+    CJPEGShim_encode(rgb, width, height, 3, JCS_RGB, 1, quality, out);
+}
+
 void CJPEGShim_inspect(const unsigned char *data, size_t size, int decode, int scale_denom,
                        unsigned long long max_pixels, int max_scans, int chroma_threshold,
                        CJPEGShim_Facts *out) {

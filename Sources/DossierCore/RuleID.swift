@@ -78,6 +78,9 @@ extension RuleID {
     public static let videoDuration: RuleID = "VIDEO-DURATION"
     public static let videoResolution: RuleID = "VIDEO-RESOLUTION"
     public static let videoNoVideoTrack: RuleID = "VIDEO-NO-VIDEO-TRACK"
+    public static let videoBacklit: RuleID = "VIDEO-BACKLIT"
+    public static let videoExposure: RuleID = "VIDEO-EXPOSURE"
+    public static let videoBlank: RuleID = "VIDEO-BLANK"
 }
 
 extension RuleID {
@@ -126,5 +129,6 @@ extension RuleID {
         .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
         .crossResubmission, .crossDuplicateCandidate, .crossDuplicatePhoto, .crossPaperMismatch, .balanceCategory,
         .balanceAge, .photoIDFace, .photoIDPose, .photoIDFraming, .photoIDBackground, .photoBacklit, .photoExposure,
+        .videoBacklit, .videoExposure, .videoBlank,
     ]
 }

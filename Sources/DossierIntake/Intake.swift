@@ -405,59 +405,22 @@ public enum IntakeError: Error, Equatable, BilingualMessage {
     case noSuchUnit(String, [String])
 
     public func text(_ language: Language) -> String {
-        let zh = language == .zh
+        let words: LocalizedText
         switch self {
-        case .archiveInsideInput(let archive, let input):
-            return zh
-                ? "收件库 \(archive) 不能放在输入 \(input) 里面（输入只读，不写入任何内容）：请把 --archive 指到别处。"
-                : "the archive \(archive) must not be inside the input \(input) (input is read-only)"
-        case .archiveNotAFolder(let archive):
-            return zh ? "\(archive) 不是文件夹：--archive 须是收件库文件夹。" : "\(archive): the archive must be a folder"
+        case .archiveInsideInput(let archive, let input): words = LedgerWords.archiveInsideInput(archive, input)
+        case .archiveNotAFolder(let archive): words = LedgerWords.archiveNotAFolder(archive)
         case .archiveUnwritable(let archive, let path, let reason):
-            let place = path.map { "\($0)：" } ?? ""
-            let location = path.map { "\($0): " } ?? ""
-            return zh
-                ? "无法写入收件库 \(archive)（\(place)\(reason.text(.zh))）。"
-                : "\(archive): cannot write the archive: \(location)\(reason.text(.en))"
-        case .ledgerUnreadable(let path, let reason):
-            return zh
-                ? "无法打开收件登记 \(path)（\(reason)）：请确认 --archive 指向收件库文件夹；登记库由 dossier 自己维护，不要手工修改。"
-                : "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
-                    + "The ledger is dossier's own file and must not be edited by hand."
+            words = LedgerWords.archiveUnwritable(archive, path, reason)
+        case .ledgerUnreadable(let path, let reason): words = LedgerWords.ledgerUnreadable(path, reason)
         case .ledgerUnwritable(let path, let source, let reason):
-            return zh
-                ? "无法在收件登记 \(path) 中记下 \(source)（\(reason)）：这个材料包没有存入收件库，之前已登记的不受影响；请腾出磁盘空间或检查写入权限后重新收件。"
-                : "cannot record \(source) in the ledger \(path) (\(reason)): that bundle was not kept, those recorded "
-                    + "before are unaffected; free disk space or check write permissions, then receive it again."
-        case .ledgerTooNew(let path):
-            return zh
-                ? "收件登记 \(path) 由更新版本的 dossier 写成，这个版本读不懂它：请用更新的 dossier 打开；登记库未作任何改动。"
-                : "the ledger \(path) was written by a newer dossier, which this one cannot read: open it with a newer "
-                    + "dossier; nothing in it was changed."
-        case .noSuchVersion(let version):
-            return zh
-                ? "收件登记中没有第 \(version) 号版本：请用 dossier ledger status 查看各版本的编号。"
-                : "the ledger has no version no. \(version): dossier ledger status lists the versions' numbers."
-        case .notAnArchive(let archive):
-            return zh
-                ? "\(archive) 不是收件库（里面没有 ledger.sqlite）：--archive 须是 dossier intake 使用的收件库文件夹。"
-                : "\(archive) is not an intake archive (no ledger.sqlite in it): --archive must be the folder "
-                    + "dossier intake keeps."
-        case .badFingerprint(let text):
-            return zh
-                ? "指纹“\(text)”不对：应是 20 位十六进制数字（0–9、A–F），可每 4 位用短横线分开，如 7F3A-C2D1-88B0-7E41-9C2B。"
-                : "“\(text)” is not a fingerprint: 20 hex digits (0–9, A–F), dashes allowed every four, "
-                    + "like 7F3A-C2D1-88B0-7E41-9C2B"
-        case .noSuchUnit(let name, let suggestions):
-            let zhHint = suggestions.isEmpty ? "" : "是不是“\(suggestions.joined(separator: "”、“"))”？"
-            let enHint = suggestions.isEmpty ? "" : " Did you mean “\(suggestions.joined(separator: "”, “"))”?"
-            return zh
-                ? "名册和收件登记中都没有单位“\(name)”。\(zhHint)"
-                : "no unit “\(name)” in the registry or the ledger.\(enHint)"
-        case .nothingFound(let paths):
-            return zh
-                ? "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。"
-                : "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))"
+            words = LedgerWords.ledgerUnwritable(path, source, reason)
+        case .ledgerTooNew(let path): words = LedgerWords.ledgerTooNew(path)
+        case .noSuchVersion(let version): words = LedgerWords.noSuchVersion(version)
+        case .notAnArchive(let archive): words = LedgerWords.notAnArchive(archive)
+        case .badFingerprint(let text): words = LedgerWords.badFingerprint(text)
+        case .noSuchUnit(let name, let suggestions): words = LedgerWords.noSuchUnit(name, suggestions)
+        case .nothingFound(let paths): words = LedgerWords.nothingFound(paths)
         }
+        return words.text(language)
     }
 }

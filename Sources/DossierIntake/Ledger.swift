@@ -219,17 +219,8 @@ public final class Ledger: Sendable {
                     entry.approval,
                 ])
             let id = db.lastInsertedRowID
-            for candidate in candidates {
-                let kept = fields.map { keys in candidate.fields.filter { keys.contains($0.key) } } ?? candidate.fields
-                try db.execute(
-                    sql: "INSERT INTO candidate (intake, unit, name, folder, fields) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, entry.unit, candidate.name, candidate.folder, LedgerSchema.json(kept)])
-            }
-            for photo in photos {
-                try db.execute(
-                    sql: "INSERT INTO photo (intake, unit, candidate, path, sha256) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, entry.unit, photo.candidate, photo.path, photo.sha256])
-            }
+            try Self.insert(candidates, fields: fields, version: id, unit: entry.unit, db)
+            try Self.insert(photos, version: id, unit: entry.unit, db)
             var first = receipt ?? Receipt(receivedAt: entry.receivedAt, source: entry.source)
             first.version = id
             try Self.insert(first, db)
@@ -243,6 +234,27 @@ public final class Ledger: Sendable {
         try queue.write { db in
             try Self.insert(receipt, db)
             return db.lastInsertedRowID
+        }
+    }
+
+    /// Records the candidates of `version`, keeping only `fields` of each (every field when nil).
+    static func insert(
+        _ candidates: [CandidateInfo], fields: [String]?, version: Int64, unit: String, _ db: Database
+    ) throws {
+        for candidate in candidates {
+            let kept = fields.map { keys in candidate.fields.filter { keys.contains($0.key) } } ?? candidate.fields
+            try db.execute(
+                sql: "INSERT INTO candidate (intake, unit, name, folder, fields) VALUES (?, ?, ?, ?, ?)",
+                arguments: [version, unit, candidate.name, candidate.folder, LedgerSchema.json(kept)])
+        }
+    }
+
+    /// Records the photos of `version`.
+    static func insert(_ photos: [Photo], version: Int64, unit: String, _ db: Database) throws {
+        for photo in photos {
+            try db.execute(
+                sql: "INSERT INTO photo (intake, unit, candidate, path, sha256) VALUES (?, ?, ?, ?, ?)",
+                arguments: [version, unit, photo.candidate, photo.path, photo.sha256])
         }
     }
 

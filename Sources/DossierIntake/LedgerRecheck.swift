@@ -41,8 +41,21 @@ public struct LedgerRecheck: Codable, Sendable, Equatable {
 }
 
 extension Ledger {
-    /// Records a recheck: its results, and each version's new judgement and report. One transaction.
-    func record(_ recheck: inout LedgerRecheck, reports: [Int64: String], rulesFolder: String) throws {
+    /// What a recheck read again from a version's kept zip: its candidates with the fields the rule set keeps, its
+    /// photos' bytes, the bag's date.
+    struct Reread: Sendable {
+        var candidates: [CandidateInfo]
+        var fields: [String]?
+        var photos: [Photo]
+        var bagDate: String?
+    }
+
+    /// Records a recheck: its results, and each version's new judgement and report; the candidates and photos of
+    /// every version whose zip could be read again replace those recorded (a version a v1 ledger recorded gets its
+    /// photos; fields the rule set now keeps are filled). One transaction.
+    func record(
+        _ recheck: inout LedgerRecheck, reports: [Int64: String], reread: [Int64: Reread], rulesFolder: String
+    ) throws {
         let id = try queue.write { db -> Int64 in
             try db.execute(
                 sql: "INSERT INTO recheck (at, rulesSHA256, rulesFolder, checked, changed) VALUES (?, ?, ?, ?, ?)",
@@ -71,6 +84,15 @@ extension Ledger {
                         result.after.verdict, result.after.errors, result.after.warnings, result.after.notices,
                         result.after.rulesSHA256, reports[result.version], result.version,
                     ])
+                guard let again = reread[result.version] else { continue }
+                try db.execute(sql: "DELETE FROM candidate WHERE intake = ?", arguments: [result.version])
+                try Self.insert(
+                    again.candidates, fields: again.fields, version: result.version, unit: result.unit, db)
+                try db.execute(sql: "DELETE FROM photo WHERE intake = ?", arguments: [result.version])
+                try Self.insert(again.photos, version: result.version, unit: result.unit, db)
+                try db.execute(
+                    sql: "UPDATE intake SET bagDate = COALESCE(bagDate, ?) WHERE id = ?",
+                    arguments: [again.bagDate, result.version])
             }
             return id
         }
@@ -90,6 +112,7 @@ extension LedgerDesk {
         var reports: [Int64: String] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var reread: [Int64: Ledger.Reread] = [:]
         for entry in try ledger.entries() {
             let path = (archive as NSString).appendingPathComponent(entry.archivedAs)
             var options = CheckOptions(language: language, asOf: entry.asOf)
@@ -99,7 +122,17 @@ extension LedgerDesk {
                 options.approval = approval
             }
             let checker = Checker(ruleSet: ruleSet, options: options)
-            let bundle = DriveDiscovery.Item(kind: .zip, path: path, display: entry.source).checkReport(with: checker)
+            let item = DriveDiscovery.Item(kind: .zip, path: path, display: entry.source)
+            let read = try? item.check(with: checker)
+            let bundle = read ?? item.unreadableReport(with: checker)
+            if let read {
+                // Read again from the zip as it was kept: the fields the rule set keeps now, every photo's bytes.
+                let facts = KeptBundle.facts(
+                    path, bundle: read, unit: entry.unit, sealed: entry.kind == Subject.Kind.sealed.rawValue)
+                reread[entry.id] = Ledger.Reread(
+                    candidates: read.candidates, fields: ruleSet.units.office?.candidateFields, photos: facts.photos,
+                    bagDate: facts.bagDate)
+            }
             let old = (try? ledger.report(version: entry.id)).flatMap { $0 }.map(Self.rules) ?? []
             let new = Set(bundle.findings.map(\.rule.rawValue))
             results.append(
@@ -118,7 +151,7 @@ extension LedgerDesk {
         var recheck = LedgerRecheck(
             id: 0, at: IntakeRunner.isoTime(now), ruleSet: ruleSet.info, results: results)
         do {
-            try ledger.record(&recheck, reports: reports, rulesFolder: ruleSet.folder)
+            try ledger.record(&recheck, reports: reports, reread: reread, rulesFolder: ruleSet.folder)
         } catch {
             throw IntakeError.ledgerUnwritable(ledger.path, "recheck", Ledger.reason(error))
         }
@@ -137,12 +170,10 @@ extension LedgerDesk {
 }
 
 extension DriveDiscovery.Item {
-    /// The kept zip's report; a zip that can no longer be read is a report saying so.
-    func checkReport(with checker: Checker) -> BundleReport {
-        (try? check(with: checker))
-            ?? checker.unreadable(
-                subject: Subject(path: display, kind: .zip), unitName: (path as NSString).lastPathComponent,
-                reason: "")
+    /// The report of a kept zip that can no longer be read, saying so.
+    func unreadableReport(with checker: Checker) -> BundleReport {
+        checker.unreadable(
+            subject: Subject(path: display, kind: .zip), unitName: (path as NSString).lastPathComponent, reason: "")
     }
 }
 
@@ -160,21 +191,15 @@ public struct LedgerRecheckRenderer: Sendable {
         return String(decoding: try encoder.encode(recheck), as: UTF8.self) + "\n"
     }
 
-    private func verdict(_ text: String) -> String {
-        switch (text, language) {
-        case ("pass", .zh): "通过"
-        case ("fail", .zh): "未通过"
-        default: text
-        }
-    }
+    private func verdict(_ text: String) -> String { LedgerWords.verdict(text).text(language) }
 
     public func text(_ recheck: LedgerRecheck) -> String {
-        let zh = language == .zh
+        func word(_ text: LocalizedText) -> String { text.text(language) }
         var out =
-            zh
-            ? "第 \(recheck.id) 次重新检查（规则集 \(recheck.ruleSet.id)，\(recheck.ruleSet.sha256.prefix(12))）：\(recheck.results.count) 个版本，\(recheck.changed.count) 个结论有变。\n"
-            : "Recheck no. \(recheck.id) (rule set \(recheck.ruleSet.id), \(recheck.ruleSet.sha256.prefix(12))): "
-                + "\(recheck.results.count) versions, \(recheck.changed.count) verdicts changed.\n"
+            word(
+                LedgerWords.recheckHeading(
+                    recheck.id, ruleSetID: recheck.ruleSet.id, sha256: String(recheck.ruleSet.sha256.prefix(12)),
+                    versions: recheck.results.count, changed: recheck.changed.count)) + "\n"
         var units: [String] = []
         for result in recheck.results where !units.contains(result.unit) { units.append(result.unit) }
         for unit in units {
@@ -184,14 +209,14 @@ public struct LedgerRecheckRenderer: Sendable {
             guard !changes.isEmpty else { continue }
             out += "\n\(unit)\n"
             for change in changes {
-                var line = zh ? "  第 \(change.version) 号版本：" : "  version \(change.version): "
+                var line = word(LedgerWords.recheckVersion(change.version))
                 line +=
                     change.verdictChanged
                     ? "\(verdict(change.before.verdict)) → \(verdict(change.after.verdict))"
-                    : verdict(change.after.verdict) + (zh ? "（结论未变）" : " (verdict unchanged)")
-                if !change.added.isEmpty { line += (zh ? "；新增 " : "; new ") + change.added.joined(separator: ", ") }
+                    : verdict(change.after.verdict) + word(LedgerWords.verdictUnchanged)
+                if !change.added.isEmpty { line += word(LedgerWords.rulesAdded) + change.added.joined(separator: ", ") }
                 if !change.removed.isEmpty {
-                    line += (zh ? "；不再有 " : "; gone ") + change.removed.joined(separator: ", ")
+                    line += word(LedgerWords.rulesRemoved) + change.removed.joined(separator: ", ")
                 }
                 out += line + "\n"
             }

@@ -47,21 +47,25 @@ public struct LedgerStatusRenderer: Sendable {
         }.joined(separator: "\n") + "\n"
     }
 
-    func quotaText(_ unit: LedgerStatus.Unit) -> String {
+    /// Candidates against the quota (`8/10`, `12/10 超出名额`).
+    public func quotaText(_ unit: LedgerStatus.Unit) -> String {
         let quota = unit.quota.map { "/\($0)" } ?? ""
         return "\(unit.candidates)\(quota)" + (unit.overQuota ? " " + word(LedgerWords.overQuota) : "")
     }
 
-    func resubmissionText(_ unit: LedgerStatus.Unit) -> String {
+    /// How often the unit sent and whether the content changed; empty when it sent once or never.
+    public func resubmissionText(_ unit: LedgerStatus.Unit) -> String {
         guard unit.resubmitted else { return "" }
         return word(LedgerWords.receipts(unit.receipts, versions: unit.versions.count))
     }
 
     public func text(_ status: LedgerStatus) -> String {
-        var out = "\(word(LedgerWords.title)) — \(status.ruleSet.title)（\(status.asOf)）\n"
-        if language == .en { out = "\(word(LedgerWords.title)) — \(status.ruleSet.id) (as of \(status.asOf))\n" }
+        var out =
+            word(
+                LedgerWords.statusHeading(title: status.ruleSet.title, ruleSetID: status.ruleSet.id, asOf: status.asOf))
+            + "\n"
         out +=
-            word(LedgerWords.deadline(status.daysToDeadline, status.deadline)) + (language == .zh ? "；" : "; ")
+            word(LedgerWords.deadline(status.daysToDeadline, status.deadline)) + word(LedgerWords.clauseSeparator)
             + word(LedgerWords.candidatesTotal(status.candidates)) + "\n\n"
         for finding in status.findings {
             out += "✗ \(finding.rule.rawValue)  \(finding.message)\n  → \(finding.hint)\n"
@@ -75,7 +79,7 @@ public struct LedgerStatusRenderer: Sendable {
             [unitHeader()] + status.units.map { unitRow($0, status).map(\.shown) })
         for breakdown in status.breakdowns {
             out += "\n\(breakdown.title)："
-            out += breakdown.counts.map { "\($0.value) \($0.count)" }.joined(separator: language == .zh ? "，" : ", ")
+            out += breakdown.counts.map { "\($0.value) \($0.count)" }.joined(separator: word(LedgerWords.listSeparator))
         }
         return out + (status.breakdowns.isEmpty ? "" : "\n")
     }
@@ -125,6 +129,24 @@ public struct LedgerStatusRenderer: Sendable {
             .text(unit.lastReceived.map { String($0.prefix(10)) } ?? ""),
         ]
     }
+
+    // MARK: Words other pages show
+
+    /// How often the unit sent: nothing when never, once, or as `resubmissionText` says.
+    public func sentText(_ unit: LedgerStatus.Unit) -> String {
+        unit.receipts == 1 ? word(LedgerWords.sentOnce) : resubmissionText(unit)
+    }
+
+    public func stateText(_ state: LedgerStatus.State) -> String { word(LedgerWords.state(state)) }
+    public func paperText(_ state: LedgerStatus.PaperState) -> String { word(LedgerWords.paper(state)) }
+    public func deadlineText(_ days: Int, _ deadline: String) -> String { word(LedgerWords.deadline(days, deadline)) }
+    public func outcomeText(_ outcome: LedgerDesk.PaperOutcome) -> String { word(LedgerWords.paperOutcome(outcome)) }
+    public func markText(_ mark: Ledger.Mark) -> String { word(LedgerWords.mark(mark)) }
+    public func kindText(_ kind: String) -> String { word(LedgerWords.kind(kind)) }
+    public func verdictText(_ verdict: String, errors: Int, warnings: Int) -> String {
+        word(LedgerWords.verdictCounts(verdict, errors: errors, warnings: warnings))
+    }
+    public func verdictText(_ verdict: String) -> String { word(LedgerWords.verdict(verdict)) }
 
     // MARK: xlsx
 
@@ -255,11 +277,55 @@ public struct LedgerStatusRenderer: Sendable {
         }
     }
 
+    /// The dashboard as a whole printable page.
     public func html(_ status: LedgerStatus) -> String {
         let title = "\(word(LedgerWords.title)) — \(status.ruleSet.title)"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(word(LedgerWords.htmlLanguage))"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Self.escape(title))</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
+            .ledger-desk h1{font-size:22px;margin:0 0 4px}
+            \(Self.dashboardStyle)
+            @media print{body{margin:0}}
+            </style></head><body>
+            <div class="ledger-desk"><header><h1>\(Self.escape(title))</h1></header>\(dashboard(status))</div>
+            </body></html>
+
+            """
+    }
+
+    /// The dashboard's own style, every rule under `.ledger-desk`, so that a page holding other content (the web
+    /// app's) keeps its own.
+    public static let dashboardStyle = """
+        .ledger-desk .meta{color:#555;margin:0 0 16px}
+        .ledger-desk .figures{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:16px}
+        .ledger-desk .figures div{border:1px solid #ccd;border-radius:6px;padding:8px 16px;min-width:120px}
+        .ledger-desk .figures b{display:block;font-size:24px}.ledger-desk .figures span{color:#555;font-size:13px}
+        .ledger-desk .charts{display:flex;flex-wrap:wrap;gap:16px}
+        .ledger-desk figure{margin:0;border:1px solid #e3e6ea;padding:8px}
+        .ledger-desk figcaption{font-weight:bold;margin-bottom:6px}
+        .ledger-desk svg text{font-size:12px;fill:#222}.ledger-desk svg text.in{fill:#fff}
+        .ledger-desk table{border-collapse:collapse;margin-top:16px;width:100%;font-size:13px}
+        .ledger-desk th,.ledger-desk td{border:1px solid #d5d9de;padding:3px 6px;text-align:left}
+        .ledger-desk th{background:#f0f2f5}
+        .ledger-desk tr.good td:nth-child(3){color:#2e7d32}
+        .ledger-desk tr.bad td:nth-child(3),.ledger-desk tr.bad td:nth-child(5){color:#c0392b}
+        .ledger-desk tr.none td{color:#777}
+        .ledger-desk .findings{border:1px solid #c0392b;background:#fdf0ee;padding:4px 12px;margin-bottom:16px}
+        @media print{.ledger-desk .charts,.ledger-desk figure{break-inside:avoid}
+        .ledger-desk thead{display:table-header-group}.ledger-desk tr{break-inside:avoid}@page{size:A4 landscape;margin:12mm}}
+        """
+
+    /// The dashboard without a page around it (the caller's page gives the title and holds it in an element of class
+    /// `ledger-desk`): the date and deadline, the key figures, the findings, the charts and the
+    /// table of units. `unitLink` gives the address a unit's name links to (none when nil).
+    public func dashboard(_ status: LedgerStatus, unitLink: ((String) -> String?)? = nil) -> String {
         var body =
-            "<header><h1>\(Self.escape(title))</h1><p class=\"meta\">\(Self.escape(status.asOf)) · "
-            + Self.escape(word(LedgerWords.deadline(status.daysToDeadline, status.deadline))) + "</p></header>"
+            "<p class=\"meta\">\(Self.escape(status.asOf)) · "
+            + Self.escape(word(LedgerWords.deadline(status.daysToDeadline, status.deadline))) + "</p>"
         // Key figures.
         let received = status.units.filter { $0.state != .notReceived }.count
         let passed = status.units.filter { $0.state == .passed }.count
@@ -290,38 +356,20 @@ public struct LedgerStatusRenderer: Sendable {
         }
         body += "</section>"
         body +=
-            "<table><thead><tr>"
+            "<table id=\"units\"><thead><tr>"
             + unitHeader().map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for unit in status.units {
-            body +=
-                "<tr class=\"\(stateClass(unit))\">"
-                + unitRow(unit, status).map { "<td>\(Self.escape($0.shown))</td>" }.joined() + "</tr>"
+            let cells = unitRow(unit, status).map { "<td>\(Self.escape($0.shown))</td>" }
+            var first = cells.first ?? "<td></td>"
+            if let link = unitLink?(unit.name) {
+                first =
+                    "<td><a href=\"\(Self.escape(link))\">"
+                    + Self.escape(unitRow(unit, status).first?.shown ?? unit.name) + "</a></td>"
+            }
+            body += "<tr class=\"\(stateClass(unit))\">" + first + cells.dropFirst().joined() + "</tr>"
         }
         body += "</tbody></table>"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title))</title>
-            <style>
-            body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
-            h1{font-size:22px;margin:0 0 4px}.meta{color:#555;margin:0 0 16px}
-            .figures{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:16px}
-            .figures div{border:1px solid #ccd;border-radius:6px;padding:8px 16px;min-width:120px}
-            .figures b{display:block;font-size:24px}.figures span{color:#555;font-size:13px}
-            .charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;border:1px solid #e3e6ea;padding:8px}
-            figcaption{font-weight:bold;margin-bottom:6px}svg text{font-size:12px;fill:#222}svg text.in{fill:#fff}
-            table{border-collapse:collapse;margin-top:16px;width:100%;font-size:13px}
-            th,td{border:1px solid #d5d9de;padding:3px 6px;text-align:left}th{background:#f0f2f5}
-            tr.good td:nth-child(3){color:#2e7d32}tr.bad td:nth-child(3),tr.bad td:nth-child(5){color:#c0392b}
-            tr.none td{color:#777}.findings{border:1px solid #c0392b;background:#fdf0ee;padding:4px 12px;margin-bottom:16px}
-            @media print{body{margin:0}.charts{break-inside:avoid}figure{break-inside:avoid}
-            thead{display:table-header-group}tr{break-inside:avoid}@page{size:A4 landscape;margin:12mm}}
-            </style></head><body>
-            \(body)
-            </body></html>
-
-            """
+        return body
     }
 }
 

@@ -59,6 +59,8 @@ enum LedgerWords {
             : LocalizedText(zh: "\(count) 次，内容相同", en: "\(count) times, same content")
     }
 
+    static let sentOnce = LocalizedText(zh: "1 次", en: "once")
+
     static func deadline(_ days: Int, _ deadline: String) -> LocalizedText {
         if days > 0 {
             return LocalizedText(zh: "距截止日（\(deadline)）还有 \(days) 天", en: "\(days) days to the deadline (\(deadline))")
@@ -70,5 +72,159 @@ enum LedgerWords {
 
     static func candidatesTotal(_ count: Int) -> LocalizedText {
         LocalizedText(zh: "人选合计 \(count) 名", en: "\(count) candidates in all")
+    }
+
+    /// Between the parts of a line, and between the items of a list.
+    static let clauseSeparator = LocalizedText(zh: "；", en: "; ")
+    static let listSeparator = LocalizedText(zh: "，", en: ", ")
+    /// The `lang` of an HTML page.
+    static let htmlLanguage = LocalizedText(zh: "zh-CN", en: "en")
+
+    /// The first line of the status as text.
+    static func statusHeading(title: String, ruleSetID: String, asOf: String) -> LocalizedText {
+        LocalizedText(
+            zh: "\(Self.title.zh) — \(title)（\(asOf)）", en: "\(Self.title.en) — \(ruleSetID) (as of \(asOf))")
+    }
+
+    // MARK: Recheck
+
+    /// A verdict as the recheck shows it.
+    static func verdict(_ verdict: String) -> LocalizedText {
+        switch verdict {
+        case "pass": LocalizedText(zh: "通过", en: "pass")
+        case "fail": LocalizedText(zh: "未通过", en: "fail")
+        default: LocalizedText(zh: verdict, en: verdict)
+        }
+    }
+
+    static func recheckHeading(
+        _ id: Int64, ruleSetID: String, sha256: String, versions: Int, changed: Int
+    ) -> LocalizedText {
+        LocalizedText(
+            zh: "第 \(id) 次重新检查（规则集 \(ruleSetID)，\(sha256)）：\(versions) 个版本，\(changed) 个结论有变。",
+            en:
+                "Recheck no. \(id) (rule set \(ruleSetID), \(sha256)): \(versions) versions, \(changed) verdicts changed."
+        )
+    }
+
+    static func recheckVersion(_ version: Int64) -> LocalizedText {
+        LocalizedText(zh: "  第 \(version) 号版本：", en: "  version \(version): ")
+    }
+
+    static let verdictUnchanged = LocalizedText(zh: "（结论未变）", en: " (verdict unchanged)")
+    static let rulesAdded = LocalizedText(zh: "；新增 ", en: "; new ")
+    static let rulesRemoved = LocalizedText(zh: "；不再有 ", en: "; gone ")
+
+    // MARK: Why a run could not be done (IntakeError)
+
+    static func archiveInsideInput(_ archive: String, _ input: String) -> LocalizedText {
+        LocalizedText(
+            zh: "收件库 \(archive) 不能放在输入 \(input) 里面（输入只读，不写入任何内容）：请把 --archive 指到别处。",
+            en: "the archive \(archive) must not be inside the input \(input) (input is read-only)")
+    }
+
+    static func archiveNotAFolder(_ archive: String) -> LocalizedText {
+        LocalizedText(zh: "\(archive) 不是文件夹：--archive 须是收件库文件夹。", en: "\(archive): the archive must be a folder")
+    }
+
+    static func archiveUnwritable(_ archive: String, _ path: String?, _ reason: SystemReason) -> LocalizedText {
+        let place = path.map { "\($0)：" } ?? ""
+        let location = path.map { "\($0): " } ?? ""
+        return LocalizedText(
+            zh: "无法写入收件库 \(archive)（\(place)\(reason.text(.zh))）。",
+            en: "\(archive): cannot write the archive: \(location)\(reason.text(.en))")
+    }
+
+    static func ledgerUnreadable(_ path: String, _ reason: String) -> LocalizedText {
+        LocalizedText(
+            zh: "无法打开收件登记 \(path)（\(reason)）：请确认 --archive 指向收件库文件夹；登记库由 dossier 自己维护，不要手工修改。",
+            en: "cannot open the ledger \(path) (\(reason)): is --archive the intake archive folder? "
+                + "The ledger is dossier's own file and must not be edited by hand.")
+    }
+
+    static func ledgerUnwritable(_ path: String, _ source: String, _ reason: String) -> LocalizedText {
+        LocalizedText(
+            zh: "无法在收件登记 \(path) 中记下 \(source)（\(reason)）：这个材料包没有存入收件库，之前已登记的不受影响；请腾出磁盘空间或检查写入权限后重新收件。",
+            en: "cannot record \(source) in the ledger \(path) (\(reason)): that bundle was not kept, those recorded "
+                + "before are unaffected; free disk space or check write permissions, then receive it again.")
+    }
+
+    static func ledgerTooNew(_ path: String) -> LocalizedText {
+        LocalizedText(
+            zh: "收件登记 \(path) 由更新版本的 dossier 写成，这个版本读不懂它：请用更新的 dossier 打开；登记库未作任何改动。",
+            en: "the ledger \(path) was written by a newer dossier, which this one cannot read: open it with a newer "
+                + "dossier; nothing in it was changed.")
+    }
+
+    static func noSuchVersion(_ version: Int64) -> LocalizedText {
+        LocalizedText(
+            zh: "收件登记中没有第 \(version) 号版本：请用 dossier ledger status 查看各版本的编号。",
+            en: "the ledger has no version no. \(version): dossier ledger status lists the versions' numbers.")
+    }
+
+    static func notAnArchive(_ archive: String) -> LocalizedText {
+        LocalizedText(
+            zh: "\(archive) 不是收件库（里面没有 ledger.sqlite）：--archive 须是 dossier intake 使用的收件库文件夹。",
+            en: "\(archive) is not an intake archive (no ledger.sqlite in it): --archive must be the folder "
+                + "dossier intake keeps.")
+    }
+
+    static func badFingerprint(_ text: String) -> LocalizedText {
+        LocalizedText(
+            zh: "指纹“\(text)”不对：应是 20 位十六进制数字（0–9、A–F），可每 4 位用短横线分开，如 7F3A-C2D1-88B0-7E41-9C2B。",
+            en: "“\(text)” is not a fingerprint: 20 hex digits (0–9, A–F), dashes allowed every four, "
+                + "like 7F3A-C2D1-88B0-7E41-9C2B")
+    }
+
+    static func noSuchUnit(_ name: String, _ suggestions: [String]) -> LocalizedText {
+        let zhHint = suggestions.isEmpty ? "" : "是不是“\(suggestions.joined(separator: "”、“"))”？"
+        let enHint = suggestions.isEmpty ? "" : " Did you mean “\(suggestions.joined(separator: "”, “"))”?"
+        return LocalizedText(
+            zh: "名册和收件登记中都没有单位“\(name)”。\(zhHint)", en: "no unit “\(name)” in the registry or the ledger.\(enHint)")
+    }
+
+    static func nothingFound(_ paths: [String]) -> LocalizedText {
+        LocalizedText(
+            zh: "在 \(paths.joined(separator: "、")) 中没有找到材料包（单位文件夹、封装包或 zip）。",
+            en: "no bundle (unit folder, sealed zip or zip) found in \(paths.joined(separator: ", "))")
+    }
+
+    // MARK: A unit's page
+
+    static func paperOutcome(_ outcome: LedgerDesk.PaperOutcome) -> LocalizedText {
+        switch outcome {
+        case .matches: LocalizedText(zh: "指纹一致：与这个单位的封装包相符", en: "The fingerprint matches the unit's sealed bundle")
+        case .mismatch:
+            LocalizedText(
+                zh: "指纹不符：不是这个单位任何一个封装包的指纹（CROSS-PAPER-MISMATCH）",
+                en: "The fingerprint matches none of the unit's sealed bundles (CROSS-PAPER-MISMATCH)")
+        case .noSealedBundle:
+            LocalizedText(
+                zh: "已登记；这个单位还没有报送封装包，暂无可比对的指纹",
+                en: "Recorded; the unit has sent no sealed bundle yet, so there is nothing to compare")
+        }
+    }
+
+    static func mark(_ mark: Ledger.Mark) -> LocalizedText {
+        switch mark {
+        case .withdrawn: LocalizedText(zh: "已撤回", en: "withdrawn")
+        case .counts: LocalizedText(zh: "以此为准", en: "counts")
+        case .cleared: LocalizedText(zh: "取消标记", en: "marks cleared")
+        }
+    }
+
+    static func kind(_ kind: String) -> LocalizedText {
+        switch kind {
+        case "sealed": LocalizedText(zh: "封装包", en: "sealed zip")
+        case "zip": LocalizedText(zh: "zip", en: "zip")
+        case "folder": LocalizedText(zh: "文件夹", en: "folder")
+        default: LocalizedText(zh: kind, en: kind)
+        }
+    }
+
+    static func verdictCounts(_ verdict: String, errors: Int, warnings: Int) -> LocalizedText {
+        let word = Self.verdict(verdict)
+        return LocalizedText(
+            zh: "\(word.zh)（错误 \(errors)，警告 \(warnings)）", en: "\(word.en) (\(errors) errors, \(warnings) warnings)")
     }
 }

@@ -20,6 +20,26 @@ extension DossierLibrary {
         return try LedgerStatusRenderer(language: language).render(status, format: format)
     }
 
+    /// One unit on its own page: its versions with their receipts and marks, its paper entries, its candidates.
+    /// `unit` is the registry's name or an alias, or a unit the ledger knows (else an error suggesting the closest).
+    public func ledgerUnit(archive: String, unit: String, asOf: String, language: Language) throws
+        -> LedgerUnitDetail
+    {
+        let ledger = try LedgerDesk.open(archive: archive)
+        return try LedgerDesk(ruleSet: ruleSet, language: language, asOf: asOf).detail(unit: unit, ledger: ledger)
+    }
+
+    /// The dashboard of `status` as a piece of a page (the web app's): figures, charts, the table of units, each
+    /// unit's name linking to `unitLink(name)`. Its style is `ledgerDashboardStyle`.
+    public func dashboard(_ status: LedgerStatus, language: Language, unitLink: @escaping (String) -> String?)
+        -> String
+    {
+        LedgerStatusRenderer(language: language).dashboard(status, unitLink: unitLink)
+    }
+
+    /// The dashboard's style sheet (every rule under `.ledger-desk`).
+    public static var ledgerDashboardStyle: String { LedgerStatusRenderer.dashboardStyle }
+
     /// Puts the office's mark on a version: withdrawn, the one that counts, or neither any more.
     public func markVersion(
         archive: String, version: Int64, as mark: Ledger.Mark, by: String?, note: String?, now: Date = Date()

@@ -114,6 +114,12 @@ public struct DossierLibrary: Sendable {
     /// `CheckOptions.cacheFolder`; nil when the environment names no home.
     public static var userCacheFolder: String? { ContentCache.userFolder() }
 
+    /// For a long-running caller that answers SIGINT and SIGTERM itself by cancelling its work (the web app): seals
+    /// then install no signal handlers of their own and never reset the caller's; a cancelled seal removes its
+    /// temporary file itself. (A command that runs once keeps the default: a seal's handler removes the file, then
+    /// the signal ends the process.)
+    public static func leaveSignalsToCaller() { InterruptCleanup.leaveSignalsToCaller() }
+
     // MARK: - Output
 
     /// Every report format (SPEC §6).

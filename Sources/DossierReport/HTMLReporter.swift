@@ -110,11 +110,16 @@ public struct HTMLReporter: Reporter {
             let own = bundle.findings.filter { $0.candidate == candidate.name }
             if !own.isEmpty { groups.append(["heading": candidate.name, "findings": own.map { finding($0, words) }]) }
         }
-        let sheet: [[String: Any]] = bundle.files.filter { $0.kind == .photo }.map { file in
+        // Photos, then each video with its poster frame (the middle frame looked at), upright.
+        let shown = bundle.files.filter { $0.kind == .photo } + bundle.files.filter { $0.kind == .video }
+        let sheet: [[String: Any]] = shown.map { file in
+            let pixels =
+                file.jpeg.map { "\($0.displayWidth)×\($0.displayHeight)" }
+                ?? file.video.map { "\($0.displayWidth)×\($0.displayHeight) · \($0.durationSeconds.formatted2) s" }
+                ?? "—"
             var item: [String: Any] = [
                 "name": (file.path as NSString).lastPathComponent,
-                "megabytes": (Double(file.bytes) / 1_048_576).formatted2,
-                "pixels": file.jpeg.map { "\($0.displayWidth)×\($0.displayHeight)" } ?? "—",
+                "megabytes": (Double(file.bytes) / 1_048_576).formatted2, "pixels": pixels,
                 "failing": failing.contains(file.path),
             ]
             if let thumbnail = bundle.thumbnails[file.path] {

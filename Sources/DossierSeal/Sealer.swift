@@ -109,12 +109,12 @@ public struct Sealer {
                 limits: checker.ruleSet.photos.jpegLimits, thumbnails: true,
                 cache: judge.options.cacheFolder.map(judge.cache), pictures: checker.ruleSet.pictures.settings))
         let photoLimit = checker.ruleSet.photos.limits.maximumBytes
-        var manifest: [(path: String, sha256: String)] = []
+        let hasher = PipelinedSHA256()
+        var names: [String] = []
         var done = WorkProgress(files: 0, totalFiles: payload.count, bytes: 0, totalBytes: totalBytes)
         for file in payload {
             let location = RawPath(bytes: root.bytes + [UInt8(ascii: "/")] + file.storedPath)
             let name = BagLayout.payload + String(decoding: file.storedPath, as: UTF8.self)
-            let hasher = PipelinedSHA256()
             // A photo's bytes are kept while copied, for its measurement.
             var photo: [UInt8]? = file.kind == .photo && file.bytes <= photoLimit ? [] : nil
             photo?.reserveCapacity(file.bytes)
@@ -135,14 +135,17 @@ public struct Sealer {
                     throw SealError.read("\(location)", failure.reason)
                 }
             }
-            let digest = hasher.finalize()
-            manifest.append((name, digest))
+            names.append(name)
             if let bytes = photo, bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
-                measurer.measure(bytes, digest: digest, at: location)
+                // Measured once hashed (the digest is the cache's key), while the copy goes on.
+                hasher.endFile { digest in measurer.measure(bytes, digest: digest, at: location) }
+            } else {
+                hasher.endFile()
             }
             done.files += 1
             progress?(done)
         }
+        let manifest = zip(names, hasher.finish()).map { (path: $0, sha256: $1) }
         // The check, with the photos measured while copied. A folder changed while sealed (its files, forms or
         // candidates no longer those bag-info.txt and the manifest were written from) is not sealed.
         let bundle = try judge.check(bundle: root, displayPath: bagName, knownPhotos: measurer.finish())

@@ -11,26 +11,26 @@ extension DossierServer {
             var values: [String: Any] = [:]
             if let job = runner.current { values["running"] = ["id": job.id, "subject": job.subject] }
             return page(
-                request, title: ("dossier：推荐材料检查与封装", "dossier: check and seal a submission"), template: "home",
-                values: values)
+                request, title: ServeWords.homeTitle, template: "home", values: values)
         }
         router.get("/browse") { [self] request, _ -> Response in browse(request) }
         router.post("/check") { [self] request, _ -> Response in
             let fields = await form(request)
-            return startJob(request, kind: .check, path: fields["path"] ?? "")
+            return startJob(
+                request, kind: .check, path: fields["path"] ?? "", details: ["unitType": fields["unitType"] ?? ""])
         }
         router.post("/drop") { [self] request, _ -> Response in await drop(request) }
         router.post("/seal") { [self] request, _ -> Response in
             let fields = await form(request)
             return startJob(
-                request, kind: .seal, path: fields["path"] ?? "", details: ["output": fields["output"] ?? ""])
+                request, kind: .seal, path: fields["path"] ?? "",
+                details: ["output": fields["output"] ?? "", "unitType": fields["unitType"] ?? ""])
         }
     }
 
     private func browse(_ request: Request) -> Response {
         let language = language(request)
-        let zh = language == .zh
-        let title = ("选择材料", "Choose your folder")
+        let title = ServeWords.browseTitle
         guard let given = query(request)["path"], !given.isEmpty else {
             let roots = allowedRoots.map { ["path": $0, "q": Query.encode($0)] }
             var values: [String: Any] = ["atRoots": true, "roots": roots]
@@ -44,23 +44,18 @@ extension DossierServer {
             let roots = roots.roots.map { ["path": $0, "q": Query.encode($0)] }
             return page(
                 request, title: title, template: "browse", values: ["atRoots": true, "roots": roots],
-                error: refusalText(error, language: language), status: error == .outside ? .forbidden : .notFound)
+                error: refusalText(error, language: language), status: refusalStatus(error))
         }
         guard let listing = FolderListing.list(path, layout: library.ruleSet.layout) else {
             return page(
                 request, title: title, template: "browse", values: ["atRoots": true, "roots": []],
-                error: zh
-                    ? "无法打开这个文件夹（没有读取权限，或它不是文件夹）。" : "This folder cannot be opened (no permission, or not a folder).",
-                status: .notFound)
+                error: ServeWords.folderUnreadable.text(language), status: .notFound)
         }
-        let kindText: [FolderListing.Kind: String] = [
-            .unit: zh ? "单位材料文件夹" : "unit's folder", .folder: zh ? "文件夹" : "folder",
-            .zip: zh ? "zip（可检查或核验）" : "zip (check or verify)", .symlink: zh ? "链接（不跟随）" : "link (not followed)",
-        ]
         let entries: [[String: Any]] = listing.entries.map { entry in
             [
                 "name": entry.name, "path": entry.path, "q": Query.encode(entry.path), "kind": entry.kind.rawValue,
-                "kindText": kindText[entry.kind] ?? "", "open": entry.kind == .unit || entry.kind == .folder,
+                "kindText": ServeWords.kind(entry.kind).text(language),
+                "open": entry.kind == .unit || entry.kind == .folder,
                 "checkable": entry.kind == .unit || entry.kind == .zip, "zip": entry.kind == .zip,
             ]
         }
@@ -78,7 +73,6 @@ extension DossierServer {
     /// One dragged file, its path relative to what was dragged in `name`, into drop `batch` of the working folder.
     private func drop(_ request: Request) async -> Response {
         let language = language(request)
-        let zh = language == .zh
         let fields = query(request)
         let chunks = request.body.map { Array(buffer: $0) }
         do {
@@ -86,25 +80,19 @@ extension DossierServer {
                 batch: fields["batch"] ?? "", relative: fields["name"] ?? "", chunks: chunks)
             return Reply.json(["ok": true, "folder": folder])
         } catch let refusal as DropZone.Refusal {
-            let message: String
+            let message: LocalizedText
             switch refusal {
-            case .badName:
-                message = zh ? "这个文件名不能接收（隐藏文件或名称不合适）。" : "This file name cannot be taken (hidden or unsuitable)."
-            case .tooLarge:
-                message =
-                    zh
-                    ? "拖入的内容超过了上限 \(Self.megabytes(dropZone.limit))：请改用“选择材料”直接打开U盘或文件夹。"
-                    : "What was dropped is over the limit of \(Self.megabytes(dropZone.limit)): open the drive or folder under “Choose” instead."
-            case .exists: message = zh ? "同名文件已经拖入过。" : "A file of that name was already dropped."
-            case .unwritable:
-                message = zh ? "无法写入临时工作文件夹（磁盘已满？）。" : "The working folder cannot be written (disk full?)."
+            case .badName: message = ServeWords.dropBadName
+            case .tooLarge: message = ServeWords.dropTooLarge(Self.megabytes(dropZone.limit))
+            case .exists: message = ServeWords.dropExists
+            case .unwritable: message = ServeWords.dropUnwritable
             }
             return Reply.json(
-                ["ok": false, "message": message], status: refusal == .tooLarge ? .contentTooLarge : .badRequest)
+                ["ok": false, "message": message.text(language)],
+                status: refusal == .tooLarge ? .contentTooLarge : .badRequest)
         } catch {
             return Reply.json(
-                ["ok": false, "message": zh ? "传输中断，请重新拖入。" : "The transfer broke off: drop it again."],
-                status: .badRequest)
+                ["ok": false, "message": ServeWords.dropBroken.text(language)], status: .badRequest)
         }
     }
 
@@ -113,17 +101,17 @@ extension DossierServer {
     /// Starts a check or a seal of `path` (confined to the roots), and leads to its page.
     func startJob(_ request: Request, kind: Job.Kind, path given: String, details: [String: String] = [:]) -> Response {
         let language = language(request)
-        let zh = language == .zh
         let path: String
         do {
             path = try roots.resolve(given)
         } catch {
             return page(
-                request, title: ("无法开始", "Could not start"), template: "failed",
+                request, title: ServeWords.cannotStart, template: "failed",
                 values: [
-                    "what": zh ? "位置" : "Place", "subject": given, "message": refusalText(error, language: language),
+                    "what": ServeWords.place.text(language), "subject": given,
+                    "message": refusalText(error, language: language),
                 ],
-                status: error == .outside ? .forbidden : .notFound)
+                status: refusalStatus(error))
         }
         var outputFolder: String? = nil
         if kind == .seal, let output = details["output"], !output.isEmpty {
@@ -131,28 +119,29 @@ extension DossierServer {
                 outputFolder = try roots.resolve(output)
             } catch {
                 return page(
-                    request, title: ("无法封装", "Could not seal"), template: "failed",
+                    request, title: ServeWords.cannotSeal, template: "failed",
                     values: [
-                        "what": zh ? "封装包保存位置" : "Where to save", "subject": output,
+                        "what": ServeWords.whereToSave.text(language), "subject": output,
                         "message": refusalText(error, language: language),
                     ],
-                    status: error == .outside ? .forbidden : .notFound)
+                    status: refusalStatus(error))
             }
         }
         let library = library
         let sealInto = outputFolder
+        let unitType = details["unitType"].flatMap { $0.isEmpty ? nil : $0 }
         let started = runner.start(kind: kind, subject: path, language: language, details: details) { job in
             do {
                 switch kind {
                 case .check:
                     return .report(
                         try library.check(
-                            path: path, language: language, progress: { job.update($0) }, cancellation: job.cancellation
-                        ))
+                            path: path, language: language, unitType: unitType, progress: { job.update($0) },
+                            cancellation: job.cancellation))
                 case .seal:
                     switch try library.seal(
-                        folder: path, outputFolder: sealInto, language: language, progress: { job.update($0) },
-                        cancellation: job.cancellation)
+                        folder: path, outputFolder: sealInto, language: language, unitType: unitType,
+                        progress: { job.update($0) }, cancellation: job.cancellation)
                     {
                     case .refused(let report): return .refused(report)
                     case .sealed(let zip, let fingerprint, let report):

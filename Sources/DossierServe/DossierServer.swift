@@ -20,6 +20,7 @@ public final class DossierServer: Sendable {
     let port = ListeningPort()
     let stopping = StopFlag()
     let dropZone: DropZone
+    let recheckRun = LedgerRecheckRun()
 
     public init(settings: ServeSettings, secret: ServerSecret = ServerSecret()) throws {
         self.settings = settings
@@ -54,6 +55,9 @@ public final class DossierServer: Sendable {
             logger: logger)
         var signalSources: [any DispatchSourceSignal] = []
         if handleSignals {
+            // Ctrl-C during or after a seal must still reach the server (which cancels the seal, and the seal
+            // removes its temporary file), never end the process from a seal's own handler.
+            LibraryAdapter.leaveSignalsToCaller()
             // Told first, beside the service group's own handling: open progress streams end, jobs are cancelled.
             for number in [SIGINT, SIGTERM] {
                 let source = DispatchSource.makeSignalSource(signal: number)
@@ -109,7 +113,7 @@ extension DossierServer {
 
     /// A page in the request's language.
     func page(
-        _ request: Request, title: (String, String), template: String, values: [String: Any],
+        _ request: Request, title: LocalizedText, template: String, values: [String: Any],
         error: String? = nil, status: HTTPResponse.Status = .ok, refresh: Bool = false
     ) -> Response {
         let language = language(request)
@@ -118,41 +122,35 @@ extension DossierServer {
         values["archive"] = settings.archive != nil
         let content = renderer.render(template, values, language: language)
         let text = renderer.page(
-            title: language == .zh ? title.0 : title.1, content: content, language: language, back: back(request),
+            title: title.text(language), content: content, language: language, back: back(request),
             archive: settings.archive != nil, error: error, refresh: refresh)
         return Reply.html(text, status: status)
     }
 
     /// 404 in both languages.
     func notFound() -> Response {
-        Reply.refusal(
-            .notFound, zh: "没有这个页面，或这项工作已不在（服务重启后旧的结果不再保留）。",
-            en: "No such page, or that job is gone (results are not kept across restarts).", renderer: renderer)
+        Reply.refusal(.notFound, ServeWords.notFound, renderer: renderer)
     }
 
     /// Why a path given in a request was not taken, in words a clerk can act on.
     func refusalText(_ refusal: AllowedRoots.Refusal, language: Language) -> String {
-        let zh = language == .zh
         switch refusal {
-        case .outside:
-            return zh
-                ? "这个位置不在允许浏览的范围内（主文件夹和U盘）。请从“选择材料”里逐级打开文件夹。"
-                : "That place is outside the folders this server may show (your home and drives). Open folders from “Choose”."
-        case .symlink:
-            return zh
-                ? "这个位置经过一个符号链接（快捷方式）：为安全起见不跟随链接。请打开它实际所在的文件夹。"
-                : "That place goes through a symbolic link, which is never followed. Open the folder where it really is."
-        case .missing:
-            return zh
-                ? "找不到这个文件夹或文件：它可能已被移动、改名，或U盘已拔出。"
-                : "That folder or file is not there: it may have been moved or renamed, or the drive removed."
+        case .outside: ServeWords.outside.text(language)
+        case .symlink: ServeWords.symlink.text(language)
+        case .missing: ServeWords.missing.text(language)
         }
+    }
+
+    /// The answer's status for a path refused by the roots: forbidden outside them, else not found.
+    func refusalStatus(_ refusal: AllowedRoots.Refusal) -> HTTPResponse.Status {
+        refusal == .outside ? .forbidden : .notFound
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         addChooseRoutes(to: router)
         addJobRoutes(to: router)
         addOfficeRoutes(to: router)
+        addLedgerRoutes(to: router)
         router.get("/lang") { [self] request, _ -> Response in
             let fields = query(request)
             let to = Language(rawValue: fields["to"] ?? "") ?? settings.language

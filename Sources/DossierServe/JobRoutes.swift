@@ -20,6 +20,11 @@ extension DossierServer {
             guard let job = runner.job(context.parameters.get("id") ?? "") else { return notFound() }
             return events(job)
         }
+        router.post("/jobs/:id/cancel") { [self] _, context -> Response in
+            guard let job = runner.job(context.parameters.get("id") ?? "") else { return notFound() }
+            if job.outcome == nil { job.cancelByUser() }
+            return Reply.redirect("/jobs/\(job.id)")
+        }
         router.get("/jobs/:id/paper") { [self] request, context -> Response in
             guard let job = runner.job(context.parameters.get("id") ?? ""),
                 case .sealed(let zip, let fingerprint, let report) = job.outcome
@@ -32,30 +37,18 @@ extension DossierServer {
         }
     }
 
-    private func title(_ job: Job) -> (String, String) {
-        switch job.kind {
-        case .check: return ("检查", "Check")
-        case .seal: return ("封装", "Seal")
-        case .verify: return ("核验", "Verify")
-        case .intake: return ("收件", "Intake")
-        }
-    }
-
     private func jobPage(_ request: Request, _ job: Job) -> Response {
         let language = language(request)
-        let zh = language == .zh
-        let title = title(job)
-        let busy =
-            query(request)["busy"] != nil && job.outcome == nil
-            ? (zh
-                ? "另一项工作正在进行，请等它完成后再开始新的工作。下面是正在进行的工作。"
-                : "Another job is running: wait until it is done before starting a new one. Here it is.") : nil
+        let title = ServeWords.title(job.kind)
+        let busy = query(request)["busy"] != nil && job.outcome == nil ? ServeWords.busy.text(language) : nil
         let subjectQ = Query.encode(job.subject)
         let parent = (job.subject as NSString).deletingLastPathComponent
         var values: [String: Any] = [
-            "id": job.id, "subject": job.subject, "subjectQ": subjectQ, "what": zh ? title.0 : title.1,
+            "id": job.id, "subject": job.subject, "subjectQ": subjectQ, "what": title.text(language),
+            "unitType": job.details["unitType"] ?? "",
         ]
         guard let outcome = job.outcome else {
+            values["cancelling"] = job.cancellation.isCancelled
             return page(request, title: title, template: "running", values: values, error: busy, refresh: true)
         }
         switch outcome {
@@ -66,6 +59,17 @@ extension DossierServer {
             values["canSeal"] = isFolder && pass
             values["sealable"] = isFolder && pass
             values["cannotSeal"] = isFolder && !pass
+            let warnings = single?.findings.filter { $0.severity == .warning }.count ?? 0
+            if isFolder && pass && warnings > 0 { values["warnings"] = warnings }
+            // A unit the registry does not know: its type is picked here (the command line's `--unit-type`).
+            if isFolder, let unknown = single?.findings.first(where: { $0.rule == .quotaUnitUnknown }) {
+                var picked = job.details["unitType"] ?? ""
+                if picked.isEmpty, case .string(let inferred)? = unknown.data?["inferredType"] { picked = inferred }
+                values["hasTypes"] = true
+                values["types"] = library.unitTypes(language).map {
+                    ["key": $0.key, "title": $0.title, "selected": $0.key == picked]
+                }
+            }
             // A dropped copy lives in the working folder, removed at stop: its sealed zip goes to a real place.
             let dropped = dropZone.folder.map { job.subject.hasPrefix($0 + "/") } ?? false
             values["sealFolder"] = dropped ? (allowedRoots.first ?? "") : (roots.parent(of: job.subject) ?? "")
@@ -80,7 +84,7 @@ extension DossierServer {
             values["report"] = reportBody(report, job: job, language: job.language)
             return page(request, title: title, template: "verified", values: values, error: busy)
         case .report(let report):
-            values["archive"] = settings.archive ?? ""
+            values["archivePath"] = settings.archive ?? ""
             values["report"] = reportBody(report, job: job, language: job.language)
             return page(request, title: title, template: "intakeDone", values: values, error: busy)
         case .sealed(let zip, let fingerprint, let report):
@@ -96,7 +100,9 @@ extension DossierServer {
             values["message"] = message
             return page(request, title: title, template: "failed", values: values, error: busy)
         case .cancelled:
-            values["message"] = JobCancelledWords().text(language)
+            values["message"] =
+                (job.cancelledByUser ? ServeWords.cancelledByUser : ServeWords.cancelledByStop).text(language)
+            if job.kind == .check || job.kind == .seal { values["again"] = ["path": job.subject] }
             return page(request, title: title, template: "failed", values: values, error: busy)
         }
     }
@@ -139,12 +145,11 @@ extension DossierServer {
         let bundle = report.bundles.first
         let files = bundle?.files.filter { $0.kind != .junk } ?? []
         let bytes = files.reduce(0) { $0 + $1.bytes }
-        let size = String(format: "%.1f MB（%d %@）", Double(bytes) / 1_048_576, bytes, language == .zh ? "字节" : "bytes")
         let values: [String: Any] = [
-            "htmlLang": language == .zh ? "zh-CN" : "en", "reportStyle": LibraryAdapter.reportStyle,
+            "htmlLang": ServeWords.htmlLanguage.text(language), "reportStyle": LibraryAdapter.reportStyle,
             "unit": bundle?.unit.name ?? "", "date": report.asOf, "ruleSet": library.ruleSetTitle(language),
             "ruleSetId": report.ruleSet.id, "zipName": (zip as NSString).lastPathComponent, "files": files.count,
-            "size": size, "fingerprint": fingerprint,
+            "size": ServeWords.size(bytes).text(language), "fingerprint": fingerprint,
         ]
         return Reply.html(renderer.render("paper", values, language: language))
     }
@@ -161,85 +166,108 @@ extension DossierServer {
             return notFound()
         }
         let full = bundle.subject.path + "/" + String(decoding: entry.storedPath, as: UTF8.self)
-        guard let confined = try? roots.resolve(full), let info = RawPath(confined).linkStatus(),
-            info.st_mode & S_IFMT == S_IFREG
+        // Opened without following a last symlink and judged by what was opened; the body opens it again and
+        // reads only when it is still that file (so no descriptor waits on a body that is never sent).
+        guard let confined = try? roots.resolve(full), let info = Self.openedStatus(confined),
+            info.st_mode & S_IFMT == S_IFREG, info.st_size >= 0
         else { return notFound() }
+        let size = UInt64(info.st_size)
         let types: [String: String] = [
             "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "mp4": "video/mp4", "mov": "video/quicktime",
             "pdf": "application/pdf",
         ]
         let ext = (path as NSString).pathExtension.lowercased()
         var headers = Reply.privateHeaders(types[ext] ?? "application/octet-stream")
-        headers[.contentLength] = String(info.st_size)
+        headers[.acceptRanges] = "bytes"
         if types[ext] == nil {
             headers[.contentDisposition] =
                 "attachment; filename*=UTF-8''\(Query.encode((path as NSString).lastPathComponent))"
         }
+        // Browsers play and seek a video by asking for ranges of it; a range is answered only for the same file.
+        let range = request.headers[.ifRange] == nil ? ByteRange.parse(request.headers[.range], size: size) : .whole
+        let offset: UInt64
+        let count: UInt64
+        let status: HTTPResponse.Status
+        switch range {
+        case .whole:
+            (offset, count, status) = (0, size, .ok)
+        case .part(let from, let length):
+            (offset, count, status) = (from, length, .partialContent)
+            headers[.contentRange] = "bytes \(from)-\(from + length - 1)/\(size)"
+        case .unsatisfiable:
+            headers[.contentRange] = "bytes */\(size)"
+            return Response(
+                status: .rangeNotSatisfiable, headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ServeWords.badRange.text(language(request)))))
+        }
+        headers[.contentLength] = String(count)
         let location = RawPath(confined)
-        let body = ResponseBody(contentLength: Int(info.st_size)) { writer in
+        let body = ResponseBody(contentLength: Int(count)) { writer in
             let descriptor = location.openForReading()
             guard descriptor >= 0 else { throw SystemReason.current }
             defer { close(descriptor) }
+            var now = stat()
+            guard fstat(descriptor, &now) == 0, now.st_dev == info.st_dev, now.st_ino == info.st_ino else {
+                throw SystemReason(ESTALE)
+            }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count <= 0 { break }
-                try await writer.write(ByteBuffer(bytes: buffer[0..<count]))
+            var position = offset
+            var left = count
+            // Never more than asked for, even when the file grew since; a file that shrank ends the body early.
+            while left > 0 {
+                let want = Int(min(UInt64(buffer.count), left))
+                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, want, off_t(position)) }
+                if got <= 0 { throw SystemReason.current }
+                try await writer.write(ByteBuffer(bytes: buffer[0..<got]))
+                position += UInt64(got)
+                left -= UInt64(got)
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: headers, body: body)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    /// The status of the file at `path` as opened (a last symlink is not followed: nil).
+    private static func openedStatus(_ path: String) -> stat? {
+        let descriptor = RawPath(path).openForReading()
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? info : nil
     }
 }
 
 /// 核验's verdict in words, from the report the verifier made.
 enum VerifyWords {
     static func lines(_ report: Report, language: Language, fingerprintGiven: Bool) -> (lines: [String], pass: Bool) {
-        let zh = language == .zh
         guard let bundle = report.bundles.first else { return ([], false) }
-        var lines: [String] = []
+        var lines: [LocalizedText] = []
         let sealProblems = bundle.findings.filter {
             ($0.rule.rawValue.hasPrefix("SEAL-") || $0.rule.rawValue.hasPrefix("ZIP-")) && $0.severity == .error
                 && $0.rule.rawValue != "SEAL-FINGERPRINT-MISMATCH"
         }
+        var problems: [String] = []
         if sealProblems.isEmpty {
-            lines.append(
-                zh
-                    ? "封装包完整，未被改动：每个文件都与封装时的清单一致。"
-                    : "The sealed zip is intact and unaltered: every file matches the list made when it was sealed.")
+            lines.append(ServeWords.sealIntact)
         } else {
-            lines.append(zh ? "封装包已被改动或损坏：" : "The sealed zip was altered or is damaged:")
-            lines += sealProblems.prefix(5).map { $0.message }
+            lines.append(ServeWords.sealAltered)
+            problems = sealProblems.prefix(5).map { $0.message }
         }
+        var after: [LocalizedText] = []
         let mismatch = bundle.findings.contains { $0.rule.rawValue == "SEAL-FINGERPRINT-MISMATCH" }
         if let seal = bundle.seal {
             if mismatch || seal.matchesPaper == false {
-                lines.append(
-                    zh
-                        ? "指纹不一致：封装包的指纹是 \(seal.fingerprint)，与纸质报告上的 \(seal.paperFingerprint ?? "") 不同。请核对抄写，或联系报送单位。"
-                        : "Fingerprints differ: the zip's is \(seal.fingerprint), the paper's \(seal.paperFingerprint ?? ""). Check the copy, or ask the unit."
-                )
+                after.append(ServeWords.fingerprintsDiffer(zip: seal.fingerprint, paper: seal.paperFingerprint ?? ""))
             } else if seal.matchesPaper == true {
-                lines.append(
-                    zh
-                        ? "指纹一致：\(seal.fingerprint)，与纸质报告相符。"
-                        : "Fingerprints match: \(seal.fingerprint), as on the paper report.")
+                after.append(ServeWords.fingerprintsMatch(seal.fingerprint))
             } else if !fingerprintGiven {
-                lines.append(
-                    zh
-                        ? "封装包的指纹是 \(seal.fingerprint)（没有输入纸质报告上的指纹，未比对）。"
-                        : "The zip's fingerprint is \(seal.fingerprint) (no paper fingerprint was typed, so none was compared)."
-                )
+                after.append(ServeWords.fingerprintNotCompared(seal.fingerprint))
             }
         }
         let contentErrors =
             bundle.findings.filter { $0.severity == .error }.count - sealProblems.count - (mismatch ? 1 : 0)
-        lines.append(
-            contentErrors == 0
-                ? (zh ? "重新检查其中的材料：没有错误。" : "Its content checked again: no error.")
-                : (zh
-                    ? "重新检查其中的材料：有 \(contentErrors) 个错误，见下面的报告。"
-                    : "Its content checked again: \(contentErrors) errors, see the report below."))
-        return (lines, bundle.summary.verdict == .pass)
+        after.append(ServeWords.contentErrors(contentErrors))
+        let said = lines.map { $0.text(language) } + problems + after.map { $0.text(language) }
+        return (said, bundle.summary.verdict == .pass)
     }
 }

@@ -1,13 +1,6 @@
 import DossierCore
 import Foundation
 
-/// Why a job ended without a result: the server was asked to stop.
-struct JobCancelledWords: BilingualMessage {
-    func text(_ language: Language) -> String {
-        language == .zh ? "已取消（服务已停止）。" : "cancelled (the server stopped)"
-    }
-}
-
 /// One piece of work started from a page: a check, a seal, a verification or an intake.
 final class Job: @unchecked Sendable {
     enum Kind: String, Sendable { case check, seal, verify, intake }
@@ -34,6 +27,7 @@ final class Job: @unchecked Sendable {
     private var latest: WorkProgress?
     private var firstProgress: Date?
     private var result: Outcome?
+    private var userCancelled = false
 
     init(id: String, kind: Kind, subject: String, language: Language, details: [String: String]) {
         self.id = id
@@ -52,6 +46,15 @@ final class Job: @unchecked Sendable {
 
     func finish(_ outcome: Outcome) { lock.withLock { result = outcome } }
 
+    /// The clerk's 取消: the work stops at the next file, and a seal leaves no zip.
+    func cancelByUser() {
+        lock.withLock { userCancelled = true }
+        cancellation.cancel()
+    }
+
+    /// Whether the clerk cancelled it (rather than the server's stop).
+    var cancelledByUser: Bool { lock.withLock { userCancelled } }
+
     var outcome: Outcome? { lock.withLock { result } }
 
     /// The progress as the page shows it: files, bytes, seconds so far and left (nil until it can be told).
@@ -63,6 +66,8 @@ final class Job: @unchecked Sendable {
         var elapsed: Double
         var left: Double?
         var done: Bool
+        /// Asked to stop, not yet stopped.
+        var cancelling: Bool
     }
 
     func snapshot(now: Date = Date()) -> Snapshot {
@@ -76,7 +81,7 @@ final class Job: @unchecked Sendable {
             return Snapshot(
                 files: progress.files, totalFiles: progress.totalFiles, bytes: progress.bytes,
                 totalBytes: progress.totalBytes, elapsed: now.timeIntervalSince(started), left: left,
-                done: result != nil)
+                done: result != nil, cancelling: result == nil && cancellation.isCancelled)
         }
     }
 }

@@ -25,8 +25,10 @@ struct LibraryAdapter: Sendable {
         case sealed(zip: String, fingerprint: String, report: Report)
     }
 
-    private func options(_ language: Language) -> CheckOptions {
+    private func options(_ language: Language, unitType: String? = nil) -> CheckOptions {
         var options = CheckOptions(language: language, asOf: asOf ?? Self.today())
+        // The unit's type picked on the page, as `--unit-type` gives it (only a type of the rule set's).
+        options.unitType = unitType.flatMap { key in ruleSet.units.types.contains { $0.key == key } ? key : nil }
         // The page shows a contact sheet, as the HTML report does.
         options.thumbnails = DossierLibrary.showsPhotos(format: HTMLReporter.name)
         options.cacheFolder = DossierLibrary.userCacheFolder
@@ -35,15 +37,22 @@ struct LibraryAdapter: Sendable {
 
     /// Checks every bundle at `path` (a unit folder, a zip, or a folder or drive holding several), as `check` does.
     func check(
-        path: String, language: Language, progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
+        path: String, language: Language, unitType: String?, progress: @escaping DossierLibrary.Progress,
+        cancellation: Cancellation
     ) throws -> Report {
-        try library.check([path], options: options(language), progress: progress, cancellation: cancellation)
+        try library.check(
+            [path], options: options(language, unitType: unitType), progress: progress, cancellation: cancellation)
+    }
+
+    /// The unit types of the rule set, for the page's choice: key and title.
+    func unitTypes(_ language: Language) -> [(key: String, title: String)] {
+        ruleSet.units.types.map { ($0.key, $0.title.text(language)) }
     }
 
     /// Checks `folder` and, when no error remains, writes the sealed zip into `outputFolder` (default: beside it).
     func seal(
-        folder: String, outputFolder: String?, language: Language, progress: @escaping DossierLibrary.Progress,
-        cancellation: Cancellation
+        folder: String, outputFolder: String?, language: Language, unitType: String?,
+        progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
     ) throws -> SealResult {
         var output: String? = nil
         let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().standardizedFileURL.path
@@ -54,7 +63,8 @@ struct LibraryAdapter: Sendable {
             output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
         }
         switch try library.seal(
-            folder, to: output, options: options(language), progress: progress, cancellation: cancellation)
+            folder, to: output, options: options(language, unitType: unitType), progress: progress,
+            cancellation: cancellation)
         {
         case .refused(let report): return .refused(report)
         case .sealed(let path, let fingerprint, let report):
@@ -81,12 +91,6 @@ struct LibraryAdapter: Sendable {
             [path], archive: archive, options: options(language), progress: progress, cancellation: cancellation)
     }
 
-    /// The office's desk over `archive` (`dossier ledger status --format html`): a whole printable page.
-    func ledgerPage(archive: String, language: Language) throws -> [UInt8] {
-        let status = try library.ledgerStatus(archive: archive, asOf: asOf ?? Self.today(), language: language)
-        return try library.render(status, format: "html", language: language)
-    }
-
     /// Makes a new submission folder with blank templates (`init`); the files written.
     func makeFolder(_ folder: String, unit: String) throws -> [String] {
         try library.makeFolder(folder, unit: unit)
@@ -107,6 +111,9 @@ struct LibraryAdapter: Sendable {
     /// The rule set's title in `language`.
     func ruleSetTitle(_ language: Language) -> String { ruleSet.header.title.text(language) }
 
+    /// Signals are the server's own: seals install no handlers of their own.
+    static func leaveSignalsToCaller() { DossierLibrary.leaveSignalsToCaller() }
+
     /// Whether `error` is a cancelled run.
     static func isCancelled(_ error: any Error) -> Bool { (error as? CheckError) == .cancelled }
 
@@ -114,7 +121,7 @@ struct LibraryAdapter: Sendable {
     static func message(for error: any Error, language: Language) -> String {
         if let message = error as? any BilingualMessage { return message.text(language) }
         if let reason = SystemReason(error) { return reason.text(language) }
-        return language == .zh ? "无法完成：\(error)" : "could not be done: \(error)"
+        return ServeWords.couldNotBeDone("\(error)").text(language)
     }
 
     static func today() -> String {

@@ -8,7 +8,7 @@ extension DossierServer {
         router.get("/verify") { [self] request, _ -> Response in
             let fields = query(request)
             return page(
-                request, title: ("核验封装包", "Verify a sealed zip"), template: "verifyForm",
+                request, title: ServeWords.verifyTitle, template: "verifyForm",
                 values: ["zip": fields["zip"] ?? "", "fingerprint": ""])
         }
         router.post("/verify") { [self] request, _ -> Response in
@@ -18,7 +18,7 @@ extension DossierServer {
         router.get("/new") { [self] request, _ -> Response in
             let given = query(request)["in"] ?? ""
             return page(
-                request, title: ("新建材料文件夹", "New submission folder"), template: "newForm",
+                request, title: ServeWords.newTitle, template: "newForm",
                 values: ["in": given.isEmpty ? (roots.roots.first ?? "") : given, "unit": ""])
         }
         router.post("/new") { [self] request, _ -> Response in
@@ -28,23 +28,8 @@ extension DossierServer {
         router.get("/intake") { [self] request, _ -> Response in
             guard let archive = settings.archive else { return notFound() }
             return page(
-                request, title: ("收件", "Intake"), template: "intakeForm",
-                values: ["archive": archive, "path": query(request)["path"] ?? ""])
-        }
-        router.get("/ledger") { [self] request, _ -> Response in
-            guard let archive = settings.archive else { return notFound() }
-            let language = language(request)
-            do {
-                let page = try library.ledgerPage(archive: archive, language: language)
-                return Response(
-                    status: .ok, headers: Reply.privateHeaders("text/html; charset=utf-8"),
-                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
-            } catch {
-                return page(
-                    request, title: ("收件登记", "Ledger"), template: "intakeForm",
-                    values: ["archive": archive, "path": ""],
-                    error: LibraryAdapter.message(for: error, language: language))
-            }
+                request, title: ServeWords.intakeTitle, template: "intakeForm",
+                values: ["archivePath": archive, "path": query(request)["path"] ?? ""])
         }
         router.post("/intake") { [self] request, _ -> Response in
             guard settings.archive != nil else { return notFound() }
@@ -55,8 +40,7 @@ extension DossierServer {
 
     private func startVerify(_ request: Request, zip given: String, fingerprint: String) -> Response {
         let language = language(request)
-        let zh = language == .zh
-        let title = ("核验封装包", "Verify a sealed zip")
+        let title = ServeWords.verifyTitle
         let typed = fingerprint.trimmingCharacters(in: .whitespacesAndNewlines)
         let zip: String
         do {
@@ -64,15 +48,12 @@ extension DossierServer {
         } catch {
             return page(
                 request, title: title, template: "verifyForm", values: ["zip": given, "fingerprint": typed],
-                error: refusalText(error, language: language), status: error == .outside ? .forbidden : .notFound)
+                error: refusalText(error, language: language), status: refusalStatus(error))
         }
         if !typed.isEmpty && typed.filter({ $0.isHexDigit }).count != typed.filter({ $0 != "-" && $0 != " " }).count {
             return page(
                 request, title: title, template: "verifyForm", values: ["zip": given, "fingerprint": typed],
-                error: zh
-                    ? "指纹只能由数字 0–9 和字母 A–F 组成（连字符可有可无），请照纸质报告重新输入。"
-                    : "A fingerprint has only digits 0–9 and letters A–F (dashes optional): type it again from the paper."
-            )
+                error: ServeWords.badFingerprint.text(language))
         }
         let library = library
         let started = runner.start(
@@ -94,15 +75,13 @@ extension DossierServer {
 
     private func makeFolder(_ request: Request, in given: String, unit: String) -> Response {
         let language = language(request)
-        let zh = language == .zh
-        let title = ("新建材料文件夹", "New submission folder")
+        let title = ServeWords.newTitle
         let name = unit.trimmingCharacters(in: .whitespacesAndNewlines)
         let values: [String: Any] = ["in": given, "unit": unit]
         guard !name.isEmpty, !name.contains("/"), name != ".", name != "..", !name.hasPrefix(".") else {
             return page(
                 request, title: title, template: "newForm", values: values,
-                error: zh
-                    ? "请填写推荐单位名称（不能含有“/”，也不能以“.”开头）。" : "Type the unit's name (no “/”, not starting with “.”).")
+                error: ServeWords.badUnitName.text(language))
         }
         let parent: String
         do {
@@ -135,8 +114,9 @@ extension DossierServer {
             path = try roots.resolve(given.trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
             return page(
-                request, title: ("收件", "Intake"), template: "intakeForm", values: ["archive": archive, "path": given],
-                error: refusalText(error, language: language), status: error == .outside ? .forbidden : .notFound)
+                request, title: ServeWords.intakeTitle, template: "intakeForm",
+                values: ["archivePath": archive, "path": given],
+                error: refusalText(error, language: language), status: refusalStatus(error))
         }
         let library = library
         let started = runner.start(kind: .intake, subject: path, language: language) { job in

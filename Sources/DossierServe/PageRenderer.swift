@@ -7,14 +7,16 @@ import Mustache
 struct PageRenderer: Sendable {
     private let libraries: [Language: MustacheLibrary]
 
-    static let names: [(String, String)] = [
-        ("layout", PageTemplates.layout), ("home", PageTemplates.home), ("browse", PageTemplates.browse),
-        ("running", PageTemplates.running), ("checked", PageTemplates.checked), ("sealed", PageTemplates.sealed),
-        ("refused", PageTemplates.refused), ("paper", PageTemplates.paper), ("verifyForm", PageTemplates.verifyForm),
-        ("verified", PageTemplates.verified), ("newForm", PageTemplates.newForm), ("made", PageTemplates.made),
-        ("intakeForm", PageTemplates.intakeForm), ("intakeDone", PageTemplates.intakeDone),
-        ("failed", PageTemplates.failed), ("refusal", PageTemplates.refusal),
-    ]
+    static let names: [(String, String)] =
+        [
+            ("layout", PageTemplates.layout), ("home", PageTemplates.home), ("browse", PageTemplates.browse),
+            ("running", PageTemplates.running), ("checked", PageTemplates.checked), ("sealed", PageTemplates.sealed),
+            ("refused", PageTemplates.refused), ("paper", PageTemplates.paper),
+            ("verifyForm", PageTemplates.verifyForm),
+            ("verified", PageTemplates.verified), ("newForm", PageTemplates.newForm), ("made", PageTemplates.made),
+            ("intakeForm", PageTemplates.intakeForm), ("intakeDone", PageTemplates.intakeDone),
+            ("failed", PageTemplates.failed), ("refusal", PageTemplates.refusal),
+        ] + LedgerTemplates.names
 
     init() throws {
         var libraries: [Language: MustacheLibrary] = [:]
@@ -40,7 +42,9 @@ struct PageRenderer: Sendable {
                 result += rest[open.lowerBound...]
                 return result
             }
-            result += language == .zh ? rest[open.upperBound..<bar] : rest[rest.index(after: bar)..<close.lowerBound]
+            let words = LocalizedText(
+                zh: String(rest[open.upperBound..<bar]), en: String(rest[rest.index(after: bar)..<close.lowerBound]))
+            result += words.text(language)
             rest = rest[close.upperBound...]
         }
         return result + rest
@@ -57,9 +61,9 @@ struct PageRenderer: Sendable {
         refresh: Bool = false
     ) -> String {
         var values: [String: Any] = [
-            "htmlLang": language == .zh ? "zh-CN" : "en", "title": title, "content": content,
+            "htmlLang": ServeWords.htmlLanguage.text(language), "title": title, "content": content,
             "reportStyle": LibraryAdapter.reportStyle, "pageStyle": PageTemplates.pageStyle,
-            "otherLang": language == .zh ? "en" : "zh", "back": Query.encode(back), "archive": archive,
+            "otherLang": ServeWords.otherLanguage.text(language), "back": Query.encode(back), "archive": archive,
             "refresh": refresh,
         ]
         if let error { values["error"] = error }
@@ -105,10 +109,11 @@ enum Reply {
     }
 
     /// A refusal in both languages, without the menu or anything else of the server's.
-    static func refusal(_ status: HTTPResponse.Status, zh: String, en: String, renderer: PageRenderer) -> Response {
+    static func refusal(_ status: HTTPResponse.Status, _ words: LocalizedText, renderer: PageRenderer) -> Response {
         html(
             renderer.render(
-                "refusal", ["status": "\(status.code) \(status.reasonPhrase)", "zh": zh, "en": en], language: .zh),
+                "refusal", ["status": "\(status.code) \(status.reasonPhrase)", "zh": words.zh, "en": words.en],
+                language: .zh),
             status: status)
     }
 }

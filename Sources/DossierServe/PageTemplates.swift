@@ -23,6 +23,7 @@ enum PageTemplates {
           <a href="/verify">[[核验|Verify]]</a>
           <a href="/new">[[新建|New folder]]</a>
           {{#archive}}<a href="/intake">[[收件|Intake]]</a>{{/archive}}
+          {{#archive}}<a href="/ledger" id="nav-ledger">[[收件登记|Ledger]]</a>{{/archive}}
           <a class="lang" id="lang" href="/lang?to={{otherLang}}&amp;back={{back}}">[[English|中文]]</a>
         </nav>
         <main>
@@ -144,11 +145,15 @@ enum PageTemplates {
     static let running = #"""
         <p>{{what}}：<code>{{subject}}</code></p>
         <progress id="bar" max="1000" value="0"></progress>
-        <p id="status">[[正在准备……|Getting ready…]]</p>
-        <p class="meta">[[可以关闭这个页面：工作会继续，回到“选择材料”可再看到结果。|You may close this page: the work goes on, and its result stays here.]]</p>
+        <p id="status">{{#cancelling}}[[正在取消……|Cancelling…]]{{/cancelling}}{{^cancelling}}[[正在准备……|Getting ready…]]{{/cancelling}}</p>
+        <div class="actions" id="cancel-form" {{#cancelling}}hidden{{/cancelling}}>
+          <form class="inline" method="post" action="/jobs/{{id}}/cancel"><input type="hidden" name="token" value="{{token}}"><button id="cancel">[[取消|Cancel]]</button></form>
+        </div>
+        <p class="meta">[[可以关闭这个页面：工作会继续，回到“选择材料”可再看到结果。取消则停止这项工作（封装不会留下半个封装包）。|You may close this page: the work goes on, and its result stays here. Cancel stops the work (a seal leaves no half-written zip).]]</p>
         <script>
         (function () {
           var bar = document.getElementById("bar"), status = document.getElementById("status");
+          var cancelForm = document.getElementById("cancel-form");
           function mb(bytes) { return (bytes / 1048576).toFixed(1); }
           var source = new EventSource("/jobs/{{id}}/events");
           source.addEventListener("progress", function (event) {
@@ -156,6 +161,7 @@ enum PageTemplates {
             if (p.totalBytes > 0) { bar.value = Math.round(1000 * p.bytes / p.totalBytes); }
             var text = "[[已处理 |Done: ]]" + p.files + " / " + p.totalFiles + "[[ 个文件 · | files · ]]" + mb(p.bytes) + " / " + mb(p.totalBytes) + " MB · [[已用 |elapsed ]]" + Math.round(p.elapsed) + "[[ 秒| s]]";
             if (p.left !== null && p.left !== undefined) { text += "[[ · 预计还要 | · about ]]" + Math.max(1, Math.round(p.left)) + "[[ 秒| s left]]"; }
+            if (p.cancelling) { text = "[[正在取消…… |Cancelling… ]]" + text; cancelForm.hidden = true; }
             status.textContent = text;
           });
           source.addEventListener("done", function () { source.close(); location.reload(); });
@@ -168,16 +174,22 @@ enum PageTemplates {
     static let checked = #"""
         <p>[[检查对象：|Checked:]] <code>{{subject}}</code></p>
         <div class="actions">
-          <form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><button id="recheck">[[重新检查|Check again]]</button></form>
+          <form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}"><button id="recheck">[[重新检查|Check again]]</button></form>
           {{#canSeal}}
-          <form class="inline" method="post" action="/seal" id="seal-form"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}">
+          <form class="inline" method="post" action="/seal" id="seal-form"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}">
             [[封装包保存到：|Save the sealed zip in:]] <input type="text" name="output" value="{{sealFolder}}" style="width: 360px">
             <button class="primary" id="seal">[[封装|Seal]]</button></form>
           {{/canSeal}}
           <a class="button" href="/browse?path={{backQ}}">[[返回文件夹|Back to the folder]]</a>
         </div>
         {{#cannotSeal}}<p class="problem">[[还有错误：请按下面每条问题的处理方法改正文件，再点“重新检查”。没有错误后才能封装。|Errors remain: fix the files as each problem below says, then “Check again”. Sealing is offered once no error remains.]]</p>{{/cannotSeal}}
-        {{#sealable}}<p class="note">[[没有错误，可以封装。|No error remains: this folder can be sealed.]]</p>{{/sealable}}
+        {{#sealable}}<p class="note">[[没有错误，可以封装。|No error remains: this folder can be sealed.]]{{#warnings}} [[还有 {{warnings}} 个警告：不影响封装，但请逐条看过，能改正的先改正。|{{warnings}} warnings remain: they do not stop the seal, but read each and fix what you can first.]]{{/warnings}}</p>{{/sealable}}
+        {{#hasTypes}}
+        <form method="post" action="/check" id="unit-type-form" class="note"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}">
+          [[单位名录中没有这个单位：请选择本单位的类型（即命令行的 --unit-type），再重新检查：|The registry does not know this unit: pick its type (the command line's --unit-type), then check again:]]
+          <select name="unitType" id="unit-type">{{#types}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/types}}</select>
+          <button id="check-with-type">[[按这个类型重新检查|Check again as this type]]</button></form>
+        {{/hasTypes}}
         {{{report}}}
         """#
 
@@ -270,7 +282,7 @@ enum PageTemplates {
 
     /// 收件 (office): a drive or folder of bundles into the archive.
     static let intakeForm = #"""
-        <p>[[收件库：|Archive:]] <code>{{archive}}</code></p>
+        <p>[[收件库：|Archive:]] <code>{{archivePath}}</code></p>
         <form method="post" action="/intake" id="intake-form">
           <input type="hidden" name="token" value="{{token}}">
           <label for="path">[[U盘或存放材料的文件夹：|The drive or folder holding the bundles:]]</label>
@@ -280,7 +292,7 @@ enum PageTemplates {
         """#
 
     static let intakeDone = #"""
-        <p>[[已收件：|Taken in from:]] <code>{{subject}}</code> → <code>{{archive}}</code></p>
+        <p>[[已收件：|Taken in from:]] <code>{{subject}}</code> → <code>{{archivePath}}</code></p>
         <p class="meta">[[每份材料的结论和跨单位问题见下；登记簿是收件库里的 ledger.sqlite。|Each bundle's verdict and the cross-unit findings are below; the ledger is ledger.sqlite in the archive.]]</p>
         <div class="actions"><a class="button" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a></div>
         {{{report}}}
@@ -290,7 +302,10 @@ enum PageTemplates {
     static let failed = #"""
         <p>{{what}}：<code>{{subject}}</code></p>
         <div class="problem" id="failure">{{message}}</div>
-        <div class="actions"><a class="button" href="/browse">[[返回“选择材料”|Back to “Choose”]]</a></div>
+        <div class="actions">
+          {{#again}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><button class="primary" id="check-again">[[重新检查|Check again]]</button></form>{{/again}}
+          <a class="button" href="/browse">[[返回“选择材料”|Back to “Choose”]]</a>
+        </div>
         """#
 
     /// Refusals (403, 404) stand alone: they are shown to requests that may not see the menu.

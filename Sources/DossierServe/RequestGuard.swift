@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -37,9 +38,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         let port = port.value
         guard let host = request.head.authority, host == "127.0.0.1:\(port)" || host == "localhost:\(port)" else {
-            return refuse(
-                zh: "这个地址不是 dossier 服务自己的地址，已拒绝。请使用启动 dossier serve 时显示的地址。",
-                en: "This address is not the server's own; refused. Use the address dossier serve printed.")
+            return refuse(ServeWords.foreignHost)
         }
         let cookie = Self.cookieName(port: port)
         let query = Query.fields(request.uri.query ?? "")
@@ -75,34 +74,21 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             var request = request
             let body = try? await request.collectBody(upTo: Self.formLimit)
             guard let body else {
-                return Reply.refusal(
-                    .contentTooLarge, zh: "提交的内容太大。", en: "What was sent is too large.", renderer: renderer)
+                return Reply.refusal(.contentTooLarge, ServeWords.tooLarge, renderer: renderer)
             }
             let fields = Query.fields(String(buffer: body))
             guard secret.matches(fields["token"]) else { return refuseOrigin() }
             return try await next(request, context)
         default:
-            return Reply.refusal(
-                .methodNotAllowed, zh: "不支持这种请求。", en: "This kind of request is not supported.", renderer: renderer)
+            return Reply.refusal(.methodNotAllowed, ServeWords.badMethod, renderer: renderer)
         }
     }
 
-    private func refuse(zh: String, en: String) -> Response {
-        Reply.refusal(.forbidden, zh: zh, en: en, renderer: renderer)
+    private func refuse(_ words: LocalizedText) -> Response {
+        Reply.refusal(.forbidden, words, renderer: renderer)
     }
 
-    private func refuseSecret() -> Response {
-        refuse(
-            zh: "缺少或不符合本次启动的访问密钥，已拒绝。请使用启动 dossier serve 时显示（或自动打开）的完整地址；每次启动地址都不同。",
-            en: "The secret of this start is missing or wrong; refused. Open the full address dossier serve printed "
-                + "(or opened) at its start; it changes at every start.")
-    }
+    private func refuseSecret() -> Response { refuse(ServeWords.noSecret) }
 
-    private func refuseOrigin() -> Response {
-        refuse(
-            zh: "这个操作不是从本服务自己的页面提交的，已拒绝。请回到 dossier 的页面重新操作。",
-            en:
-                "This action did not come from the server's own pages; refused. Go back to dossier's page and try again."
-        )
-    }
+    private func refuseOrigin() -> Response { refuse(ServeWords.foreignOrigin) }
 }

@@ -25,14 +25,18 @@ enum CommandSuggestion {
             if word == "help" { return nil }
             let prefix = path.joined(separator: " ")
             let closest = names.map { ($0, editDistance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
-            let zh = language == .zh
-            var text =
-                zh ? "dossier: 没有命令“\(word)”。" : "dossier: '\(word)' is not a command of \(prefix)."
+            var parts = [
+                LocalizedText(zh: "dossier: 没有命令“\(word)”。", en: "dossier: '\(word)' is not a command of \(prefix).")
+            ]
             if let (name, distance) = closest, distance <= max(2, word.count / 3) || name.hasPrefix(word.lowercased()) {
-                text += zh ? "是不是要用 \(prefix) \(name)？" : " Did you mean '\(prefix) \(name)'?"
+                parts.append(LocalizedText(zh: "是不是要用 \(prefix) \(name)？", en: " Did you mean '\(prefix) \(name)'?"))
             }
-            text += zh ? "\n可用的命令：\(names.joined(separator: "、"))。" : "\nCommands: \(names.joined(separator: ", "))."
-            text += zh ? "\n  详见 \(prefix) --help。" : "\n  See '\(prefix) --help' for more information."
+            parts.append(
+                LocalizedText(
+                    zh: "\n可用的命令：\(names.joined(separator: "、"))。\n  详见 \(prefix) --help。",
+                    en: "\nCommands: \(names.joined(separator: ", ")).\n  See '\(prefix) --help' for more information.")
+            )
+            let text = parts.map { $0.text(language) }.joined()
             return text
         }
         return nil

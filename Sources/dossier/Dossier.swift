@@ -52,7 +52,9 @@ extension ParsableCommand {
             // A Foundation error: the system's reason in the run's language, with the file it names.
             let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String
             text =
-                path.map { runLanguage == .zh ? "\($0)：\(reason.text(.zh))。" : "\($0): \(reason.text(.en))" }
+                path.map {
+                    LocalizedText(zh: "\($0)：\(reason.text(.zh))。", en: "\($0): \(reason.text(.en))").text(runLanguage)
+                }
                 ?? reason.text(runLanguage)
         } else {
             text = "\(failure)"
@@ -76,5 +78,5 @@ func commandLineLanguage() -> Language {
 
 /// A usage error in the run's language (ArgumentParser adds the usage line).
 func usageError(zh: String, en: String) -> ValidationError {
-    ValidationError(runLanguage == .zh ? zh : en)
+    ValidationError(LocalizedText(zh: zh, en: en).text(runLanguage))
 }

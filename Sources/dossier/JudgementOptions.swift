@@ -35,6 +35,14 @@ struct JudgementOptions: ParsableArguments {
             "Measure every photo again instead of using the cache of measured facts (~/.cache/dossier, by content)."))
     var noCache = false
 
+    @Flag(
+        name: .long,
+        help: .words(
+            "逐帧解码每个视频，报告第一处解码错误的时间（较慢，约为视频时长的解码时间；供收件单位终审）。",
+            "Decode every frame of every video and report the time of the first decoding error (slow: about the clips' length in decoding; for the office's final check)."
+        ))
+    var deep = false
+
     func validate() throws {
         if let asOf, !AsOfDate.isValid(asOf) {
             throw usageError(
@@ -56,6 +64,7 @@ struct JudgementOptions: ParsableArguments {
             quota: quota, approval: approval)
         options.thumbnails = DossierLibrary.showsPhotos(format: common.format)
         if !noCache { options.cacheFolder = DossierLibrary.userCacheFolder }
+        options.deep = deep
         return options
     }
 }

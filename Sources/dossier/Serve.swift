@@ -97,7 +97,10 @@ extension Dossier {
                             : "dossier is serving; open this address in your browser:\n\(url.absoluteString)\n"
                                 + "(this computer only; Ctrl-C stops it)\n"
                         FileHandle.standardOutput.write(Data(text.utf8))
-                        if open { Self.openInBrowser(url, language: language) }
+                        if open {
+                            Self.openInBrowser(
+                                url, language: language, environment: ProcessInfo.processInfo.environment)
+                        }
                     }
                 } catch {
                     failure.error = error
@@ -113,21 +116,39 @@ extension Dossier {
             }
         }
 
-        /// `xdg-open URL`; when there is none, the printed address is enough.
-        static func openInBrowser(_ url: URL, language: Language) {
+        /// `xdg-open URL` (Debian's xdg-utils: the desktop's browser, or `$BROWSER`). When there is no xdg-open, or
+        /// it finds no browser, one line says so and the server goes on: the printed address is enough.
+        static func openInBrowser(_ url: URL, language: Language, environment: [String: String]) {
+            let path = environment["PATH"] ?? "/usr/bin:/bin"
+            let opener = path.split(separator: ":").map { "\($0)/xdg-open" }.first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }
+            let cannot: @Sendable (LocalizedText) -> Void = { why in
+                let line = LocalizedText(
+                    zh: "无法自动打开浏览器：\(why.zh)。请在浏览器中手动打开上面的地址。",
+                    en: "The browser could not be opened: \(why.en). Open the address above in your browser by hand.")
+                FileHandle.standardError.write(Data((line.text(language) + "\n").utf8))
+            }
+            let missing = LocalizedText(
+                zh: "没有找到 xdg-open（请安装 xdg-utils 软件包）", en: "there is no xdg-open (install the package xdg-utils)")
+            guard let opener else { return cannot(missing) }
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["xdg-open", url.absoluteString]
+            process.executableURL = URL(fileURLWithPath: opener)
+            process.arguments = [url.absoluteString]
+            process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            process.terminationHandler = { finished in
+                guard finished.terminationReason != .exit || finished.terminationStatus != 0 else { return }
+                cannot(
+                    LocalizedText(
+                        zh: "xdg-open 没有找到可用的浏览器（退出状态 \(finished.terminationStatus)）",
+                        en: "xdg-open found no browser to use (exit status \(finished.terminationStatus))"))
+            }
             do {
                 try process.run()
             } catch {
-                FileHandle.standardError.write(
-                    Data(
-                        (language == .zh
-                            ? "无法自动打开浏览器，请手动打开上面的地址。\n"
-                            : "The browser could not be opened: open the address above by hand.\n").utf8))
+                cannot(missing)
             }
         }
     }

@@ -11,21 +11,7 @@ import Testing
     private func v1Ledger(at path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                    INSERT INTO grdb_migrations VALUES ('v1');
-                    CREATE TABLE intake (id INTEGER PRIMARY KEY AUTOINCREMENT, receivedAt TEXT NOT NULL,
-                      asOf TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL,
-                      unitType TEXT, fingerprint TEXT, sha256 TEXT NOT NULL, archivedAs TEXT NOT NULL,
-                      bytes INTEGER NOT NULL, verdict TEXT NOT NULL, errors INTEGER NOT NULL,
-                      warnings INTEGER NOT NULL, notices INTEGER NOT NULL, rulesSHA256 TEXT NOT NULL,
-                      report TEXT NOT NULL);
-                    CREATE INDEX intake_on_unit ON intake(unit);
-                    CREATE TABLE candidate (intake INTEGER NOT NULL REFERENCES intake(id) ON DELETE CASCADE,
-                      unit TEXT NOT NULL, name TEXT NOT NULL, birth TEXT NOT NULL, employer TEXT NOT NULL);
-                    CREATE INDEX candidate_on_intake ON candidate(intake);
-                    """)
+            try db.execute(sql: LedgerV1Schema.sql)
             let report = """
                 {"unit":{"name":"湖北省科协","type":"province","quota":10,"approval":null},
                  "candidates":[{"name":"张三","folder":"张三","fields":{"birth":"1975-03","employer":"武汉大学","gender":"男",

@@ -184,16 +184,21 @@ private func runPython(_ script: String, _ arguments: [String]) throws -> Comman
         #expect(!xml.contains("<script>") && xml.contains("&lt;script&gt;"))
     }
 
-    @Test func contactSheetHasAnUprightThumbnailOfEveryPhoto() throws {
+    @Test func contactSheetHasAnUprightThumbnailOfEveryPhotoAndAPosterOfEveryVideo() throws {
         let (report, context) = try sampleReport("valid", thumbnails: true)
         let bundle = report.bundles[0]
-        #expect(bundle.thumbnails.count == 4)
+        // Four photos and two videos.
+        #expect(bundle.thumbnails.count == 6)
+        // 张三2.mov is stored landscape and shown portrait: its poster (the middle frame) is upright.
+        let poster = try #require(bundle.thumbnails["张三/张三2.mov"])
+        let portrait = try #require(JPEGInspector.inspect(poster).facts)
+        #expect(portrait.height > portrait.width && portrait.decodes)
         let phone = try #require(bundle.thumbnails["张三/张三3.jpg"])
         // Stored 2400x1800 with EXIF orientation 6: the thumbnail is upright, taller than wide.
         let facts = try #require(JPEGInspector.inspect(phone).facts)
         #expect(facts.height > facts.width && facts.decodes)
         let html = try HTMLReporter().render(report, context: context)
-        #expect(html.components(separatedBy: "data:image/jpeg;base64,").count == 5)
+        #expect(html.components(separatedBy: "data:image/jpeg;base64,").count == 7)
     }
 
     @Test func textColoursOnlyWhenAsked() throws {

@@ -28,12 +28,13 @@ final class Started: @unchecked Sendable {
     let process = Process()
     let output = Pipe()
 
-    init(_ executable: String, _ arguments: [String]) throws {
+    init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        process.environment =
+            environment ?? ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         try process.run()
     }
 
@@ -101,14 +102,29 @@ struct BrowserTests {
     }
 
     /// Runs `body` with a server over a root holding copies of the valid and the faulty sample, and a browser.
+    /// `slowUnit` adds a unit whose check takes seconds: 张三's photo linked under 300 more names, checked without
+    /// the cache of measured facts (the server is started without a home), so that every link is measured.
+    /// `archive` is given to the server as `--archive`.
     private func withBrowser(
-        _ body: (WebDriver, String, URL, String) async throws -> Void
+        slowUnit: Bool = false, archive: String? = nil, _ body: (WebDriver, String, URL, String) async throws -> Void
     ) async throws {
         let root = try TemporaryFolder()
         _ = try root.copy(ofSample: "valid")
         _ = try root.copy(ofSample: "photo-problems")
+        var environment: [String: String]? = nil
+        if slowUnit {
+            let slow = try root.copy(ofSample: "valid", as: "慢单位")
+            let photo = slow.appendingPathComponent("张三/张三2.jpg")
+            for number in 5..<305 {
+                try FileManager.default.linkItem(at: photo, to: slow.appendingPathComponent("张三/张三\(number).jpg"))
+            }
+            environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+        }
         let server = try Started(
-            Repository.binary.path, ["serve", "--root", root.url.path, "--as-of", "2021-06-18", "--lang", "zh"])
+            Repository.binary.path,
+            ["serve", "--root", root.url.path, "--as-of", "2021-06-18", "--lang", "zh"]
+                + (archive.map { ["--archive", $0] } ?? []),
+            environment: environment)
         defer { server.stop() }
         let printed = try await offPool { server.read(until: "key=") }
         let address = try #require(
@@ -188,6 +204,85 @@ struct BrowserTests {
             try await driver.click(try await driver.element("#verify"))
             let bad = try await driver.text(try await driver.element("#verdict", seconds: 120))
             #expect(bad.contains("指纹不一致"))
+        }
+    }
+
+    @Test func aRunningCheckIsCancelledFromItsPage() async throws {
+        try await withBrowser(slowUnit: true) { driver, address, _, rootPath in
+            try await driver.open(address)
+            try await driver.open(
+                address.components(separatedBy: "/?")[0] + "/browse?path=" + query(rootPath + "/慢单位"))
+            try await driver.click(try await driver.element("#check-here"))
+            let cancel = try await driver.element("#cancel", seconds: 10)
+            // The progress bar moves before the clerk gives up.
+            let deadline = Date().addingTimeInterval(20)
+            var status = ""
+            while !status.contains("已处理") && Date() < deadline {
+                status = try await driver.text(try await driver.element("#status"))
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(status.contains("已处理"), "\(status)")
+            try await snap(driver, "running")
+            try await driver.click(cancel)
+            let failure = try await driver.text(try await driver.element("#failure", seconds: 60))
+            #expect(failure.contains("已取消"))
+            try await snap(driver, "cancelled")
+            // 重新检查 starts it again.
+            try await driver.click(try await driver.element("#check-again"))
+            _ = try await driver.element("#cancel", seconds: 10)
+            try await driver.click(try await driver.element("#cancel"))
+            _ = try await driver.element("#failure", seconds: 60)
+        }
+    }
+
+    /// The office: a sealed zip taken in (`dossier intake`), then in the browser the 收件登记 dashboard, the unit's
+    /// page, its paper recorded with the fingerprint from the seal (it matches), and the version marked withdrawn.
+    @Test func theOfficeRecordsPaperAndMarksAVersionInTheBrowser() async throws {
+        let office = try TemporaryFolder()
+        let unit = try office.copy(ofSample: "valid")
+        let zip = office.url.appendingPathComponent("湖北省科协.zip").path
+        let archive = office.url.appendingPathComponent("收件库").path
+        let fingerprint = try await offPool { () throws -> String in
+            let sealed = try CommandRunner.dossier(["seal", unit.path, "-o", zip, "--as-of", "2021-06-15"])
+            let found = (sealed.stderr + sealed.text).firstMatch(of: #/[0-9A-F]{4}(-[0-9A-F]{4}){4}/#)
+            _ = try CommandRunner.dossier(
+                [
+                    "intake", zip, "--archive", archive, "--as-of", "2021-06-18", "--received-by", "李杨", "--label",
+                    "U盘-07",
+                ])
+            return found.map { String($0.output.0) } ?? ""
+        }
+        #expect(!fingerprint.isEmpty)
+        try await withBrowser(archive: archive) { driver, address, _, _ in
+            let base = address.components(separatedBy: "/?")[0]
+            try await driver.open(address)
+            try await driver.click(try await driver.element("#nav-ledger"))
+            _ = try await driver.element(".charts svg")
+            let dashboard = try await driver.pageSource
+            #expect(dashboard.contains("北京市科协") && dashboard.contains("已收到，通过"))
+            try await snap(driver, "ledger")
+            try await driver.click(try await driver.link("湖北省科协"))
+            _ = try await driver.element("#versions")
+            #expect(try await driver.pageSource.contains("U盘-07"))
+            try await driver.type(try await driver.element("#paper-fingerprint"), fingerprint.lowercased())
+            try await driver.click(try await driver.element("#record-paper"))
+            let verdict = try await driver.text(try await driver.element("#paper-verdict"))
+            #expect(verdict.contains("指纹一致"))
+            try await snap(driver, "ledger-paper")
+            try await driver.click(try await driver.element("#to-unit"))
+            #expect(try await driver.text(try await driver.element("#unit-paper")).contains("指纹一致"))
+            let row = try await driver.element("#versions tr[id^=version-]")
+            let version = try await driver.attribute(row, "id").replacingOccurrences(of: "version-", with: "")
+            try await driver.click(try await driver.element("#mark-\(version) option[value=withdrawn]"))
+            try await driver.click(try await driver.element("#mark-button-\(version)"))
+            #expect(try await driver.text(try await driver.element("#notice")).contains("已撤回"))
+            #expect(try await driver.text(try await driver.element("#unit-state")) == "未收到")
+            try await snap(driver, "ledger-unit")
+            // The national table is a download the dashboard links to.
+            try await driver.open(base + "/ledger")
+            #expect(
+                try await driver.attribute(try await driver.element("#export-xlsx"), "href").hasSuffix(
+                    "/ledger/export?format=xlsx"))
         }
     }
 

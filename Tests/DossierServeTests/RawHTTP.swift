@@ -11,6 +11,8 @@ enum RawHTTP {
         var status: Int
         var headers: [(String, String)]
         var body: String
+        /// The body's bytes, as sent.
+        var bytes: [UInt8] = []
 
         func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
@@ -90,7 +92,8 @@ enum RawHTTP {
         if headers.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased() == "chunked" }) {
             content = dechunk(content)
         }
-        return Response(status: status, headers: headers, body: String(decoding: content, as: UTF8.self))
+        return Response(
+            status: status, headers: headers, body: String(decoding: content, as: UTF8.self), bytes: content)
     }
 
     /// Whether `bytes` hold a whole response: headers, and a body as long as Content-Length says, or a chunked

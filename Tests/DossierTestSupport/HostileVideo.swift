@@ -11,6 +11,11 @@ public enum HostileVideo: String, CaseIterable, Sendable {
     case tilted = "@video-tilted"
     /// 1920×1088 in the sample description, cropped to 1080 by the H.264 SPS, as cameras write it.
     case coded1088 = "@video-coded-1088"
+    /// Every byte of the media data zeroed: the boxes are whole, no frame decodes.
+    case undecodable = "@video-undecodable"
+    /// 4 KB of the media data halfway through overwritten: the first second decodes, then the stream breaks
+    /// (`--deep` finds it; the sampled keyframes may not).
+    case damagedMiddle = "@video-deep-damaged"
 
     /// The clip `original` (an ffmpeg MP4 with a ‘free’ box before ‘mdat’) made hostile.
     public func make(from original: [UInt8]) throws -> [UInt8] {
@@ -28,6 +33,12 @@ public enum HostileVideo: String, CaseIterable, Sendable {
             try file.setMatrix(a: 46341, b: 46341, c: -46341, d: 46341)
         case .coded1088:
             try file.setStoredSize(width: 1920, height: 1088)
+        case .undecodable, .damagedMiddle:
+            guard let data = file.box(["mdat"]) else { throw CocoaError(.fileReadCorruptFile) }
+            let length = data.end - data.payload
+            let middle = data.payload + length / 2
+            let range = self == .undecodable ? data.payload..<data.end : middle..<min(data.end, middle + 4096)
+            for index in range { file.bytes[index] = self == .undecodable ? 0 : UInt8(truncatingIfNeeded: index &* 97) }
         }
         return file.bytes
     }

@@ -172,6 +172,20 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try dossier("check", unit.path, "--strict", "--as-of", "2021-06-01").status == 1)
     }
 
+    @Test func deepDecodesEveryFrameAndFindsTheFirstError() throws {
+        // 张三's landscape clip with 4 KB of its media data overwritten halfway: the sampled keyframes still decode,
+        // decoding every frame does not.
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let clip = unit.appendingPathComponent("张三/张三1.mp4")
+        try Data(try HostileVideo.damagedMiddle.make(from: Array(try Data(contentsOf: clip)))).write(to: clip)
+        let quick = try dossier("check", unit.path, "--as-of", "2021-06-01", "--no-cache")
+        #expect(quick.status == 0, "\(quick.stdout)")
+        let deep = try dossier("check", unit.path, "--deep", "--as-of", "2021-06-01", "--no-cache", "--lang", "en")
+        #expect(
+            deep.status == 1 && deep.stdout.contains("VIDEO-CORRUPT") && deep.stdout.contains("Decoding every frame"))
+    }
+
     @Test func outputIsWrittenWholeAndNeverIntoTheInput() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

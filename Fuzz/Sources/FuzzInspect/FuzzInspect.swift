@@ -38,7 +38,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = JPEGInspector.inspect(input, limits: limits, thumbnailQuality: size % 2 == 0 ? 70 : nil)
         }
     case .mp4:
+        // The box reader always; then FFmpeg (CFFmpegShim) for one input in three: a few frames and the poster,
+        // or (one in six) every frame, within small bounds of time and packets.
         _ = try? MP4Reader().read(MemoryRandomAccess(input))
+        if size % 3 == 0 {
+            let settings = VideoFrameSettings(
+                longSide: 64, maximumPixels: 4_000_000, seconds: 2, deepSeconds: 2, maximumPacketsPerFrame: 60)
+            if size % 2 == 0 {
+                _ = VideoFrameReader.decodeAll(MemoryRandomAccess(input), settings: settings)
+            } else {
+                _ = VideoFrameReader.sample(
+                    MemoryRandomAccess(input), settings: settings, pictures: PictureSettings(), poster: true)
+            }
+        }
     case .zip:
         guard let archive = try? ZipArchive(MemoryRandomAccess(input)) else { return 0 }
         for entry in archive.entries.prefix(8) { _ = try? archive.contents(entry, limit: 1 << 20) }

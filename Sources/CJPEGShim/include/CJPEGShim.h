@@ -63,6 +63,11 @@ void CJPEGShim_inspect_pictures(const unsigned char *data, size_t size, int scal
                                 int quality, CJPEGShim_Facts *out, CJPEGShim_Thumbnail *thumbnail,
                                 CJPEGShim_Grey *grey);
 
+/// Encodes `width` × `height` RGB pixels (3 bytes each, rows packed) as a JPEG of `quality` (a video's poster
+/// frame); `out->bytes` is NULL when that failed. Free it with CJPEGShim_free.
+void CJPEGShim_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+                          CJPEGShim_Thumbnail *out);
+
 /// Reads the header and, when `decode` is non-zero, decodes the whole image at 1/`scale_denom` scale
 /// (1, 2, 4 or 8), counting any corrupt-data warning as a failure. `max_pixels` bounds width × height
 /// before any allocation; `max_scans` bounds the number of progressive scans. Never longjmps out.

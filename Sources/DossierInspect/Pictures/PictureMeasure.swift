@@ -21,6 +21,32 @@ public enum PictureMeasure {
             backgroundEdgeFraction: edges)
     }
 
+    /// Mean luminance of the whole picture and its standard deviation (a blank picture has almost none).
+    public static func levels(_ image: GreyImage) -> (mean: Double, spread: Double) {
+        var sum = 0, squares = 0
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for value in pixels {
+                sum += Int(value)
+                squares += Int(value) * Int(value)
+            }
+        }
+        let count = Double(image.pixels.count)
+        let mean = Double(sum) / count
+        return (mean, max(0, Double(squares) / count - mean * mean).squareRoot())
+    }
+
+    /// Mean absolute difference in luminance between two pictures of the same size (nil when their sizes differ).
+    public static func change(from first: GreyImage, to second: GreyImage) -> Double? {
+        guard first.width == second.width, first.height == second.height else { return nil }
+        var sum = 0
+        first.pixels.withUnsafeBufferPointer { one in
+            second.pixels.withUnsafeBufferPointer { two in
+                for index in 0..<one.count { sum += abs(Int(one[index]) - Int(two[index])) }
+            }
+        }
+        return Double(sum) / Double(first.pixels.count)
+    }
+
     /// The middle third of the picture, both ways.
     static func centre(of image: GreyImage) -> PixelRect {
         PixelRect(x: image.width / 3, y: image.height / 3, width: image.width / 3, height: image.height / 3)

@@ -129,43 +129,34 @@ public struct PictureChecks: CheckFamily {
     /// Backlight and exposure, for every photo that decodes.
     private func checkLight(_ file: ScannedFile, picture: PictureFacts, rules: PictureRules, sink: FindingSink) {
         let subject: DataValue = .string(picture.subjectIsFace ? "face" : "centre")
-        let backlight = rules.backlight
-        if picture.backgroundMean >= backlight.minimumBackgroundMean,
-            picture.subjectMean <= picture.backgroundMean * backlight.maximumSubjectRatio
-        {
+        let judgement = LightJudgement(rules: rules)
+        if judgement.isBacklit(picture) {
             sink.emit(
                 .photoBacklit, path: file.path, candidate: file.candidate,
                 variant: picture.subjectIsFace ? nil : "centre",
                 data: [
                     "subject": subject, "subjectMean": .double(Self.rounded(picture.subjectMean)),
                     "backgroundMean": .double(Self.rounded(picture.backgroundMean)),
-                    "minimumBackgroundMean": .double(backlight.minimumBackgroundMean),
-                    "maximumSubjectRatio": .double(backlight.maximumSubjectRatio),
+                    "minimumBackgroundMean": .double(rules.backlight.minimumBackgroundMean),
+                    "maximumSubjectRatio": .double(rules.backlight.maximumSubjectRatio),
                 ],
                 display: [
                     "subjectLevel": String(Int(picture.subjectMean.rounded())),
                     "backgroundLevel": String(Int(picture.backgroundMean.rounded())),
                 ])
         }
-        let exposure = rules.exposure
-        let over =
-            picture.highlightFraction >= exposure.minimumPictureFraction
-            && picture.subjectHighlightFraction >= exposure.minimumSubjectFraction
-        let under =
-            picture.shadowFraction >= exposure.minimumPictureFraction
-            && picture.subjectShadowFraction >= exposure.minimumSubjectFraction
-        guard over || under else { return }
-        let whole = over ? picture.highlightFraction : picture.shadowFraction
-        let inSubject = over ? picture.subjectHighlightFraction : picture.subjectShadowFraction
+        guard let clipping = judgement.clipping(picture) else { return }
         sink.emit(
-            .photoExposure, path: file.path, candidate: file.candidate, variant: over ? "over" : "under",
+            .photoExposure, path: file.path, candidate: file.candidate, variant: clipping.over ? "over" : "under",
             data: [
-                "subject": subject, "clippedFraction": .double(Self.rounded(whole)),
-                "subjectClippedFraction": .double(Self.rounded(inSubject)),
-                "level": .int(over ? exposure.highlightLevel : exposure.shadowLevel),
-                "minimumPictureFraction": .double(exposure.minimumPictureFraction),
+                "subject": subject, "clippedFraction": .double(Self.rounded(clipping.whole)),
+                "subjectClippedFraction": .double(Self.rounded(clipping.inSubject)),
+                "level": .int(clipping.over ? rules.exposure.highlightLevel : rules.exposure.shadowLevel),
+                "minimumPictureFraction": .double(rules.exposure.minimumPictureFraction),
             ],
-            display: ["percent": (whole * 100).formatted2, "subjectPercent": (inSubject * 100).formatted2])
+            display: [
+                "percent": (clipping.whole * 100).formatted2, "subjectPercent": (clipping.inSubject * 100).formatted2,
+            ])
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

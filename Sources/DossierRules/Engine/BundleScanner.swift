@@ -19,6 +19,8 @@ public struct BundleScanner: Sendable {
     /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
     /// copies and measures the photos in one read).
     public var measuresPhotos = true
+    /// Decode every frame of every video (`--deep`), besides the few frames always looked at.
+    public var deepVideos = false
     /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
     /// measures them while it hashes): not read again.
     public var knownPhotos: [RawPath: PhotoMeasurer.Known] = [:]
@@ -112,7 +114,8 @@ public struct BundleScanner: Sendable {
         case xlsx(Result<([XlsxSheet], XlsxFacts), OfficeProblem>)
     }
 
-    /// Reads every MP4/MOV video's boxes (never its media data), on every core.
+    /// Reads every MP4/MOV video's boxes (never its media data) and, for one that has a picture track, decodes a
+    /// few frames (and every frame with `deepVideos`), on every core.
     private func measureVideos(_ files: inout [ScannedFile], source: any BundleSource) {
         let indices = files.indices.filter {
             files[$0].kind == .video && files[$0].entry.kind == .file && [.mp4, .mov].contains(files[$0].content)
@@ -120,13 +123,52 @@ public struct BundleScanner: Sendable {
         let reader = MP4Reader(limits: ruleSet.videos.limits)
         let entries = indices.map { files[$0].entry }
         let cancellation = self.cancellation
-        let results = ParallelMap.map(entries) { entry -> Result<VideoFacts, MP4Problem> in
+        let frameSettings = ruleSet.pictures.videoFrames.settings
+        let pictureSettings = ruleSet.pictures.settings
+        let (posters, deep) = (thumbnails, deepVideos)
+        let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
+        let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
-                return .failure(.damaged("cannot be read in place"))
+                return VideoMeasure(boxes: .failure(.damaged("cannot be read in place")))
             }
-            return Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) }
+            var measure = VideoMeasure(
+                boxes: Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) })
+            // Frames only of a video whose boxes make sense and that has a picture.
+            guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, cancellation?.isCancelled != true
+            else { return measure }
+            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into memory
+            // when small enough, else its frames are not looked at (and the report says so).
+            var frameFile: any RandomAccess = file
+            if file is ZipEntryStreamAccess {
+                guard file.size <= UInt64(inflateLimit),
+                    let bytes = try? source.contents(of: entry, limit: inflateLimit)
+                else {
+                    measure.frames = VideoFrameFacts(
+                        decoder: "", library: VideoFrameReader.libraryVersion,
+                        skipped: "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate in memory")
+                    return measure
+                }
+                frameFile = MemoryRandomAccess(bytes)
+            }
+            measure.frames = VideoFrameReader.sample(
+                frameFile, settings: frameSettings, pictures: pictureSettings, poster: posters)
+            if deep, cancellation?.isCancelled != true {
+                measure.deep = VideoFrameReader.decodeAll(frameFile, settings: frameSettings)
+            }
+            return measure
         }
-        for (index, result) in zip(indices, results) { files[index].video = result }
+        for (index, result) in zip(indices, results) {
+            files[index].video = result.boxes
+            files[index].frames = result.frames
+            files[index].deepDecode = result.deep
+        }
+    }
+
+    /// What was measured of one video.
+    private struct VideoMeasure: Sendable {
+        var boxes: Result<VideoFacts, MP4Problem>
+        var frames: VideoFrameFacts?
+        var deep: DeepDecode?
     }
 
     /// Reads and decodes every JPEG photo, on as many threads as there are cores. Only photos that share their

@@ -3,7 +3,9 @@ import DossierCore
 /// The check families, in the order they run. Add a family here and nowhere else.
 public enum CheckFamilies {
     public static let all: [any CheckFamily] = [
-        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), PictureChecks(), VideoChecks(), FormChecks(),
+        FileSystemChecks(), LayoutChecks(), NamingChecks(), PhotoChecks(), PictureChecks(), VideoChecks(),
+        VideoFrameChecks(),
+        FormChecks(),
         ExclusionChecks(),
         JudgementChecks(),
     ]

@@ -16,6 +16,10 @@ public struct CheckOptions: Sendable {
     /// Looked at between files: once cancelled, the check stops with `CheckError.cancelled`.
     public var cancellation: Cancellation?
 
+    /// Decode every frame of every video and report the first decoding error (`VIDEO-CORRUPT`): the office's
+    /// final check; slow (about the clip's length in decoding time).
+    public var deep: Bool = false
+
     /// The folder of the cache of photos' measured facts (`ContentCache`); nil measures every photo every time.
     public var cacheFolder: String?
 

@@ -93,6 +93,7 @@ public struct Checker: Sendable {
             scanner.cancellation = options.cancellation
             scanner.knownPhotos = knownPhotos
             scanner.measuresPhotos = judging
+            scanner.deepVideos = options.deep
             if let folder = options.cacheFolder {
                 scanner.cache = cache(folder)
             }
@@ -127,7 +128,7 @@ public struct Checker: Sendable {
             candidates: candidates(scanned),
             files: files, findings: sink.takeFindings(), strict: options.strict)
         for file in scanned.files {
-            if let thumbnail = file.jpeg?.thumbnail { report.thumbnails[file.path] = thumbnail }
+            if let thumbnail = file.jpeg?.thumbnail ?? file.frames?.poster { report.thumbnails[file.path] = thumbnail }
         }
         return report
     }

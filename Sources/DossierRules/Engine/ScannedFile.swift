@@ -22,10 +22,12 @@ public struct ScannedFile: Sendable {
         var xlsx: Result<([XlsxSheet], XlsxFacts), OfficeProblem>?
         var readProblem: FileBytes.ReadError?
         var picture: PictureFacts?
+        var frames: VideoFrameFacts?
+        var deepDecode: DeepDecode?
 
         var isEmpty: Bool {
             sha256 == nil && jpeg == nil && video == nil && docx == nil && xlsx == nil && readProblem == nil
-                && picture == nil
+                && picture == nil && frames == nil && deepDecode == nil
         }
     }
 
@@ -67,6 +69,17 @@ public struct ScannedFile: Sendable {
     public var picture: PictureFacts? {
         get { measured?.value.picture }
         set { change { $0.picture = newValue } }
+    }
+
+    /// What a video's sampled frames show (backlight, exposure, blank or frozen), and its poster frame.
+    public var frames: VideoFrameFacts? {
+        get { measured?.value.frames }
+        set { change { $0.frames = newValue } }
+    }
+    /// What decoding every frame of a video found (`--deep`).
+    public var deepDecode: DeepDecode? {
+        get { measured?.value.deepDecode }
+        set { change { $0.deepDecode = newValue } }
     }
 
     public init(entry: TreeEntry, kind: FileKind, candidate: String?) {

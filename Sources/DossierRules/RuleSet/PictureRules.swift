@@ -2,7 +2,7 @@ import DossierInspect
 
 /// `pictures.yaml`: what the notice asks of the pictures themselves (正面免冠, 彩色, 避免逆光), measured on the
 /// luminance of the reduced-scale decode. Every threshold of PHOTO-ID-FACE, -POSE, -FRAMING, -BACKGROUND,
-/// PHOTO-BACKLIT and PHOTO-EXPOSURE is here.
+/// PHOTO-BACKLIT and PHOTO-EXPOSURE is here, and of VIDEO-BACKLIT, VIDEO-EXPOSURE and VIDEO-BLANK.
 public struct PictureRules: Codable, Sendable, Equatable {
     public struct Analysis: Codable, Sendable, Equatable {
         /// The decode is made finer than the photo check's scale while the shorter side would be under this.
@@ -44,12 +44,45 @@ public struct PictureRules: Codable, Sendable, Equatable {
         public var minimumSubjectFraction: Double
     }
 
+    /// Frames of videos: where they are decoded, within which bounds, and when what they show is a finding
+    /// (VIDEO-BACKLIT, VIDEO-EXPOSURE and VIDEO-BLANK judge each frame with the photos' thresholds above).
+    public struct VideoFrames: Codable, Sendable, Equatable {
+        public var at: [Double]
+        public var longSide: Int
+        public var maximumSide: Int
+        public var maximumPixels: Int
+        public var seconds: Double
+        public var deepSeconds: Double
+        public var maximumPacketsPerFrame: Int
+        /// A video deflated in a zip is inflated into memory to be decoded up to this size; a larger one's frames
+        /// are not looked at (a notice).
+        public var maximumInflatedBytes: Int
+        public var decoders: [String]
+        /// A finding when at least this fraction of the decoded frames shows it.
+        public var minimumFrameFraction: Double
+        /// A frame whose luminance varies by at most this standard deviation is blank.
+        public var blankMaximumSpread: Double
+        /// Of a blank frame, a mean at most this is black.
+        public var blackMaximumMean: Double
+        /// Frames that differ from the one before by at most this mean level are the same picture (frozen).
+        public var frozenMaximumChange: Double
+
+        /// What the scanner decodes with.
+        public var settings: VideoFrameSettings {
+            VideoFrameSettings(
+                fractions: at, longSide: longSide, maximumSide: maximumSide, maximumPixels: maximumPixels,
+                seconds: seconds, deepSeconds: deepSeconds, maximumPacketsPerFrame: maximumPacketsPerFrame,
+                decoders: decoders)
+        }
+    }
+
     public var analysis: Analysis
     public var faces: Faces
     public var framing: Framing
     public var background: Background
     public var backlight: Backlight
     public var exposure: Exposure
+    public var videoFrames: VideoFrames
 
     /// What the scanner measures with.
     public var settings: PictureSettings {
@@ -113,5 +146,34 @@ extension RuleSetValidation {
             "exposure.highlightLevel", "must be a level from 0 to 255, above shadowLevel")
         try fraction(exposure.minimumPictureFraction, "exposure.minimumPictureFraction")
         try fraction(exposure.minimumSubjectFraction, "exposure.minimumSubjectFraction")
+        let frames = pictures.videoFrames
+        try require(
+            (1...9).contains(frames.at.count) && frames.at.allSatisfy { (0...1).contains($0) }
+                && frames.at == frames.at.sorted(),
+            "videoFrames.at", "must be 1 to 9 fractions of the duration from 0 to 1, in order")
+        try require((16...1024).contains(frames.longSide), "videoFrames.longSide", "must be 16 to 1024 pixels")
+        try require((16...16384).contains(frames.maximumSide), "videoFrames.maximumSide", "must be 16 to 16384")
+        try require(
+            (256...268_435_456).contains(frames.maximumPixels), "videoFrames.maximumPixels", "must be 256 to 2^28")
+        try require((0.1...600).contains(frames.seconds), "videoFrames.seconds", "must be 0.1 to 600 seconds")
+        try require(
+            (1...86400).contains(frames.deepSeconds), "videoFrames.deepSeconds", "must be 1 to 86400 seconds")
+        try require(
+            (1...100_000).contains(frames.maximumPacketsPerFrame), "videoFrames.maximumPacketsPerFrame",
+            "must be 1 to 100000")
+        try require(
+            (0...2_147_483_647).contains(frames.maximumInflatedBytes), "videoFrames.maximumInflatedBytes",
+            "must be 0 to 2^31-1")
+        try require(
+            !frames.decoders.isEmpty
+                && frames.decoders.allSatisfy {
+                    !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                },
+            "videoFrames.decoders", "must name at least one FFmpeg decoder (letters, digits, _)")
+        try fraction(frames.minimumFrameFraction, "videoFrames.minimumFrameFraction")
+        try require((0...128).contains(frames.blankMaximumSpread), "videoFrames.blankMaximumSpread", "must be 0 to 128")
+        try require((0...255).contains(frames.blackMaximumMean), "videoFrames.blackMaximumMean", "must be 0 to 255")
+        try require(
+            (0...255).contains(frames.frozenMaximumChange), "videoFrames.frozenMaximumChange", "must be 0 to 255")
     }
 }

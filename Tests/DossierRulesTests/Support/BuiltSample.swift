@@ -57,8 +57,15 @@ enum BuiltSample {
             // A real JPEG grown by comments to 2,097,151 bytes: one byte short of 2 MiB.
             try JPEGFixture.withComments(toSize: 2_097_151, from: try fixture("whole.jpg"))
                 .write(to: person.appendingPathComponent("张三5.jpg"))
-        case "@late":
+        case "@late", "@video-deep-clean":
             break
+        case _ where name.hasPrefix("@video-frames-"):
+            // A clip made by scripts/make-frame-fixtures.sh in place of 张三's landscape clip.
+            try Data(
+                contentsOf: Repository.videoFixtures.appendingPathComponent(
+                    "frames/\(name.dropFirst("@video-frames-".count)).mp4")
+            )
+            .write(to: person.appendingPathComponent("张三1.mp4"))
         case "@not-nfc":
             try NonNFCSample.make(from: unit)
         case "@deep":

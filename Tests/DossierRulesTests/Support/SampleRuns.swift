@@ -72,7 +72,10 @@ final class SampleRuns: @unchecked Sendable {
             // Root reads every file: the unreadable file is only unreadable to an ordinary user.
             report = try CommandRunner.checkAsUnprivilegedUser(unit, asOf: asOf)
         } else {
-            report = try Checker(ruleSet: ruleSet, options: CheckOptions(asOf: asOf))
+            var options = CheckOptions(asOf: asOf)
+            // `--deep`: every frame of every video decoded.
+            options.deep = name.hasPrefix("@video-deep")
+            report = try Checker(ruleSet: ruleSet, options: options)
                 .check(bundle: RawPath(unit.path), displayPath: unit.lastPathComponent)
         }
         reports[name] = report

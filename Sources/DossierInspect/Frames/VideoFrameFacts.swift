@@ -1,0 +1,49 @@
+/// What a video's sampled frames show, each measured as a photo is (`PictureMeasure`), and which decoder read them.
+public struct VideoFrameFacts: Sendable, Equatable, Codable {
+    /// One decoded frame.
+    public struct Frame: Sendable, Equatable, Codable {
+        /// Where in the clip, in seconds from its start.
+        public var seconds: Double
+        /// Exposure and backlight, measured on the frame's luminance as on a photo's.
+        public var picture: PictureFacts
+        /// Mean luminance and its standard deviation over the frame (a blank frame has almost none).
+        public var mean: Double
+        public var spread: Double
+        /// Mean absolute difference in luminance from the frame before (nil for the first).
+        public var change: Double?
+        /// The decoder flagged the frame as damaged.
+        public var damaged: Bool
+    }
+
+    /// A frame that did not decode: where it was looked for, and why.
+    public struct Failure: Sendable, Equatable, Codable {
+        public var fraction: Double
+        public var problem: String
+    }
+
+    /// FFmpeg's decoder ("h264") and the libraries' versions.
+    public var decoder: String
+    public var library: String
+    public var frames: [Frame]
+    public var failures: [Failure]
+    /// Why no frame could be looked for at all (the video did not open), when so.
+    public var unopened: String?
+    /// Why the frames were not looked for (not a fault of the video: a deflated zip entry too large to inflate in
+    /// memory), when so.
+    public var skipped: String?
+    /// A small JPEG of the middle frame, upright, for the contact sheet (when asked for).
+    public var poster: [UInt8]?
+
+    public init(
+        decoder: String, library: String, frames: [Frame] = [], failures: [Failure] = [], unopened: String? = nil,
+        skipped: String? = nil, poster: [UInt8]? = nil
+    ) {
+        self.skipped = skipped
+        self.decoder = decoder
+        self.library = library
+        self.frames = frames
+        self.failures = failures
+        self.unopened = unopened
+        self.poster = poster
+    }
+}
