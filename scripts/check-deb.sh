@@ -119,8 +119,9 @@ echo "$(grep -cvx dossier "$WORK/new-packages.txt") packages installed with doss
 echo "every one of them is declared, or a dependency of a declared one"
 if in_root ldd /usr/bin/dossier | grep 'not found'; then fail "the binary misses a library"; fi
 # FFmpeg's libraries are loaded with dlopen() at the first video: ldd does not list them; the loader must find them.
+in_root ldconfig -p >"$WORK/ldconfig.txt"
 for soname in $(strings -a "$TARGET/usr/bin/dossier" | grep -E '^lib(avutil|swscale|avcodec|avformat)\.so\.[0-9]+$' | sort -u); do
-    in_root ldconfig -p | grep -q " $soname " || fail "the binary loads $soname, which the root does not have"
+    grep -qE "^[[:space:]]+${soname//./\\.} " "$WORK/ldconfig.txt" || fail "the binary loads $soname, which the root does not have"
     echo "loaded at the first video: $soname (found)"
 done
 in_root dossier --version
