@@ -242,7 +242,17 @@ extra=$(comm -13 "$WORK/files-before.txt" "$WORK/files-after.txt")
 ours=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -xF -f "$WORK/dossier-files.txt" || true)
 ours="$ours$(printf '%s\n' "$extra" | grep -i dossier || true)"
 [ -z "$ours" ] || fail "dossier's files left after autoremove: $ours"
-[ -z "$extra" ] || echo "left by the purge of dossier's dependencies (not dossier's): $(echo $extra)"
+if [ -n "$extra" ]; then
+    # Packages that came with dossier and that autoremove keeps (another installed package recommends them), and
+    # the files of them; what no package owns is what the purges of dossier's dependencies left.
+    in_root dpkg-query -W -f '${Package}\n' | sort >"$WORK/packages-autoremoved.txt"
+    kept=$(comm -13 "$WORK/packages-before.txt" "$WORK/packages-autoremoved.txt" | tr '\n' ' ')
+    : >"$WORK/kept-files.txt"
+    for package in $kept; do in_root dpkg-query -L "$package" >>"$WORK/kept-files.txt"; done
+    unowned=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -vxF -f <(sort -u "$WORK/kept-files.txt") || true)
+    echo "not dossier's, left after autoremove: $(grep -c . <<<"$extra") paths; the packages autoremove keeps:" \
+        "${kept:-none}; paths no package owns (left by the purges of dossier's dependencies): $(echo $unowned)"
+fi
 echo "none of dossier's $(wc -l <"$WORK/dossier-files.txt") paths is left, before or after autoremove"
 
 say "check-deb: all passed for $(basename "$DEB")"
