@@ -250,8 +250,12 @@ if [ -n "$extra" ]; then
     : >"$WORK/kept-files.txt"
     for package in $kept; do in_root dpkg-query -L "$package" >>"$WORK/kept-files.txt"; done
     unowned=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -vxF -f <(sort -u "$WORK/kept-files.txt") || true)
-    echo "not dossier's, left after autoremove: $(grep -c . <<<"$extra") paths; the packages autoremove keeps:" \
-        "${kept:-none}; paths no package owns (left by the purges of dossier's dependencies): $(echo $unowned)"
+    # update-ca-certificates' links in /etc/ssl/certs are counted, not listed.
+    certificates=$(grep -c '^/etc/ssl/certs/' <<<"$unowned" || true)
+    echo "not dossier's, left after autoremove: $(grep -c . <<<"$extra") paths; the packages autoremove keeps" \
+        "(recommended by packages of the base root): ${kept:-none}; paths no package owns (made by those packages'" \
+        "scripts, or left by the purges of dossier's dependencies): $(grep -v '^/etc/ssl/certs/' <<<"$unowned" |
+            tr '\n' ' ')and $certificates links in /etc/ssl/certs"
 fi
 echo "none of dossier's $(wc -l <"$WORK/dossier-files.txt") paths is left, before or after autoremove"
 
