@@ -243,7 +243,7 @@ ours=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -xF -f "$WORK/dossier-files
 ours="$ours$(printf '%s\n' "$extra" | grep -i dossier || true)"
 [ -z "$ours" ] || fail "dossier's files left after autoremove: $ours"
 if [ -n "$extra" ]; then
-    # Packages that came with dossier and that autoremove keeps (another installed package recommends them), and
+    # Packages that came with dossier and that autoremove keeps (APT keeps what an installed package recommends), and
     # the files of them; what no package owns is what the purges of dossier's dependencies left.
     in_root dpkg-query -W -f '${Package}\n' | sort >"$WORK/packages-autoremoved.txt"
     kept=$(comm -13 "$WORK/packages-before.txt" "$WORK/packages-autoremoved.txt" | tr '\n' ' ')
@@ -253,7 +253,7 @@ if [ -n "$extra" ]; then
     # update-ca-certificates' links in /etc/ssl/certs are counted, not listed.
     certificates=$(grep -c '^/etc/ssl/certs/' <<<"$unowned" || true)
     echo "not dossier's, left after autoremove: $(grep -c . <<<"$extra") paths; the packages autoremove keeps" \
-        "(recommended by packages of the base root): ${kept:-none}; paths no package owns (made by those packages'" \
+        "(the root's apt recommends ca-certificates): ${kept:-none}; paths no package owns (made by those packages'" \
         "scripts, or left by the purges of dossier's dependencies): $(grep -v '^/etc/ssl/certs/' <<<"$unowned" |
             tr '\n' ' ')and $certificates links in /etc/ssl/certs"
 fi
