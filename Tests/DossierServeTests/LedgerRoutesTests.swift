@@ -135,8 +135,10 @@ import Testing
             #expect(marked.body.contains("id=\"notice\"") && marked.body.contains("单位来函撤回"))
             #expect(
                 marked.body.contains("class=\"badge withdrawn\"") && !marked.body.contains("class=\"badge counts\""))
-            // Its only version withdrawn, nothing of the unit counts or is compared any more.
-            #expect(marked.body.contains("<td id=\"unit-state\">未收到</td>"))
+            // Its only version withdrawn, nothing of the unit counts or is compared any more: received, withdrawn.
+            #expect(marked.body.contains("<td id=\"unit-state\">已撤回（无有效版本）</td>"))
+            let dashboard = try await harness.get("/ledger")
+            #expect(dashboard.body.contains("<tr class=\"withdrawn\">"))
             // An unknown mark or version changes nothing.
             #expect(
                 try await harness.post("/ledger/mark", ["unit": "湖北省科协", "version": version, "mark": "gone"]).status
