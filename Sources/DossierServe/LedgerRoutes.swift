@@ -46,8 +46,15 @@ extension DossierServer {
             guard let archive = settings.archive else { return notFound() }
             let language = language(request)
             let library = library
-            let started = recheckRun.start { try library.ledgerRecheck(archive: archive, language: language) }
+            let started = recheckRun.start {
+                try library.ledgerRecheck(archive: archive, language: language, cancellation: $0)
+            }
             return Reply.redirect(started ? "/ledger/recheck" : "/ledger/recheck?busy=1")
+        }
+        router.post("/ledger/recheck/cancel") { [self] _, _ -> Response in
+            guard settings.archive != nil else { return notFound() }
+            recheckRun.cancel()
+            return Reply.redirect("/ledger/recheck")
         }
         router.get("/ledger/recheck") { [self] request, _ -> Response in
             guard settings.archive != nil else { return notFound() }
@@ -261,11 +268,19 @@ extension DossierServer {
             return page(
                 request, title: title, template: "rechecked",
                 values: ["summary": word(ServeWords.noRecheck, request)])
-        case .running(let since):
+        case .running(let since, let cancelling):
             let busy = query(request)["busy"] != nil ? word(ServeWords.recheckRunning, request) : nil
             return page(
                 request, title: title, template: "rechecking",
-                values: ["started": IntakeRunner.isoTime(since)], error: busy, refresh: true)
+                values: ["started": IntakeRunner.isoTime(since), "cancelling": cancelling], error: busy,
+                refresh: true)
+        case .cancelled(let byUser):
+            return page(
+                request, title: title, template: "rechecked",
+                values: [
+                    "summary": word(byUser ? ServeWords.recheckCancelled : ServeWords.recheckCancelledByStop, request),
+                    "cancelled": true,
+                ])
         case .failed(let message):
             return page(
                 request, title: title, template: "rechecked", values: ["summary": ""], error: message.text(language))

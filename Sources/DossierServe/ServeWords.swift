@@ -149,6 +149,12 @@ enum ServeWords {
     static let badVersion = LocalizedText(zh: "版本号不对。", en: "That is not a version's number.")
     static let recheckRunning = LocalizedText(
         zh: "重新检查已经在进行，下面是它的进度。", en: "A recheck is already running; here it is.")
+    static let recheckCancelled = LocalizedText(
+        zh: "重新检查已取消：收件登记没有任何改动。可以重新开始。",
+        en: "The recheck was cancelled: nothing in the ledger was changed. You may start it again.")
+    static let recheckCancelledByStop = LocalizedText(
+        zh: "重新检查已取消（服务已停止）：收件登记没有任何改动。", en: "The recheck was cancelled (the server stopped): the ledger is unchanged."
+    )
     static let noRecheck = LocalizedText(
         zh: "本次启动以来还没有重新检查过。", en: "No recheck has been run since the server started.")
 
