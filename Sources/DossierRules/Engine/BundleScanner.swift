@@ -36,7 +36,7 @@ public struct BundleScanner: Sendable {
     /// Scans the bundle that `source` holds.
     public func scan(_ source: any BundleSource) throws -> ScannedBundle {
         let entries = try source.entries()
-        let classifier = FileClassifier(layout: ruleSet.layout)
+        let classifier = FileClassifier(layout: ruleSet.layout, templates: ruleSet.forms.templates.blankFiles)
         var junkFolders: [TreeEntry] = []
         var junkPrefixes: [String] = []
         var candidates: [ScannedCandidate] = []
