@@ -35,6 +35,8 @@ let package = Package(
         // but not linked: the shim opens them at the first video (library.c), so that a run without one does not
         // pay for loading them.
         .target(name: "CFFmpegShim", linkerSettings: [.linkedLibrary("dl")]),
+        // glibc's allocator settings (mallopt), set once by the front end.
+        .target(name: "CAllocatorShim"),
         // Owns every libxml2 call; its public header has plain C types only (libxml's pull in ICU).
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 
@@ -90,7 +92,7 @@ let package = Package(
             name: "DossierKit",
             dependencies: [
                 "DossierCore", "DossierFiles", "DossierInspect", "DossierRules", "DossierReport", "DossierBundles",
-                "DossierSeal", "DossierIntake",
+                "DossierSeal", "DossierIntake", "CAllocatorShim",
             ]),
         // `dossier serve`: the same library as a local web app on 127.0.0.1 (Hummingbird).
         .target(

@@ -1,3 +1,4 @@
+import CAllocatorShim
 import DossierBundles
 import DossierCore
 import DossierFiles
@@ -119,6 +120,12 @@ public struct DossierLibrary: Sendable {
     /// temporary file itself. (A command that runs once keeps the default: a seal's handler removes the file, then
     /// the signal ends the process.)
     public static func leaveSignalsToCaller() { InterruptCleanup.leaveSignalsToCaller() }
+
+    /// For a front end, once at its start: blocks of 1.5 MiB and more (photos held while measured) are given back
+    /// to the system when freed, as glibc does not do by default after the first one. Measured on the benchmark
+    /// bundle (static release build, 2026-12-02): `seal` peaks 13 MB lower (116 → 103 MB); chunks of 1 MiB still
+    /// come from the heap, so the copy is not slowed by mapping every chunk.
+    public static func prepareProcessMemory() { _ = CAllocatorShim_map_blocks_from(3 << 19) }
 
     // MARK: - Output
 

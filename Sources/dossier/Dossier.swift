@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierKit
 import Foundation
 
 /// The dossier command line: thin commands over the library modules.
@@ -19,6 +20,7 @@ struct Dossier: ParsableCommand {
     /// ArgumentParser would exit 64 on a usage error; every such error is 2 here, and never a stack trace. Its
     /// words (errors, help headings) are given in the run's language, and a mistyped command gets a suggestion.
     static func main() {
+        DossierLibrary.prepareProcessMemory()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let failure = CommandSuggestion.failure(arguments, root: Dossier.self, language: runLanguage) {
             FileHandle.standardError.write(Data((failure + "\n").utf8))
