@@ -170,7 +170,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     snprintf(info->decoder, sizeof info->decoder, "%s", decoder->name);
     info->width = parameters->width;
     info->height = parameters->height;
-    if (parameters->width <= 0 || parameters->height <= 0 || parameters->width > limits->max_side ||
+    // MPEG-4 part 2 and H.263 in MP4/MOV leave the size to the decoder (0×0 until it reads the stream's headers):
+    // then the decoder's own pixel limit (max_pixels, below) and convert's bounds hold instead.
+    if (parameters->width < 0 || parameters->height < 0 || parameters->width > limits->max_side ||
         parameters->height > limits->max_side ||
         (long long)parameters->width * (long long)parameters->height > limits->max_pixels) {
         info->status = 4;
@@ -416,6 +418,15 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     return code;
 }
 
+/// Whether the decoder found `frame` to be a keyframe (one that refers to no other).
+static int is_key(const AVFrame *frame) {
+#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
+    return (frame->flags & AV_FRAME_FLAG_KEY) != 0;
+#else
+    return frame->key_frame != 0;
+#endif
+}
+
 void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     memset(out, 0, sizeof *out);
     out->error_seconds = -1;
@@ -428,9 +439,11 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     avcodec_flush_buffers(video->codec);
     video->forward = 0;
     video->codec->skip_frame = AVDISCARD_DEFAULT;
-    // Damage stops the decoder instead of being hidden by concealment.
+    // Damage stops the decoder instead of being hidden by concealment; H.264 gives the frames it cannot recover
+    // (no keyframe before them) marked corrupt instead of dropping them unsaid.
     video->codec->err_recognition |= AV_EF_EXPLODE | AV_EF_CRCCHECK | AV_EF_BITSTREAM;
-    double last = 0;
+    video->codec->flags2 |= AV_CODEC_FLAG2_SHOW_ALL;
+    double last = 0, first_packet = -1;
     int draining = 0;
 #define FAIL(at, text)                                                                                               \
     do {                                                                                                             \
@@ -467,6 +480,7 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
                                                                                    : video->packet->dts);
                 if (at >= 0) at -= origin;
                 if (at > last) last = at;
+                if (first_packet < 0 && at >= 0) first_packet = at;
                 code = avcodec_send_packet(video->codec, video->packet);
                 av_packet_unref(video->packet);
                 if (code < 0 && code != AVERROR(EAGAIN)) {
@@ -480,6 +494,8 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             int code = avcodec_receive_frame(video->codec, video->frame);
             if (code == AVERROR(EAGAIN)) break;
             if (code == AVERROR_EOF) {
+                // Packets but not one picture: the decoder dropped them all (a stream without a keyframe).
+                if (out->frames == 0 && out->packets > 0) FAIL(first_packet, "no frame decodes");
                 out->finished = 1;
                 out->reached_seconds = last;
                 return;
@@ -498,6 +514,9 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             out->frames++;
             double at = seconds_of(video, video->frame->best_effort_timestamp);
             if (at >= 0) at -= origin;
+            // The first picture shown must stand on its own: a stream cut after its keyframe starts with pictures
+            // that refer to ones not in the file (decoders fill them in grey, or drop them).
+            if (out->frames == 1 && !is_key(video->frame)) FAIL(at, "the stream does not start with a keyframe");
             if (video->frame->decode_error_flags != 0 || (video->frame->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
                 FAIL(at, "damaged frame");
             }
