@@ -36,6 +36,12 @@ ff -f lavfi -i "nullsrc=size=320x180:rate=25" \
 # No keyframe at all: the same clip cut at 3 s without re-encoding, the frames before the cut dropped even though
 # those after refer to them (`-copyinkf`, as a careless cut does): nothing in it decodes cleanly.
 ff -i "$out/one-keyframe.mp4" -ss 3 -c copy -copyinkf "$out/no-keyframe.mp4"
+# Keyframes that do not decode alone: x264's periodic intra refresh (low-latency encoders) marks where each refresh
+# starts as a keyframe; the pictures show once the refresh is done, a second later.
+ff -f lavfi -i "nullsrc=size=320x180:rate=25" \
+  -vf "geq=lum='if(lt(hypot((X-W/2-40*sin(2*T))*1.3,Y-H/2-10),H/2.6),150,110)+20*sin(X/9+T)':cb=120:cr=136" -t 4 \
+  -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -x264-params intra-refresh=1:keyint=25 -movflags +faststart \
+  "$out/intra-refresh.mp4"
 # Other producers' codecs, 2 s each: HEVC (libx265, as phones write it), MPEG-4 part 2 (older cameras and
 # converters), Motion JPEG in a QuickTime MOV (compact cameras).
 src=(-f lavfi -i "testsrc2=size=320x180:rate=25" -t 2)

@@ -27,6 +27,8 @@ struct CFFmpegShim_Video {
     AVFrame *frame;
     /// The last frame before the one wanted, while decoding forward.
     AVFrame *spare;
+    /// A frame found late, held while an earlier keyframe is tried.
+    AVFrame *held;
     /// 1 while the decoder sits on the way forward from a keyframe, the last frame given at `forward_at`.
     int forward;
     int64_t forward_at;
@@ -130,8 +132,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->packet = av_packet_alloc();
     video->frame = av_frame_alloc();
     video->spare = av_frame_alloc();
+    video->held = av_frame_alloc();
     if (video->io == NULL || video->format == NULL || video->packet == NULL || video->frame == NULL ||
-        video->spare == NULL) {
+        video->spare == NULL || video->held == NULL) {
         if (video->io == NULL) av_free(buffer);
         info->status = 1;
         say(info->problem, sizeof info->problem, "out of memory");
@@ -296,7 +299,8 @@ static double seconds_of(const CFFmpegShim_Video *video, int64_t timestamp) {
 
 /// Receives one frame into video->frame (1) or none (0): with `keyframes_only`, the first keyframe read (then the
 /// decoder is drained: flush it before reuse); else the first frame whose time is at or after `target` (stream
-/// ticks), frames that no other frame refers to skipped, or the last frame before the end or the packet budget.
+/// ticks), frames that no other frame refers to skipped, or the last frame before the end or the packet budget —
+/// 2 when it is the first frame the decoder gave and lies past `target` (none showed before the time asked for).
 static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t target, char *problem,
                       size_t problem_size) {
     int packets = 0, sent_key = 0, kept = 0, drained = 0;
@@ -305,7 +309,7 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
         int code = avcodec_receive_frame(video->codec, video->frame);
         if (code == 0) {
             int64_t at = video->frame->best_effort_timestamp;
-            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) return 1;
+            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) return !keyframes_only && !kept && at > target ? 2 : 1;
             av_frame_unref(video->spare);
             av_frame_move_ref(video->spare, video->frame);
             kept = 1;
@@ -375,14 +379,20 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     int64_t key = keyframe_before(video, target);
     // The index holds decoding times: a keyframe decoded before the start is shown at it.
     double key_seconds = key == AV_NOPTS_VALUE ? -1 : fmax(0, seconds_of(video, key) - origin);
-    int got = 0;
+    int got = 0, sought = 0;
     if (video->forward && key != AV_NOPTS_VALUE && key <= video->forward_at && target > video->forward_at) {
         // No keyframe since the last frame decoded on the way forward: go on from there.
         got = decode_one(video, 0, target, problem, problem_size);
         // The end came first (a time past the last frame): from the keyframe again, to the last frame.
         if (!got && problem != NULL && problem_size > 0 && problem[0] == 0) video->forward = 0;
+    } else {
+        // A keyframe since (or a time before) the last frame decoded: from a keyframe again. (The decoder was
+        // left on the way forward, and no frame was looked for: a stream whose keyframes do not decode alone
+        // failed every time after the first.)
+        video->forward = 0;
     }
     if (!got && !video->forward) {
+        sought = 1;
         // The keyframe alone when it is new (one decode); else the frames from it up to the time; a stream whose
         // keyframes are not marked as such gets the second way too.
         for (int attempt = (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds) ? 1 : 0;
@@ -401,6 +411,29 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
                 avcodec_flush_buffers(video->codec);
             } else if (got) {
                 video->forward = 1;
+            }
+        }
+    }
+    if (sought && (got == 0 || got == 2) && key != AV_NOPTS_VALUE && !expired(video)) {
+        // Nothing showed from the keyframe by the time asked for: an intra-refresh stream marks where a refresh
+        // starts as a keyframe, and its pictures show once the refresh is done. From the keyframe before it, the
+        // time asked for is reached refreshed; the late frame is kept unless that gives one.
+        int64_t earlier = keyframe_before(video, key - 1);
+        if (earlier != AV_NOPTS_VALUE && earlier < key &&
+            av_seek_frame(video->format, video->stream, earlier, AVSEEK_FLAG_BACKWARD) >= 0) {
+            if (got) av_frame_move_ref(video->held, video->frame);
+            avcodec_flush_buffers(video->codec);
+            video->forward = 0;
+            say(problem, problem_size, "");
+            int again = decode_one(video, 0, target, problem, problem_size);
+            if (again) {
+                av_frame_unref(video->held);
+                got = again;
+                video->forward = 1;
+            } else if (got) {
+                av_frame_unref(video->frame);
+                av_frame_move_ref(video->frame, video->held);
+                say(problem, problem_size, "");
             }
         }
     }
@@ -531,6 +564,7 @@ void CFFmpegShim_close(CFFmpegShim_Video *video) {
     sws_freeContext(video->scaler);
     av_frame_free(&video->frame);
     av_frame_free(&video->spare);
+    av_frame_free(&video->held);
     av_packet_free(&video->packet);
     avcodec_free_context(&video->codec);
     if (video->format != NULL) avformat_close_input(&video->format);

@@ -57,6 +57,20 @@ import Testing
         #expect(deep.finished && deep.packets == 123)
     }
 
+    @Test func keyframesThatDoNotDecodeAloneAreDecodedFromTheOneBefore() throws {
+        // frames/intra-refresh.mp4: x264's periodic intra refresh, a "keyframe" each second where a refresh starts;
+        // from one, nothing shows until the refresh is done, a second later. Frames at 50 and 90 % were taken
+        // from the first picture to show (past the time asked for) or not at all: VIDEO-CORRUPT on a whole clip.
+        let facts = sample(try fixture("frames/intra-refresh.mp4"))
+        #expect(facts.unopened == nil && facts.failures.isEmpty, "\(facts.failures)")
+        #expect(facts.frames.count == 3)
+        // The time asked for at 50 % is reached exactly; at 90 % (3.6 s) a frame no later than it.
+        #expect(facts.frames.map(\.seconds).prefix(2) == [0, 2])
+        #expect(facts.frames.last.map { $0.seconds > 3 && $0.seconds <= 3.6 } == true, "\(facts.frames.map(\.seconds))")
+        let deep = VideoFrameReader.decodeAll(try fixture("frames/intra-refresh.mp4"), settings: VideoFrameSettings())
+        #expect(deep.frames == 100 && deep.finished && deep.errorSeconds == nil)
+    }
+
     /// Other producers' clips (scripts/make-frame-fixtures.sh): the decoder, the size as shown, the frames in all.
     static let producers: [(clip: String, decoder: String, width: Int, height: Int, frames: Int)] = [
         ("frames/hevc.mp4", "hevc", 320, 180, 50), ("frames/mpeg4.mp4", "mpeg4", 320, 180, 50),
