@@ -62,6 +62,9 @@ static int interrupt(void *opaque) { return expired((const CFFmpegShim_Video *)o
 
 static int read_packet(void *opaque, uint8_t *buffer, int size) {
     CFFmpegShim_Video *video = opaque;
+    // The demuxer checks no interrupt while it parses the header (a fragment index of thousands of items walked
+    // for every 'trun' took 16 s): past the time limit, no more bytes.
+    if (expired(video)) return AVERROR_EXIT;
     if (video->position >= video->input.size) return AVERROR_EOF;
     uint64_t left = video->input.size - video->position;
     int want = size;
@@ -76,6 +79,7 @@ static int read_packet(void *opaque, uint8_t *buffer, int size) {
 
 static int64_t seek(void *opaque, int64_t offset, int whence) {
     CFFmpegShim_Video *video = opaque;
+    if (expired(video)) return AVERROR_EXIT;
     int64_t size = video->input.size > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)video->input.size;
     int64_t base;
     switch (whence & ~AVSEEK_FORCE) {
@@ -155,7 +159,11 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         // avformat_open_input frees the context on failure.
         video->format = NULL;
         info->status = 2;
-        say_error(info->problem, sizeof info->problem, "container", code);
+        if (expired(video)) {
+            say(info->problem, sizeof info->problem, "time limit reached reading the container");
+        } else {
+            say_error(info->problem, sizeof info->problem, "container", code);
+        }
         CFFmpegShim_close(video);
         return NULL;
     }
@@ -380,8 +388,8 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     // The index holds decoding times: a keyframe decoded before the start is shown at it.
     double key_seconds = key == AV_NOPTS_VALUE ? -1 : fmax(0, seconds_of(video, key) - origin);
     int got = 0, sought = 0;
-    if (video->forward && key != AV_NOPTS_VALUE && key <= video->forward_at && target > video->forward_at) {
-        // No keyframe since the last frame decoded on the way forward: go on from there.
+    if (video->forward && (key == AV_NOPTS_VALUE || key <= video->forward_at) && target > video->forward_at) {
+        // No keyframe since the last frame decoded on the way forward (or none at all): go on from there.
         got = decode_one(video, 0, target, problem, problem_size);
         // The end came first (a time past the last frame): from the keyframe again, to the last frame.
         if (!got && problem != NULL && problem_size > 0 && problem[0] == 0) video->forward = 0;
@@ -394,8 +402,11 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     if (!got && !video->forward) {
         sought = 1;
         // The keyframe alone when it is new (one decode); else the frames from it up to the time; a stream whose
-        // keyframes are not marked as such gets the second way too.
-        for (int attempt = (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds) ? 1 : 0;
+        // keyframes are not marked as such gets the second way too. Without a keyframe before the time in the
+        // index (a sync-sample table naming none in range), the frames from the start up to the time: the first
+        // frame read would otherwise stand for every time asked for.
+        int first = key == AV_NOPTS_VALUE || (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds);
+        for (int attempt = first ? 1 : 0;
              attempt < 2 && !got; attempt++) {
             if (expired(video)) {
                 say(problem, problem_size, "time limit reached");

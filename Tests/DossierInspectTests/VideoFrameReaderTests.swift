@@ -57,6 +57,19 @@ import Testing
         #expect(deep.finished && deep.packets == 123)
     }
 
+    @Test func noKeyframeInRangeOfTheIndexDecodesFromTheStartToEachTime() throws {
+        // landscape.mp4 with its sync-sample table naming only sample 51 of 50: the index has no keyframe before
+        // any time looked for. The first frame read stood for all three (one frame measured, at 0 s); now the
+        // frames are decoded from the start to each time.
+        let original = try fixture("landscape.mp4").bytes
+        let hostile = MemoryRandomAccess(try HostileVideo.keyframePastTheEnd.make(from: original))
+        let facts = sample(hostile)
+        #expect(
+            facts.failures.isEmpty && facts.frames.map(\.seconds) == [0.2, 1, 1.8], "\(facts.frames.map(\.seconds))")
+        let deep = VideoFrameReader.decodeAll(hostile, settings: VideoFrameSettings())
+        #expect(deep.frames == 50 && deep.finished && deep.errorSeconds == nil)
+    }
+
     @Test func keyframesThatDoNotDecodeAloneAreDecodedFromTheOneBefore() throws {
         // frames/intra-refresh.mp4: x264's periodic intra refresh, a "keyframe" each second where a refresh starts;
         // from one, nothing shows until the refresh is done, a second later. Frames at 50 and 90 % were taken
