@@ -31,13 +31,10 @@ let package = Package(
                 .linkedLibrary("opencv_objdetect"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_core"),
             ]),
         // Video frames through FFmpeg's libraries (Debian's libavformat-dev, libavcodec-dev, libswscale-dev,
-        // libavutil-dev): C behind a plain C header; the caller hands it the bytes.
-        .target(
-            name: "CFFmpegShim",
-            linkerSettings: [
-                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
-                .linkedLibrary("avutil"),
-            ]),
+        // libavutil-dev): C behind a plain C header; the caller hands it the bytes. Compiled against their headers
+        // but not linked: the shim opens them at the first video (library.c), so that a run without one does not
+        // pay for loading them.
+        .target(name: "CFFmpegShim", linkerSettings: [.linkedLibrary("dl")]),
         // Owns every libxml2 call; its public header has plain C types only (libxml's pull in ICU).
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
 

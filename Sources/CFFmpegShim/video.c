@@ -1,10 +1,6 @@
 #include "CFFmpegShim.h"
 
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/display.h>
-#include <libavutil/log.h>
-#include <libswscale/swscale.h>
+#include "library.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -38,16 +34,13 @@ struct CFFmpegShim_Video {
     double duration;
 };
 
-static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
-static void quiet(void) { av_log_set_level(AV_LOG_QUIET); }
-
 static void say(char *out, size_t size, const char *text) {
     if (out != NULL && size > 0) snprintf(out, size, "%s", text);
 }
 
 static void say_error(char *out, size_t size, const char *what, int code) {
     char reason[AV_ERROR_MAX_STRING_SIZE] = {0};
-    av_strerror(code, reason, sizeof reason);
+    ff.av_strerror(code, reason, sizeof reason);
     if (out != NULL && size > 0) snprintf(out, size, "%s: %s", what, reason);
 }
 
@@ -98,9 +91,9 @@ static int64_t seek(void *opaque, int64_t offset, int whence) {
 
 /// The clockwise rotation of the display matrix, snapped to a multiple of 90 (else 0).
 static int rotation_of(const AVStream *stream) {
-    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, NULL);
+    const uint8_t *matrix = ff.av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, NULL);
     if (matrix == NULL) return 0;
-    double angle = av_display_rotation_get((const int32_t *)matrix);
+    double angle = ff.av_display_rotation_get((const int32_t *)matrix);
     if (isnan(angle)) return 0;
     // FFmpeg gives the counter-clockwise angle.
     long turned = lround(-angle);
@@ -112,7 +105,10 @@ static int rotation_of(const AVStream *stream) {
 CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpegShim_Limits *limits,
                                     CFFmpegShim_Info *info) {
     memset(info, 0, sizeof *info);
-    pthread_once(&quiet_once, quiet);
+    if (!CFFmpegShim_load(info->problem, sizeof info->problem)) {
+        info->status = CFFMPEGSHIM_UNAVAILABLE;
+        return NULL;
+    }
     CFFmpegShim_Video *video = calloc(1, sizeof *video);
     if (video == NULL) {
         info->status = 1;
@@ -130,16 +126,16 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         video->deadline.tv_sec += 1;
         video->deadline.tv_nsec -= 1000000000L;
     }
-    unsigned char *buffer = av_malloc(IO_BUFFER);
-    video->io = buffer ? avio_alloc_context(buffer, IO_BUFFER, 0, video, read_packet, NULL, seek) : NULL;
-    video->format = avformat_alloc_context();
-    video->packet = av_packet_alloc();
-    video->frame = av_frame_alloc();
-    video->spare = av_frame_alloc();
-    video->held = av_frame_alloc();
+    unsigned char *buffer = ff.av_malloc(IO_BUFFER);
+    video->io = buffer ? ff.avio_alloc_context(buffer, IO_BUFFER, 0, video, read_packet, NULL, seek) : NULL;
+    video->format = ff.avformat_alloc_context();
+    video->packet = ff.av_packet_alloc();
+    video->frame = ff.av_frame_alloc();
+    video->spare = ff.av_frame_alloc();
+    video->held = ff.av_frame_alloc();
     if (video->io == NULL || video->format == NULL || video->packet == NULL || video->frame == NULL ||
         video->spare == NULL || video->held == NULL) {
-        if (video->io == NULL) av_free(buffer);
+        if (video->io == NULL) ff.av_free(buffer);
         info->status = 1;
         say(info->problem, sizeof info->problem, "out of memory");
         CFFmpegShim_close(video);
@@ -151,10 +147,10 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->format->interrupt_callback.opaque = video;
     video->format->probesize = 1 << 20;
     AVDictionary *options = NULL;
-    av_dict_set(&options, "format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2", 0);
-    const AVInputFormat *mov = av_find_input_format("mov");
-    int code = avformat_open_input(&video->format, "", mov, &options);
-    av_dict_free(&options);
+    ff.av_dict_set(&options, "format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2", 0);
+    const AVInputFormat *mov = ff.av_find_input_format("mov");
+    int code = ff.avformat_open_input(&video->format, "", mov, &options);
+    ff.av_dict_free(&options);
     if (code < 0) {
         // avformat_open_input frees the context on failure.
         video->format = NULL;
@@ -168,7 +164,7 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         return NULL;
     }
     const AVCodec *decoder = NULL;
-    video->stream = av_find_best_stream(video->format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
+    video->stream = ff.av_find_best_stream(video->format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
     if (video->stream < 0 || decoder == NULL) {
         info->status = 3;
         say(info->problem, sizeof info->problem,
@@ -192,8 +188,8 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         CFFmpegShim_close(video);
         return NULL;
     }
-    video->codec = avcodec_alloc_context3(decoder);
-    if (video->codec == NULL || avcodec_parameters_to_context(video->codec, parameters) < 0) {
+    video->codec = ff.avcodec_alloc_context3(decoder);
+    if (video->codec == NULL || ff.avcodec_parameters_to_context(video->codec, parameters) < 0) {
         info->status = 1;
         say(info->problem, sizeof info->problem, "cannot set up the decoder");
         CFFmpegShim_close(video);
@@ -203,9 +199,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->codec->max_pixels = limits->max_pixels;
     video->codec->pkt_timebase = stream->time_base;
     AVDictionary *codec_options = NULL;
-    if (limits->decoders != NULL) av_dict_set(&codec_options, "codec_whitelist", limits->decoders, 0);
-    code = avcodec_open2(video->codec, decoder, &codec_options);
-    av_dict_free(&codec_options);
+    if (limits->decoders != NULL) ff.av_dict_set(&codec_options, "codec_whitelist", limits->decoders, 0);
+    code = ff.avcodec_open2(video->codec, decoder, &codec_options);
+    ff.av_dict_free(&codec_options);
     if (code < 0) {
         info->status = 5;
         say_error(info->problem, sizeof info->problem, decoder->name, code);
@@ -243,7 +239,7 @@ static int convert(CFFmpegShim_Video *video, const AVFrame *frame, int long_side
     int w = (int)lround(display_width * scale), h = (int)lround(height * scale);
     if (w < 1) w = 1;
     if (h < 1) h = 1;
-    video->scaler = sws_getCachedContext(video->scaler, width, height, frame->format, w, h, AV_PIX_FMT_RGB24,
+    video->scaler = ff.sws_getCachedContext(video->scaler, width, height, frame->format, w, h, AV_PIX_FMT_RGB24,
                                          SWS_AREA, NULL, NULL, NULL);
     if (video->scaler == NULL) {
         say(problem, problem_size, "cannot convert the decoded frame");
@@ -262,7 +258,7 @@ static int convert(CFFmpegShim_Video *video, const AVFrame *frame, int long_side
     }
     uint8_t *planes[4] = {rgb, NULL, NULL, NULL};
     int strides[4] = {stride, 0, 0, 0};
-    if (sws_scale(video->scaler, (const uint8_t *const *)frame->data, frame->linesize, 0, height, planes, strides) !=
+    if (ff.sws_scale(video->scaler, (const uint8_t *const *)frame->data, frame->linesize, 0, height, planes, strides) !=
         h) {
         free(rgb), free(upright), free(grey);
         say(problem, problem_size, "cannot convert the decoded frame");
@@ -314,12 +310,14 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
     int packets = 0, sent_key = 0, kept = 0, drained = 0;
     video->codec->skip_frame = keyframes_only ? AVDISCARD_NONKEY : AVDISCARD_NONREF;
     for (;;) {
-        int code = avcodec_receive_frame(video->codec, video->frame);
+        int code = ff.avcodec_receive_frame(video->codec, video->frame);
         if (code == 0) {
             int64_t at = video->frame->best_effort_timestamp;
-            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) return !keyframes_only && !kept && at > target ? 2 : 1;
-            av_frame_unref(video->spare);
-            av_frame_move_ref(video->spare, video->frame);
+            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) {
+                return !keyframes_only && !kept && at > target ? 2 : 1;
+            }
+            ff.av_frame_unref(video->spare);
+            ff.av_frame_move_ref(video->spare, video->frame);
             kept = 1;
             continue;
         }
@@ -335,33 +333,33 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
         if (sent_key || packets >= video->limits.max_packets_per_frame) {
             if (!keyframes_only && kept && packets >= video->limits.max_packets_per_frame) break;
             // Drain: the decoder gives what it holds.
-            avcodec_send_packet(video->codec, NULL);
+            ff.avcodec_send_packet(video->codec, NULL);
             drained = 1;
             continue;
         }
-        code = av_read_frame(video->format, video->packet);
+        code = ff.av_read_frame(video->format, video->packet);
         if (code < 0) {
             if (code != AVERROR_EOF) say_error(problem, problem_size, "reading", code);
-            avcodec_send_packet(video->codec, NULL);
+            ff.avcodec_send_packet(video->codec, NULL);
             drained = 1;
             continue;
         }
         if (video->packet->stream_index != video->stream) {
-            av_packet_unref(video->packet);
+            ff.av_packet_unref(video->packet);
             continue;
         }
         packets++;
         int key = (video->packet->flags & AV_PKT_FLAG_KEY) != 0;
         if (!keyframes_only || key) {
-            code = avcodec_send_packet(video->codec, video->packet);
+            code = ff.avcodec_send_packet(video->codec, video->packet);
             if (code < 0 && code != AVERROR(EAGAIN)) say_error(problem, problem_size, video->decoder->name, code);
             if (keyframes_only && key) sent_key = 1;
         }
-        av_packet_unref(video->packet);
+        ff.av_packet_unref(video->packet);
     }
     if (keyframes_only || !kept) return 0;
-    av_frame_unref(video->frame);
-    av_frame_move_ref(video->frame, video->spare);
+    ff.av_frame_unref(video->frame);
+    ff.av_frame_move_ref(video->frame, video->spare);
     video->forward = 0;
     return 1;
 }
@@ -369,7 +367,7 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
 /// The time of the keyframe at or before `target` by the demuxer's index, or AV_NOPTS_VALUE.
 static int64_t keyframe_before(CFFmpegShim_Video *video, int64_t target) {
     AVStream *stream = video->format->streams[video->stream];
-    const AVIndexEntry *entry = avformat_index_get_entry_from_timestamp(stream, target, AVSEEK_FLAG_BACKWARD);
+    const AVIndexEntry *entry = ff.avformat_index_get_entry_from_timestamp(stream, target, AVSEEK_FLAG_BACKWARD);
     return entry == NULL ? AV_NOPTS_VALUE : entry->timestamp;
 }
 
@@ -406,20 +404,19 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
         // index (a sync-sample table naming none in range), the frames from the start up to the time: the first
         // frame read would otherwise stand for every time asked for.
         int first = key == AV_NOPTS_VALUE || (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds);
-        for (int attempt = first ? 1 : 0;
-             attempt < 2 && !got; attempt++) {
+        for (int attempt = first ? 1 : 0; attempt < 2 && !got; attempt++) {
             if (expired(video)) {
                 say(problem, problem_size, "time limit reached");
                 break;
             }
-            if (av_seek_frame(video->format, video->stream, target, AVSEEK_FLAG_BACKWARD) < 0) {
-                av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+            if (ff.av_seek_frame(video->format, video->stream, target, AVSEEK_FLAG_BACKWARD) < 0) {
+                ff.av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
             }
-            avcodec_flush_buffers(video->codec);
+            ff.avcodec_flush_buffers(video->codec);
             video->forward = 0;
             got = decode_one(video, attempt == 0, target, problem, problem_size);
             if (got && attempt == 0) {
-                avcodec_flush_buffers(video->codec);
+                ff.avcodec_flush_buffers(video->codec);
             } else if (got) {
                 video->forward = 1;
             }
@@ -431,25 +428,25 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
         // time asked for is reached refreshed; the late frame is kept unless that gives one.
         int64_t earlier = keyframe_before(video, key - 1);
         if (earlier != AV_NOPTS_VALUE && earlier < key &&
-            av_seek_frame(video->format, video->stream, earlier, AVSEEK_FLAG_BACKWARD) >= 0) {
-            if (got) av_frame_move_ref(video->held, video->frame);
-            avcodec_flush_buffers(video->codec);
+            ff.av_seek_frame(video->format, video->stream, earlier, AVSEEK_FLAG_BACKWARD) >= 0) {
+            if (got) ff.av_frame_move_ref(video->held, video->frame);
+            ff.avcodec_flush_buffers(video->codec);
             video->forward = 0;
             say(problem, problem_size, "");
             int again = decode_one(video, 0, target, problem, problem_size);
             if (again) {
-                av_frame_unref(video->held);
+                ff.av_frame_unref(video->held);
                 got = again;
                 video->forward = 1;
             } else if (got) {
-                av_frame_unref(video->frame);
-                av_frame_move_ref(video->frame, video->held);
+                ff.av_frame_unref(video->frame);
+                ff.av_frame_move_ref(video->frame, video->held);
                 say(problem, problem_size, "");
             }
         }
     }
     if (!got) {
-        avcodec_flush_buffers(video->codec);
+        ff.avcodec_flush_buffers(video->codec);
         video->forward = 0;
         if (problem != NULL && problem_size > 0 && problem[0] == 0) say(problem, problem_size, "no frame decodes");
         return -1;
@@ -458,7 +455,7 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     if (video->forward && at != AV_NOPTS_VALUE) video->forward_at = at;
     out->seconds = at == AV_NOPTS_VALUE ? -1 : seconds_of(video, at) - origin;
     int code = convert(video, video->frame, long_side, want_rgb, out, problem, problem_size);
-    av_frame_unref(video->frame);
+    ff.av_frame_unref(video->frame);
     return code;
 }
 
@@ -477,10 +474,10 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     AVStream *stream = video->format->streams[video->stream];
     int64_t start = stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time;
     double origin = seconds_of(video, start);
-    if (av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY) < 0) {
-        avio_seek(video->io, 0, SEEK_SET);
+    if (ff.av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY) < 0) {
+        ff.avio_seek(video->io, 0, SEEK_SET);
     }
-    avcodec_flush_buffers(video->codec);
+    ff.avcodec_flush_buffers(video->codec);
     video->forward = 0;
     video->codec->skip_frame = AVDISCARD_DEFAULT;
     // Damage stops the decoder instead of being hidden by concealment; H.264 gives the frames it cannot recover
@@ -502,21 +499,21 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             return;
         }
         if (!draining) {
-            int code = av_read_frame(video->format, video->packet);
+            int code = ff.av_read_frame(video->format, video->packet);
             if (code < 0) {
                 if (code != AVERROR_EOF) {
                     char reason[AV_ERROR_MAX_STRING_SIZE] = {0};
-                    av_strerror(code, reason, sizeof reason);
+                    ff.av_strerror(code, reason, sizeof reason);
                     if (expired(video)) {
                         out->reached_seconds = last;
                         return;
                     }
                     FAIL(-1, reason);
                 }
-                avcodec_send_packet(video->codec, NULL);
+                ff.avcodec_send_packet(video->codec, NULL);
                 draining = 1;
             } else if (video->packet->stream_index != video->stream) {
-                av_packet_unref(video->packet);
+                ff.av_packet_unref(video->packet);
                 continue;
             } else {
                 out->packets++;
@@ -525,17 +522,17 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
                 if (at >= 0) at -= origin;
                 if (at > last) last = at;
                 if (first_packet < 0 && at >= 0) first_packet = at;
-                code = avcodec_send_packet(video->codec, video->packet);
-                av_packet_unref(video->packet);
+                code = ff.avcodec_send_packet(video->codec, video->packet);
+                ff.av_packet_unref(video->packet);
                 if (code < 0 && code != AVERROR(EAGAIN)) {
                     char reason[AV_ERROR_MAX_STRING_SIZE] = {0};
-                    av_strerror(code, reason, sizeof reason);
+                    ff.av_strerror(code, reason, sizeof reason);
                     FAIL(at, reason);
                 }
             }
         }
         for (;;) {
-            int code = avcodec_receive_frame(video->codec, video->frame);
+            int code = ff.avcodec_receive_frame(video->codec, video->frame);
             if (code == AVERROR(EAGAIN)) break;
             if (code == AVERROR_EOF) {
                 // Packets but not one picture: the decoder dropped them all (a stream without a keyframe).
@@ -546,7 +543,7 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             }
             if (code < 0) {
                 char reason[AV_ERROR_MAX_STRING_SIZE] = {0};
-                av_strerror(code, reason, sizeof reason);
+                ff.av_strerror(code, reason, sizeof reason);
                 FAIL(-1, reason);
                 if (draining) {
                     out->finished = 1;
@@ -564,7 +561,7 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             if (video->frame->decode_error_flags != 0 || (video->frame->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
                 FAIL(at, "damaged frame");
             }
-            av_frame_unref(video->frame);
+            ff.av_frame_unref(video->frame);
         }
     }
 #undef FAIL
@@ -572,16 +569,16 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
 
 void CFFmpegShim_close(CFFmpegShim_Video *video) {
     if (video == NULL) return;
-    sws_freeContext(video->scaler);
-    av_frame_free(&video->frame);
-    av_frame_free(&video->spare);
-    av_frame_free(&video->held);
-    av_packet_free(&video->packet);
-    avcodec_free_context(&video->codec);
-    if (video->format != NULL) avformat_close_input(&video->format);
+    ff.sws_freeContext(video->scaler);
+    ff.av_frame_free(&video->frame);
+    ff.av_frame_free(&video->spare);
+    ff.av_frame_free(&video->held);
+    ff.av_packet_free(&video->packet);
+    ff.avcodec_free_context(&video->codec);
+    if (video->format != NULL) ff.avformat_close_input(&video->format);
     if (video->io != NULL) {
-        av_freep(&video->io->buffer);
-        avio_context_free(&video->io);
+        ff.av_freep(&video->io->buffer);
+        ff.avio_context_free(&video->io);
     }
     free(video);
 }
@@ -591,7 +588,12 @@ void CFFmpegShim_free(void *pointer) { free(pointer); }
 static char version_text[128];
 static pthread_once_t version_once = PTHREAD_ONCE_INIT;
 static void make_version(void) {
-    unsigned f = avformat_version(), c = avcodec_version(), s = swscale_version();
+    char problem[sizeof version_text - 32] = {0};
+    if (!CFFmpegShim_load(problem, sizeof problem)) {
+        snprintf(version_text, sizeof version_text, "FFmpeg not loaded (%s)", problem);
+        return;
+    }
+    unsigned f = ff.avformat_version(), c = ff.avcodec_version(), s = ff.swscale_version();
     snprintf(version_text, sizeof version_text, "libavformat %u.%u.%u, libavcodec %u.%u.%u, libswscale %u.%u.%u",
              f >> 16, (f >> 8) & 255, f & 255, c >> 16, (c >> 8) & 255, c & 255, s >> 16, (s >> 8) & 255, s & 255);
 }

@@ -543,6 +543,29 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(try CommandRunner.dossier(["verify", "/no/such.zip"]).status == 2)
     }
 
+    /// FFmpeg's libraries are opened at the first video, not at start (they cost every run 28 MB). Where they cannot
+    /// be loaded, each video says its pictures were not looked at and why (a warning), and the rest is judged as usual.
+    @Test func videosSayTheirPicturesWereNotLookedAtWhereFFmpegCannotBeLoaded() throws {
+        let missing = "/nonexistent-ffmpeg-folder"
+        let check = try dossier(
+            "check", "Samples/valid", "--format", "json", "--as-of", "2021-06-01",
+            environment: ["LANG": "C.UTF-8", "DOSSIER_FFMPEG_LIBDIR": missing])
+        #expect(check.status == 0, "\(check.stderr)")
+        let bundles = try #require(try json(check.stdout)["bundles"] as? [[String: Any]])
+        let findings = try #require(bundles.first?["findings"] as? [[String: Any]])
+        #expect(
+            findings.map { "\($0["rule"] ?? "") \($0["path"] ?? "")" } == [
+                "VIDEO-CORRUPT 张三/张三1.mp4", "VIDEO-CORRUPT 张三/张三2.mov",
+            ])
+        for finding in findings {
+            #expect(finding["severity"] as? String == "warning")
+            #expect((finding["message"] as? String)?.contains(missing + "/libavutil.so.") == true)
+        }
+        // With the libraries where they are, the same sample is clean.
+        let clean = try dossier("check", "Samples/valid", "--format", "json", "--as-of", "2021-06-01")
+        #expect(clean.status == 0 && !clean.stdout.contains("VIDEO-CORRUPT"), "\(clean.stdout)")
+    }
+
     /// Issue #11: a video whose media data claims a size near 2^64 stopped check, seal, intake and inspect with
     /// “arithmetic overflow” (exit 132). It is a VIDEO-CORRUPT finding, and every command goes on.
     @Test func anImpossibleVideoIsAFindingNotACrash() throws {

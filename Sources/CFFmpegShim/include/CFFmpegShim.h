@@ -33,6 +33,10 @@ typedef struct {
     const char *decoders;
 } CFFmpegShim_Limits;
 
+/// `CFFmpegShim_Info.status` when FFmpeg's libraries cannot be loaded (they are opened at the first video, from the
+/// system's library path or from the folder DOSSIER_FFMPEG_LIBDIR names); `problem` says why.
+#define CFFMPEGSHIM_UNAVAILABLE 6
+
 /// What opening found. `problem` is set (and the open failed) when `status` is not 0.
 typedef struct {
     int status;

@@ -31,14 +31,17 @@ public struct VideoFrameFacts: Sendable, Equatable, Codable {
     /// Why the frames were not looked for (not a fault of the video: a deflated zip entry too large to inflate in
     /// memory), when so.
     public var skipped: String?
+    /// Why FFmpeg's libraries could not be loaded on this machine (not a fault of the video), when so.
+    public var unavailable: String?
     /// A small JPEG of the middle frame, upright, for the contact sheet (when asked for).
     public var poster: [UInt8]?
 
     public init(
         decoder: String, library: String, frames: [Frame] = [], failures: [Failure] = [], unopened: String? = nil,
-        skipped: String? = nil, poster: [UInt8]? = nil
+        skipped: String? = nil, unavailable: String? = nil, poster: [UInt8]? = nil
     ) {
         self.skipped = skipped
+        self.unavailable = unavailable
         self.decoder = decoder
         self.library = library
         self.frames = frames

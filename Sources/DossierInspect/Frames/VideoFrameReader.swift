@@ -17,7 +17,11 @@ public enum VideoFrameReader {
         defer { withExtendedLifetime(opened) {} }
         var facts = VideoFrameFacts(decoder: opened.decoder, library: libraryVersion)
         guard let video = opened.video else {
-            facts.unopened = opened.problem
+            if opened.status == CFFMPEGSHIM_UNAVAILABLE {
+                facts.unavailable = opened.problem
+            } else {
+                facts.unopened = opened.problem
+            }
             return facts
         }
         var previous: GreyImage?
@@ -90,6 +94,7 @@ public enum VideoFrameReader {
         private(set) var video: OpaquePointer?
         private(set) var decoder = ""
         private(set) var problem = ""
+        private(set) var status: Int32 = 0
 
         init(_ file: any RandomAccess, settings: VideoFrameSettings, seconds: Double) {
             self.file = file
@@ -105,6 +110,7 @@ public enum VideoFrameReader {
             }
             decoder = withUnsafeBytes(of: info.decoder) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             problem = withUnsafeBytes(of: info.problem) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            status = info.status
         }
 
         deinit { CFFmpegShim_close(video) }

@@ -28,6 +28,13 @@ public struct VideoFrameChecks: CheckFamily {
                 data: ["decoder": decoder, "reason": .string(skipped)])
             return
         }
+        if let unavailable = facts.unavailable {
+            // This machine cannot decode video (FFmpeg's libraries did not load): said, never passed in silence.
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate, variant: "framesUnavailable",
+                data: ["decoder": decoder, "problem": .string(unavailable)], display: ["problem": unavailable])
+            return
+        }
         if let unopened = facts.unopened {
             sink.emit(
                 .videoCorrupt, path: file.path, candidate: file.candidate, variant: "frames",
