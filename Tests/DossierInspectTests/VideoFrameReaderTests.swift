@@ -70,6 +70,20 @@ import Testing
         #expect(deep.frames == 50 && deep.finished && deep.errorSeconds == nil)
     }
 
+    @Test func aBoxRunningPastTheBoxAroundItIsNotHandedToFFmpeg() throws {
+        // Fuzzing found MP4s whose header FFmpeg parsed for 7 and 16 s (a box claiming more than its parent holds,
+        // the rest parsed as boxes, no read in between to stop it at the time limit): such a file is refused
+        // before FFmpeg opens it, with the box named. A last media data box cut short is still opened.
+        let original = try fixture("landscape.mp4").bytes
+        let hostile = MemoryRandomAccess(try HostileVideo.boxPastItsParent.make(from: original))
+        let facts = sample(hostile)
+        #expect(facts.unopened?.contains("box 'mvhd' at byte") == true, "\(String(describing: facts.unopened))")
+        #expect(facts.unopened?.contains("runs past the end of the box around it") == true)
+        #expect(VideoFrameReader.decodeAll(hostile, settings: VideoFrameSettings()).unopened != nil)
+        let faststart = try fixture("faststart.mp4").bytes
+        #expect(sample(MemoryRandomAccess(Array(faststart.prefix(faststart.count - 1000)))).unopened == nil)
+    }
+
     @Test func keyframesThatDoNotDecodeAloneAreDecodedFromTheOneBefore() throws {
         // frames/intra-refresh.mp4: x264's periodic intra refresh, a "keyframe" each second where a refresh starts;
         // from one, nothing shows until the refresh is done, a second later. Frames at 50 and 90 % were taken

@@ -19,6 +19,9 @@ public enum HostileVideo: String, CaseIterable, Sendable {
     /// The sync-sample table names one keyframe, past the last sample: no keyframe in range for any time looked
     /// for (the decoder still finds the real one, the first frame).
     case keyframePastTheEnd = "@video-keyframe-past-end"
+    /// The movie header claims 16 MB inside a movie box of a few KB: FFmpeg parses on into what follows as boxes
+    /// (fuzzing found such files taking 7 and 16 s to open); the frame reader refuses them unopened.
+    case boxPastItsParent = "@video-box-past-parent"
 
     /// The clip `original` (an ffmpeg MP4 with a ‘free’ box before ‘mdat’) made hostile.
     public func make(from original: [UInt8]) throws -> [UInt8] {
@@ -44,6 +47,9 @@ public enum HostileVideo: String, CaseIterable, Sendable {
             let count = file.number(at: sizes.payload + 8, width: 4)
             file.set(1, at: sync.payload + 4, width: 4)
             file.set(count + 1, at: sync.payload + 8, width: 4)
+        case .boxPastItsParent:
+            guard let header = file.box(["moov", "mvhd"]) else { throw CocoaError(.fileReadCorruptFile) }
+            file.set(0x00FF_FFFF, at: header.start, width: 4)
         case .undecodable, .damagedMiddle:
             guard let data = file.box(["mdat"]) else { throw CocoaError(.fileReadCorruptFile) }
             let length = data.end - data.payload
