@@ -34,8 +34,8 @@ fail() {
 [ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb given and none in $ROOT (run make package)"
 DEB=$(cd "$(dirname "$DEB")" && pwd)/$(basename "$DEB")
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot)"
-for tool in debootstrap lintian desktop-file-validate python3 curl dpkg-deb; do
-    command -v "$tool" >/dev/null || fail "needs $tool (apt-get install debootstrap lintian desktop-file-utils python3 curl)"
+for tool in debootstrap lintian desktop-file-validate python3 curl dpkg-deb strings; do
+    command -v "$tool" >/dev/null || fail "needs $tool (apt-get install debootstrap lintian desktop-file-utils python3 curl binutils)"
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/var/tmp}/dossier-debcheck.XXXXXX")
@@ -118,6 +118,12 @@ echo "$(grep -cvx dossier "$WORK/new-packages.txt") packages installed with doss
 [ -z "$undeclared" ] || fail "installed but not declared (nor needed by what is declared): $undeclared"
 echo "every one of them is declared, or a dependency of a declared one"
 if in_root ldd /usr/bin/dossier | grep 'not found'; then fail "the binary misses a library"; fi
+# FFmpeg's libraries are loaded with dlopen() at the first video: ldd does not list them; the loader must find them.
+in_root ldconfig -p >"$WORK/ldconfig.txt"
+for soname in $(strings -a "$TARGET/usr/bin/dossier" | grep -E '^lib(avutil|swscale|avcodec|avformat)\.so\.[0-9]+$' | sort -u); do
+    grep -qE "^[[:space:]]+${soname//./\\.} " "$WORK/ldconfig.txt" || fail "the binary loads $soname, which the root does not have"
+    echo "loaded at the first video: $soname (found)"
+done
 in_root dossier --version
 
 say "the samples, copied into the root, checked by the installed dossier"
@@ -139,6 +145,20 @@ if status != expected["exitCode"] or want != got:
 print(f"dossier check {sample}: exit {status}, {sum(got.values())} findings, as expected")
 PY
 done
+# The videos' frames were decoded by FFmpeg's libraries in the root: the valid sample's video has no VIDEO-CORRUPT
+# (which, without the libraries, says its frames could not be looked at), and the flat grey videos are VIDEO-BLANK,
+# which only decoded frames show.
+python3 - "$WORK/valid.json" "$WORK/video-problems.json" <<'PY' || fail "the videos' frames were not decoded"
+import json, sys
+valid, videos = (json.load(open(path)) for path in sys.argv[1:3])
+corrupt = [f for b in valid["bundles"] for f in b["findings"] if f["rule"] == "VIDEO-CORRUPT"]
+if corrupt:
+    sys.exit(f"valid: {corrupt}")
+blank = sorted(f["path"] for b in videos["bundles"] for f in b["findings"] if f["rule"] == "VIDEO-BLANK")
+if not blank:
+    sys.exit("video-problems: no VIDEO-BLANK, so no frame was decoded")
+print(f"video frames decoded: no VIDEO-CORRUPT in valid; VIDEO-BLANK (seen in decoded frames) on {', '.join(blank)}")
+PY
 in_root dossier check /root/Samples/valid/湖北省科协 --strict --as-of "$AS_OF" --no-progress ||
     fail "the valid sample does not pass --strict (are opencv-data's cascades found?)"
 in_root dossier seal /root/Samples/valid/湖北省科协 -o /root/湖北省科协.zip --as-of "$AS_OF" --quiet | tee "$WORK/seal.txt"
@@ -222,7 +242,21 @@ extra=$(comm -13 "$WORK/files-before.txt" "$WORK/files-after.txt")
 ours=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -xF -f "$WORK/dossier-files.txt" || true)
 ours="$ours$(printf '%s\n' "$extra" | grep -i dossier || true)"
 [ -z "$ours" ] || fail "dossier's files left after autoremove: $ours"
-[ -z "$extra" ] || echo "left by the purge of dossier's dependencies (not dossier's): $(echo $extra)"
+if [ -n "$extra" ]; then
+    # Packages that came with dossier and that autoremove keeps (APT keeps what an installed package recommends), and
+    # the files of them; what no package owns is what the purges of dossier's dependencies left.
+    in_root dpkg-query -W -f '${Package}\n' | sort >"$WORK/packages-autoremoved.txt"
+    kept=$(comm -13 "$WORK/packages-before.txt" "$WORK/packages-autoremoved.txt" | tr '\n' ' ')
+    : >"$WORK/kept-files.txt"
+    for package in $kept; do in_root dpkg-query -L "$package" >>"$WORK/kept-files.txt"; done
+    unowned=$(printf '%s\n' "$extra" | sed 's/^\.//' | grep -vxF -f <(sort -u "$WORK/kept-files.txt") || true)
+    # update-ca-certificates' links in /etc/ssl/certs are counted, not listed.
+    certificates=$(grep -c '^/etc/ssl/certs/' <<<"$unowned" || true)
+    echo "not dossier's, left after autoremove: $(grep -c . <<<"$extra") paths; the packages autoremove keeps" \
+        "(the root's apt recommends ca-certificates): ${kept:-none}; paths no package owns (made by those packages'" \
+        "scripts, or left by the purges of dossier's dependencies): $(grep -v '^/etc/ssl/certs/' <<<"$unowned" |
+            tr '\n' ' ')and $certificates links in /etc/ssl/certs"
+fi
 echo "none of dossier's $(wc -l <"$WORK/dossier-files.txt") paths is left, before or after autoremove"
 
 say "check-deb: all passed for $(basename "$DEB")"

@@ -28,6 +28,7 @@ extension RuleID {
     public static let layoutFormMissing: RuleID = "LAYOUT-FORM-MISSING"
     public static let layoutUnknownFile: RuleID = "LAYOUT-UNKNOWN-FILE"
     public static let layoutJunkFile: RuleID = "LAYOUT-JUNK-FILE"
+    public static let layoutNoCandidate: RuleID = "LAYOUT-NO-CANDIDATE"
 
     public static let namePattern: RuleID = "NAME-PATTERN"
     public static let nameMismatch: RuleID = "NAME-MISMATCH"
@@ -129,6 +130,6 @@ extension RuleID {
         .quotaUnitUnknown, .deadlinePassed, .exclMilitary, .exclOfficialRank, .exclNationalHonor, .exclPriorHonoree,
         .crossResubmission, .crossDuplicateCandidate, .crossDuplicatePhoto, .crossPaperMismatch, .balanceCategory,
         .balanceAge, .photoIDFace, .photoIDPose, .photoIDFraming, .photoIDBackground, .photoBacklit, .photoExposure,
-        .videoBacklit, .videoExposure, .videoBlank,
+        .videoBacklit, .videoExposure, .videoBlank, .layoutNoCandidate,
     ]
 }

@@ -106,16 +106,21 @@ extension Ledger {
 }
 
 extension LedgerDesk {
-    /// Judges every kept version again with this desk's rule set; records the recheck in the ledger.
-    public func recheck(_ ledger: Ledger, archive: String, now: Date = Date()) throws -> LedgerRecheck {
+    /// Judges every kept version again with this desk's rule set; records the recheck in the ledger. Cancelled
+    /// (`cancellation`), it stops at the next file with `CheckError.cancelled` and records nothing.
+    public func recheck(
+        _ ledger: Ledger, archive: String, now: Date = Date(), cancellation: Cancellation? = nil
+    ) throws -> LedgerRecheck {
         var results: [LedgerRecheck.Result] = []
         var reports: [Int64: String] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var reread: [Int64: Ledger.Reread] = [:]
         for entry in try ledger.entries() {
+            if cancellation?.isCancelled == true { throw CheckError.cancelled }
             let path = (archive as NSString).appendingPathComponent(entry.archivedAs)
             var options = CheckOptions(language: language, asOf: entry.asOf)
+            options.cancellation = cancellation
             // The quota the bundle was judged against (an approval sealed into it, or the office's).
             if let approval = entry.approval, let quota = entry.quota {
                 options.quota = quota
@@ -124,6 +129,8 @@ extension LedgerDesk {
             let checker = Checker(ruleSet: ruleSet, options: options)
             let item = DriveDiscovery.Item(kind: .zip, path: path, display: entry.source)
             let read = try? item.check(with: checker)
+            // A check cut short judged nothing: neither it nor anything before it is recorded.
+            if cancellation?.isCancelled == true { throw CheckError.cancelled }
             let bundle = read ?? item.unreadableReport(with: checker)
             if let read {
                 // Read again from the zip as it was kept: the fields the rule set keeps now, every photo's bytes.

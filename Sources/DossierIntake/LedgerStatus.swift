@@ -13,6 +13,8 @@ public struct LedgerStatus: Codable, Sendable, Equatable {
         case passed
         /// Received, but no version passed.
         case failed
+        /// Received, but every version was withdrawn by the office: nothing counts, nothing is compared.
+        case withdrawn
     }
 
     /// What the unit's stamped paper says against its sealed bundles.
@@ -205,7 +207,8 @@ public struct LedgerDesk: Sendable {
             let counting = versions?.counting
             let shown = versions?.current
             let state: LedgerStatus.State =
-                counting != nil ? .passed : shown != nil ? .failed : .notReceived
+                counting != nil
+                ? .passed : shown != nil ? .failed : (versions?.versions.isEmpty ?? true) ? .notReceived : .withdrawn
             let sealed = Set((versions?.versions ?? []).compactMap(\.entry.fingerprint))
             let paper = papers[name]?.last
             let paperState: LedgerStatus.PaperState =

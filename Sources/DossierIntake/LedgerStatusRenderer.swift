@@ -200,17 +200,31 @@ public struct LedgerStatusRenderer: Sendable {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// The colours of the states, in `State.allCases` order: grey, green, red.
-    private static let stateColours = ["#b8bec6", "#2e8b57", "#c0392b"]
+    /// The colours of the states, in `State.allCases` order: grey, green, red, amber.
+    private static let stateColours = ["#b8bec6", "#2e8b57", "#c0392b", "#d08a1c"]
     private static let barColour = "#3b6ea5"
 
     /// A stacked horizontal bar per unit type, one segment per state.
     private func typeChart(_ status: LedgerStatus) -> String {
         let rowHeight = 26, labelWidth = 230, barWidth = 420
-        let height = status.types.count * rowHeight + 36
+        let chartWidth = labelWidth + barWidth + 60
+        // The legend's entries, laid out in rows that fit the chart's width.
+        var legend: [(state: Int, label: String, x: Int, row: Int)] = []
+        var legendX = labelWidth, legendRow = 0
+        for (index, state) in LedgerStatus.State.allCases.enumerated() {
+            let label = word(LedgerWords.state(state))
+            let width = 36 + label.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) }
+            if legendX + width > chartWidth, legendX > labelWidth {
+                legendX = labelWidth
+                legendRow += 1
+            }
+            legend.append((index, label, legendX, legendRow))
+            legendX += width
+        }
+        let height = status.types.count * rowHeight + 36 + legendRow * 18
         var svg =
-            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
-            + "width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(chartWidth) \(height)\" "
+            + "width=\"\(chartWidth)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title>\(Self.escape(word(LedgerWords.byType)))</title>"
         for (row, type) in status.types.enumerated() {
             let y = row * rowHeight + 4
@@ -234,13 +248,12 @@ public struct LedgerStatusRenderer: Sendable {
             svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 16)\">\(type.units)</text>"
         }
         // The legend.
-        var x = labelWidth
-        let legendY = status.types.count * rowHeight + 14
-        for (index, state) in LedgerStatus.State.allCases.enumerated() {
-            let label = word(LedgerWords.state(state))
-            svg += "<rect x=\"\(x)\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(Self.stateColours[index])\"/>"
-            svg += "<text x=\"\(x + 16)\" y=\"\(legendY + 11)\">\(Self.escape(label))</text>"
-            x += 40 + label.unicodeScalars.count * 12
+        for entry in legend {
+            let y = status.types.count * rowHeight + 14 + entry.row * 18
+            svg +=
+                "<rect x=\"\(entry.x)\" y=\"\(y)\" width=\"12\" height=\"12\" "
+                + "fill=\"\(Self.stateColours[entry.state])\"/>"
+            svg += "<text x=\"\(entry.x + 16)\" y=\"\(y + 11)\">\(Self.escape(entry.label))</text>"
         }
         return svg + "</svg>"
     }
@@ -274,6 +287,7 @@ public struct LedgerStatusRenderer: Sendable {
         case .notReceived: "none"
         case .passed: unit.paper == .mismatch ? "bad" : "good"
         case .failed: "bad"
+        case .withdrawn: "withdrawn"
         }
     }
 
@@ -314,6 +328,7 @@ public struct LedgerStatusRenderer: Sendable {
         .ledger-desk tr.good td:nth-child(3){color:#2e7d32}
         .ledger-desk tr.bad td:nth-child(3),.ledger-desk tr.bad td:nth-child(5){color:#c0392b}
         .ledger-desk tr.none td{color:#777}
+        .ledger-desk tr.withdrawn td:nth-child(3){color:#a0660a}
         .ledger-desk .findings{border:1px solid #c0392b;background:#fdf0ee;padding:4px 12px;margin-bottom:16px}
         @media print{.ledger-desk .charts,.ledger-desk figure{break-inside:avoid}
         .ledger-desk thead{display:table-header-group}.ledger-desk tr{break-inside:avoid}@page{size:A4 landscape;margin:12mm}}

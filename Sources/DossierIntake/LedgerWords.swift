@@ -30,6 +30,7 @@ enum LedgerWords {
         case .notReceived: LocalizedText(zh: "未收到", en: "not received")
         case .passed: LocalizedText(zh: "已收到，通过", en: "received, passed")
         case .failed: LocalizedText(zh: "已收到，有错误", en: "received with errors")
+        case .withdrawn: LocalizedText(zh: "已撤回（无有效版本）", en: "withdrawn (no version counts)")
         }
     }
 

@@ -88,11 +88,14 @@ extension DossierLibrary {
 }
 
 extension DossierLibrary {
-    /// Judges every kept version again with this library's rule set; the ledger records the recheck.
-    public func ledgerRecheck(archive: String, language: Language) throws -> LedgerRecheck {
+    /// Judges every kept version again with this library's rule set; the ledger records the recheck. Cancelled, it
+    /// throws `CheckError.cancelled` and the ledger is as it was.
+    public func ledgerRecheck(
+        archive: String, language: Language, cancellation: Cancellation? = nil
+    ) throws -> LedgerRecheck {
         let ledger = try LedgerDesk.open(archive: archive)
         return try LedgerDesk(ruleSet: ruleSet, language: language, asOf: ruleSet.units.deadline).recheck(
-            ledger, archive: archive)
+            ledger, archive: archive, cancellation: cancellation)
     }
 
     /// A recheck as text or JSON.

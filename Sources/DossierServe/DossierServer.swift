@@ -70,6 +70,7 @@ public final class DossierServer: Sendable {
             for source in signalSources { source.cancel() }
             stopping.stop()
             runner.cancelAll(timeout: 10)
+            recheckRun.stop(timeout: 10)
             dropZone.removeAll()
         }
         if handleSignals {

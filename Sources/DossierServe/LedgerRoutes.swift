@@ -21,7 +21,7 @@ extension DossierServer {
             guard let archive = settings.archive else { return notFound() }
             let format = query(request)["format"] ?? "xlsx"
             guard LibraryAdapter.exportFormats.contains(format) else { return notFound() }
-            return download(request, archive: archive, name: LedgerPageWords.exportFile, format: format) {
+            return download(request, archive: archive, name: ServeWords.exportFile, format: format) {
                 try library.ledgerExport(archive: archive, format: format)
             }
         }
@@ -30,7 +30,7 @@ extension DossierServer {
             let format = query(request)["format"] ?? "xlsx"
             guard LibraryAdapter.statusFormats.contains(format), format != "text" else { return notFound() }
             let language = language(request)
-            return download(request, archive: archive, name: LedgerPageWords.statusFile, format: format) {
+            return download(request, archive: archive, name: ServeWords.statusFile, format: format) {
                 try library.ledgerStatusFile(archive: archive, format: format, language: language)
             }
         }
@@ -46,8 +46,15 @@ extension DossierServer {
             guard let archive = settings.archive else { return notFound() }
             let language = language(request)
             let library = library
-            let started = recheckRun.start { try library.ledgerRecheck(archive: archive, language: language) }
+            let started = recheckRun.start {
+                try library.ledgerRecheck(archive: archive, language: language, cancellation: $0)
+            }
             return Reply.redirect(started ? "/ledger/recheck" : "/ledger/recheck?busy=1")
+        }
+        router.post("/ledger/recheck/cancel") { [self] _, _ -> Response in
+            guard settings.archive != nil else { return notFound() }
+            recheckRun.cancel()
+            return Reply.redirect("/ledger/recheck")
         }
         router.get("/ledger/recheck") { [self] request, _ -> Response in
             guard settings.archive != nil else { return notFound() }
@@ -70,7 +77,7 @@ extension DossierServer {
         status code: HTTPResponse.Status = .ok
     ) -> Response {
         let language = language(request)
-        let title = LedgerPageWords.ledgerTitle
+        let title = ServeWords.ledgerTitle
         var values = deskValues(archive: archive)
         if let notice { values["notice"] = notice }
         for (key, value) in paper { values[key] = value }
@@ -147,7 +154,7 @@ extension DossierServer {
         values["candidates"] = detail.candidates.map { candidate -> [String: Any] in
             ["name": candidate.name, "values": detail.fields.map { candidate.fields[$0.key] ?? "" }]
         }
-        let title = LedgerPageWords.unitTitle(unit.name)
+        let title = ServeWords.unitTitle(unit.name)
         return page(
             request, title: title, template: "ledgerUnit", values: values, error: error, status: code)
     }
@@ -173,8 +180,8 @@ extension DossierServer {
             return dashboard(
                 request, archive: archive, notice: nil, error: message, paper: typedValues, status: .badRequest)
         }
-        guard !unit.isEmpty else { return again(word(LedgerPageWords.noUnitGiven, request)) }
-        guard Self.isDate(received) else { return again(word(LedgerPageWords.badDate, request)) }
+        guard !unit.isEmpty else { return again(word(ServeWords.noUnitGiven, request)) }
+        guard Self.isDate(received) else { return again(word(ServeWords.badDate, request)) }
         let recorded: (unit: String, outcome: LedgerDesk.PaperOutcome)
         do {
             recorded = try library.recordPaper(
@@ -185,7 +192,7 @@ extension DossierServer {
         }
         let verdictClass = recorded.outcome == .mismatch ? "problem" : "note"
         return page(
-            request, title: LedgerPageWords.paperTitle, template: "paperRecorded",
+            request, title: ServeWords.paperTitle, template: "paperRecorded",
             values: [
                 "verdictClass": verdictClass,
                 "verdict": LibraryAdapter.deskWords(language).outcomeText(recorded.outcome),
@@ -200,12 +207,12 @@ extension DossierServer {
         let unit = fields["unit"] ?? ""
         guard let mark = Ledger.Mark(rawValue: fields["mark"] ?? "") else {
             return unitPage(
-                request, archive: archive, name: unit, notice: nil, error: word(LedgerPageWords.badMark, request),
+                request, archive: archive, name: unit, notice: nil, error: word(ServeWords.badMark, request),
                 status: .badRequest)
         }
         guard let version = Int64(fields["version"] ?? "") else {
             return unitPage(
-                request, archive: archive, name: unit, notice: nil, error: word(LedgerPageWords.badVersion, request),
+                request, archive: archive, name: unit, notice: nil, error: word(ServeWords.badVersion, request),
                 status: .badRequest)
         }
         let by = (fields["by"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -222,7 +229,7 @@ extension DossierServer {
         let words = LibraryAdapter.deskWords(language)
         return unitPage(
             request, archive: archive, name: unit,
-            notice: LedgerPageWords.marked(version, words.markText(mark)).text(language))
+            notice: ServeWords.marked(version, words.markText(mark)).text(language))
     }
 
     /// A file of the desk to save (xlsx, csv, json) or to print (html), named in the page's language.
@@ -255,17 +262,25 @@ extension DossierServer {
 
     private func recheckPage(_ request: Request) -> Response {
         let language = language(request)
-        let title = LedgerPageWords.recheckTitle
+        let title = ServeWords.recheckTitle
         switch recheckRun.state {
         case .idle:
             return page(
                 request, title: title, template: "rechecked",
-                values: ["summary": word(LedgerPageWords.noRecheck, request)])
-        case .running(let since):
-            let busy = query(request)["busy"] != nil ? word(LedgerPageWords.recheckRunning, request) : nil
+                values: ["summary": word(ServeWords.noRecheck, request)])
+        case .running(let since, let cancelling):
+            let busy = query(request)["busy"] != nil ? word(ServeWords.recheckRunning, request) : nil
             return page(
                 request, title: title, template: "rechecking",
-                values: ["started": IntakeRunner.isoTime(since)], error: busy, refresh: true)
+                values: ["started": IntakeRunner.isoTime(since), "cancelling": cancelling], error: busy,
+                refresh: true)
+        case .cancelled(let byUser):
+            return page(
+                request, title: title, template: "rechecked",
+                values: [
+                    "summary": word(byUser ? ServeWords.recheckCancelled : ServeWords.recheckCancelledByStop, request),
+                    "cancelled": true,
+                ])
         case .failed(let message):
             return page(
                 request, title: title, template: "rechecked", values: ["summary": ""], error: message.text(language))
@@ -275,7 +290,7 @@ extension DossierServer {
             return page(
                 request, title: title, template: "rechecked",
                 values: [
-                    "summary": LedgerPageWords.recheckSummary(
+                    "summary": ServeWords.recheckSummary(
                         recheck.id, versions: recheck.results.count, changed: recheck.changed.count,
                         ruleSet: recheck.ruleSet.id
                     ).text(language),

@@ -114,12 +114,15 @@ enum LedgerTemplates {
     /// A recheck under way.
     static let rechecking = #"""
         <p id="rechecking">[[正在用当前规则重新检查收件库里的每个版本（开始于 {{started}}）……页面会自动刷新。|Judging every kept version again with the current rules (since {{started}})… this page refreshes by itself.]]</p>
+        {{#cancelling}}<p id="recheck-cancelling">[[正在取消……|Cancelling…]]</p>{{/cancelling}}
+        {{^cancelling}}<div class="actions"><form class="inline" method="post" action="/ledger/recheck/cancel"><input type="hidden" name="token" value="{{token}}"><button id="cancel-recheck">[[取消|Cancel]]</button></form></div>
+        <p class="meta">[[取消则停止重新检查，收件登记不作任何改动。|Cancel stops the recheck; the ledger is left as it was.]]</p>{{/cancelling}}
         <script>setTimeout(function () { location.reload(); }, 1500);</script>
         """#
 
     /// A recheck done: what changed, per unit.
     static let rechecked = #"""
-        <p id="recheck-summary">{{summary}}</p>
+        <p id="recheck-summary"{{#cancelled}} class="cancelled"{{/cancelled}}>{{summary}}</p>
         {{#hasChanges}}
         <table id="recheck-changes">
           <tr><th>[[单位|Unit]]</th><th>[[版本|Version]]</th><th>[[结论|Verdict]]</th><th>[[新增的规则|Rules now raised]]</th><th>[[不再有的规则|Rules gone]]</th></tr>

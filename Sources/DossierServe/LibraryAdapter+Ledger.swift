@@ -48,8 +48,8 @@ extension LibraryAdapter {
     static var exportFormats: [String] { DossierLibrary.ledgerExportFormats }
     static var statusFormats: [String] { DossierLibrary.ledgerFormats }
 
-    func ledgerRecheck(archive: String, language: Language) throws -> LedgerRecheck {
-        try library.ledgerRecheck(archive: archive, language: language)
+    func ledgerRecheck(archive: String, language: Language, cancellation: Cancellation) throws -> LedgerRecheck {
+        try library.ledgerRecheck(archive: archive, language: language, cancellation: cancellation)
     }
 
     /// The words of the desk's values in `language`.

@@ -47,6 +47,27 @@ import Testing
         #expect(!shown.contains("中国物理学会"))
     }
 
+    /// A cancelled recheck (the web app's 取消, the server's stop) stops and records nothing.
+    @Test func aCancelledRecheckRecordsNothing() throws {
+        let folder = try TemporaryFolder()
+        let ruleSet = try RuleSet.load(folder: Repository.rules)
+        let archive = folder.url.appendingPathComponent("archive").path
+        let hubei = try folder.copy(ofSample: "valid")
+        _ = try IntakeRunner(
+            checker: Checker(ruleSet: ruleSet, options: CheckOptions(asOf: "2021-06-18")), archive: archive
+        ).run(paths: [hubei.path])
+        let ledger = try LedgerDesk.open(archive: archive)
+        let before = try ledger.entries()
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        #expect(throws: CheckError.cancelled) {
+            try LedgerDesk(ruleSet: ruleSet, language: .zh, asOf: "2021-06-18").recheck(
+                ledger, archive: archive, cancellation: cancellation)
+        }
+        #expect(try ledger.recheckCount() == 0)
+        #expect(try ledger.entries() == before)
+    }
+
     /// A copy of the rule set whose `units.office.candidateFields` is `fields`.
     private func rules(keeping fields: String, in folder: TemporaryFolder) throws -> RuleSet {
         let rules = folder.url.appendingPathComponent("rules-kept")

@@ -73,7 +73,7 @@ import Testing
         #expect(status.daysToDeadline == 2)
         #expect(status.candidates == 8)
         let province = try #require(status.types.first { $0.type == "province" })
-        #expect(province.states == ["notReceived": 31, "passed": 1, "failed": 0])
+        #expect(province.states == ["notReceived": 31, "passed": 1, "failed": 0, "withdrawn": 0])
         #expect(status.findings.map(\.rule) == [.crossPaperMismatch])
         #expect(status.findings.first?.data?["unit"] == .string("中国化学会"))
         let gender = try #require(status.breakdowns.first { $0.field == "gender" })
@@ -121,6 +121,42 @@ import Testing
         let rows = try Openpyxl.rows(xlsx)
         #expect(rows.first?.first == "单位")
         #expect(rows.dropFirst().map { $0.first ?? "" } == status.units.map(\.name))
+    }
+
+    /// A unit that sent, whose every version the office withdrew, was received: it is not "not received", and
+    /// nothing of it counts (no candidates, no version compared), in every format.
+    @Test func aUnitWhoseEveryVersionIsWithdrawnHasItsOwnState() throws {
+        let folder = try TemporaryFolder()
+        let (archive, _) = try archive(in: folder)
+        let ledger = try LedgerDesk.open(archive: archive)
+        let versions = try ledger.entries().filter { $0.unit == "湖北省科协" }
+        try #require(versions.count == 1)
+        for version in versions {
+            _ = try ledger.mark(version: version.id, .withdrawn, at: "2021-06-19T09:00:00Z", by: "李杨", note: nil)
+        }
+        let status = try desk().status(ledger)
+        let hubei = try #require(status.units.first { $0.name == "湖北省科协" })
+        #expect(hubei.state == .withdrawn)
+        #expect(hubei.counting == nil && hubei.current == nil && hubei.candidates == 0 && hubei.receipts == 2)
+        #expect(try #require(status.units.first { $0.name == "北京市科协" }).state == .notReceived)
+        let province = try #require(status.types.first { $0.type == "province" })
+        #expect(province.states == ["notReceived": 31, "passed": 0, "failed": 0, "withdrawn": 1])
+        let zh = LedgerStatusRenderer(language: .zh)
+        let line = try #require(zh.text(status).split(separator: "\n").first { $0.hasPrefix("湖北省科协") })
+        #expect(line.contains("已撤回（无有效版本）"))
+        #expect(LedgerStatusRenderer(language: .en).text(status).contains("withdrawn (no version counts)"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try zh.json(status).utf8)) as? [String: Any])
+        let units = try #require(json["units"] as? [[String: Any]])
+        #expect(units.first { $0["name"] as? String == "湖北省科协" }?["state"] as? String == "withdrawn")
+        let html = zh.html(status)
+        #expect(html.contains("<tr class=\"withdrawn\"><td>湖北省科协</td>"))
+        #expect(html.contains("</td><td>已撤回（无有效版本）</td>"))
+        #expect(html.contains("<title>已撤回（无有效版本）: 1</title>"))
+        let xlsx = folder.url.appendingPathComponent("status.xlsx")
+        try Data(try zh.workbook(status).bytes()).write(to: xlsx)
+        let row = try #require(try Openpyxl.rows(xlsx).first { $0.first == "湖北省科协" })
+        #expect(row.count > 2 && row[2] == "已撤回（无有效版本）")
     }
 
     @Test func badInputChangesNothing() throws {

@@ -276,7 +276,7 @@ struct BrowserTests {
             try await driver.click(try await driver.element("#mark-\(version) option[value=withdrawn]"))
             try await driver.click(try await driver.element("#mark-button-\(version)"))
             #expect(try await driver.text(try await driver.element("#notice")).contains("已撤回"))
-            #expect(try await driver.text(try await driver.element("#unit-state")) == "未收到")
+            #expect(try await driver.text(try await driver.element("#unit-state")) == "已撤回（无有效版本）")
             try await snap(driver, "ledger-unit")
             // The national table is a download the dashboard links to.
             try await driver.open(base + "/ledger")

@@ -146,6 +146,21 @@ import Testing
         #expect(!swapped.body.contains("AAAA"))
     }
 
+    /// 新建, then 检查 of the folder as made: it fails for want of candidates (no seal offered), and its blank form
+    /// and guide are templates, not unknown files.
+    @Test func aNewFolderCheckedAsMadeIsNotOfferedForSealing() async throws {
+        let root = try TemporaryFolder()
+        let harness = try await ServerHarness(roots: [root.url.path])
+        defer { Task { await harness.stop() } }
+        let base = try #require(harness.server.allowedRoots.first)
+        #expect(try await harness.post("/new", ["in": base, "unit": "湖北省科协"]).status == 200)
+        let checked = try await harness.finishedJob(
+            try #require(try await harness.post("/check", ["path": base + "/湖北省科协"]).header("Location")))
+        #expect(checked.body.contains("LAYOUT-NO-CANDIDATE"))
+        #expect(!checked.body.contains("LAYOUT-UNKNOWN-FILE"))
+        #expect(!checked.body.contains("id=\"seal-form\""))
+    }
+
     /// A unit the registry does not know: its type is picked on the page (the command line's `--unit-type`), and
     /// the check, the check again and the seal are judged by it.
     @Test func theTypeOfAnUnknownUnitIsPickedOnThePage() async throws {

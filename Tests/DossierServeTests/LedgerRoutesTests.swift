@@ -1,3 +1,4 @@
+import DossierRules
 import DossierTestSupport
 import Foundation
 import Testing
@@ -135,8 +136,10 @@ import Testing
             #expect(marked.body.contains("id=\"notice\"") && marked.body.contains("单位来函撤回"))
             #expect(
                 marked.body.contains("class=\"badge withdrawn\"") && !marked.body.contains("class=\"badge counts\""))
-            // Its only version withdrawn, nothing of the unit counts or is compared any more.
-            #expect(marked.body.contains("<td id=\"unit-state\">未收到</td>"))
+            // Its only version withdrawn, nothing of the unit counts or is compared any more: received, withdrawn.
+            #expect(marked.body.contains("<td id=\"unit-state\">已撤回（无有效版本）</td>"))
+            let dashboard = try await harness.get("/ledger")
+            #expect(dashboard.body.contains("<tr class=\"withdrawn\">"))
             // An unknown mark or version changes nothing.
             #expect(
                 try await harness.post("/ledger/mark", ["unit": "湖北省科协", "version": version, "mark": "gone"]).status
@@ -187,6 +190,46 @@ import Testing
         }
     }
 
+    /// The recheck is cancelled as a job is: a same-origin POST carrying the secret; a form from elsewhere is
+    /// refused and the recheck goes on.
+    @Test func aRecheckIsCancelledAsAJobIs() async throws {
+        let place = try TemporaryFolder()
+        let archive = try TemporaryFolder()
+        let harness = try await ServerHarness(roots: [place.url.path], archive: archive.url.path + "/收件库")
+        defer { Task { await harness.stop() } }
+        let run = harness.server.recheckRun
+        #expect(
+            run.start { cancellation in
+                while !cancellation.isCancelled { usleep(10_000) }
+                throw CheckError.cancelled
+            })
+        let running = try await harness.get("/ledger/recheck")
+        #expect(
+            running.body.contains("id=\"cancel-recheck\"") && running.body.contains("action=\"/ledger/recheck/cancel\"")
+        )
+        #expect(try await harness.post("/ledger/recheck/cancel", [:], token: false).status == 403)
+        #expect(
+            try await harness.post("/ledger/recheck/cancel", [:], headers: ["Origin": "http://evil.example"]).status
+                == 403)
+        #expect(try await harness.get("/ledger/recheck/cancel").status != 303)
+        guard case .running(_, cancelling: false) = run.state else {
+            Issue.record("the recheck did not go on: \(run.state)")
+            return
+        }
+        let cancelled = try await harness.post("/ledger/recheck/cancel", [:])
+        #expect(cancelled.status == 303 && cancelled.header("Location") == "/ledger/recheck")
+        var page = try await harness.get("/ledger/recheck")
+        for _ in 0..<200 where !page.body.contains("id=\"recheck-summary\"") {
+            try await Task.sleep(for: .milliseconds(50))
+            page = try await harness.get("/ledger/recheck")
+        }
+        #expect(page.body.contains(ServeWords.recheckCancelled.zh) && !page.body.contains("id=\"cancel-recheck\""))
+        // Once ended there is nothing to cancel; a new recheck may start.
+        #expect(try await harness.post("/ledger/recheck/cancel", [:]).status == 303)
+        #expect(try await harness.get("/ledger/recheck").body.contains(ServeWords.recheckCancelled.zh))
+        #expect(run.start { _ in throw CheckError.cancelled })
+    }
+
     @Test func withoutAnArchiveTheOfficePagesAreNotThere() async throws {
         let place = try TemporaryFolder()
         let harness = try await ServerHarness(roots: [place.url.path])
@@ -195,5 +238,6 @@ import Testing
             #expect(try await harness.get(target).status == 404, "\(target)")
         }
         #expect(try await harness.post("/ledger/paper", ["unit": "x", "fingerprint": "y"]).status == 404)
+        #expect(try await harness.post("/ledger/recheck/cancel", [:]).status == 404)
     }
 }

@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    /// One words table for the module: words written out in both languages (`LocalizedText(zh: "…"`) live in
+    /// `ServeWords.swift` only, and no other `…Words` table of the same kind sits beside it.
+    @Test func theWebAppHasOneWordsTable() throws {
+        let folder = Repository.root.appendingPathComponent("Sources/DossierServe")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        for file in files where file != "ServeWords.swift" {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.firstMatch(of: #/LocalizedText\(\s*zh:\s*"/#) == nil, "\(file) writes its own words")
+            #expect(!file.hasSuffix("Words.swift"), "\(file): a second words table")
+        }
+        #expect(ServeWords.ledgerTitle.zh == "收件登记" && ServeWords.recheckTitle.en == "Recheck")
+        #expect(ServeWords.marked(3, "已撤回").zh == "已把第 3 号版本标记为“已撤回”。")
+    }
+
     @Test func textsWithValuesSayThemInBothLanguages() {
         #expect(ServeWords.size(1_572_864).zh == "1.5 MB（1572864 字节）")
         #expect(ServeWords.size(1_572_864).en == "1.5 MB (1572864 bytes)")

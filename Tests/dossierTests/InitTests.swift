@@ -3,6 +3,24 @@ import Foundation
 import Testing
 
 @Suite struct InitTests {
+    /// Checked as made, before anything is filled in, a new folder fails: it has no candidate (LAYOUT-NO-CANDIDATE),
+    /// and its blank form and guide are templates, not unknown files.
+    @Test func aNewFolderCheckedAsMadeFails() throws {
+        let place = try TemporaryFolder()
+        let unit = place.url.appendingPathComponent("深圳市科协")
+        #expect(try CommandRunner.dossier(["init", unit.path, "--unit", "深圳市科协"]).status == 0)
+        let checked = try CommandRunner.dossier(["check", unit.path, "--as-of", "2021-06-01", "--format", "json"])
+        #expect(checked.status == 1, "\(checked.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: checked.stdout) as? [String: Any])
+        let bundle = try #require((json["bundles"] as? [[String: Any]])?.first)
+        let rules = Set(((bundle["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.contains("LAYOUT-NO-CANDIDATE") && !rules.contains("LAYOUT-UNKNOWN-FILE"), "\(rules)")
+        let kinds = ((bundle["files"] as? [[String: Any]]) ?? []).reduce(into: [String: String]()) {
+            $0[$1["path"] as? String ?? ""] = $1["kind"] as? String
+        }
+        #expect(kinds["推荐表.docx"] == "template" && kinds["说明.txt"] == "template")
+    }
+
     @Test func aNewFolderWithTemplatesThatPassOnceFilledIn() throws {
         let place = try TemporaryFolder()
         let unit = place.url.appendingPathComponent("深圳市科协")

@@ -91,7 +91,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
         let units = try #require(object["units"] as? [[String: Any]])
         let hubei = try #require(units.first { $0["name"] as? String == "湖北省科协" })
-        #expect(hubei["state"] as? String == "notReceived")
+        #expect(hubei["state"] as? String == "withdrawn")
     }
 
     @Test func theNationalTableAsXlsxAndCSV() throws {

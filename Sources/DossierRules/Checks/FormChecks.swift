@@ -7,7 +7,7 @@ import Foundation
 public struct FormChecks: CheckFamily {
     public static let ruleIDs: [RuleID] = [
         .formFormat, .formCorrupt, .formFieldMissing, .formFieldInvalid, .formInconsistent, .formSecretMarking,
-        .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder,
+        .formPublicityMissing, .layoutCandidateUnlisted, .layoutCandidateNoFolder, .layoutNoCandidate,
     ]
 
     public init() {}
@@ -34,6 +34,10 @@ public struct FormChecks: CheckFamily {
             if !folderNames.contains(name) {
                 sink.emit(.layoutCandidateNoFolder, path: "", candidate: name)
             }
+        }
+        // No folder and nobody in the table (a new folder from `init`, as made): nothing to recommend.
+        if bundle.candidateRecords(ruleSet).isEmpty {
+            sink.emit(.layoutNoCandidate, path: "")
         }
     }
 

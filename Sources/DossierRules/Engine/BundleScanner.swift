@@ -19,6 +19,9 @@ public struct BundleScanner: Sendable {
     /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
     /// copies and measures the photos in one read).
     public var measuresPhotos = true
+    /// False leaves videos' frames undecoded (their boxes are still read): a preview judges nothing, and the seal
+    /// decodes them once, in its check.
+    public var decodesFrames = true
     /// Decode every frame of every video (`--deep`), besides the few frames always looked at.
     public var deepVideos = false
     /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
@@ -33,7 +36,7 @@ public struct BundleScanner: Sendable {
     /// Scans the bundle that `source` holds.
     public func scan(_ source: any BundleSource) throws -> ScannedBundle {
         let entries = try source.entries()
-        let classifier = FileClassifier(layout: ruleSet.layout)
+        let classifier = FileClassifier(layout: ruleSet.layout, templates: ruleSet.forms.templates.blankFiles)
         var junkFolders: [TreeEntry] = []
         var junkPrefixes: [String] = []
         var candidates: [ScannedCandidate] = []
@@ -125,7 +128,7 @@ public struct BundleScanner: Sendable {
         let cancellation = self.cancellation
         let frameSettings = ruleSet.pictures.videoFrames.settings
         let pictureSettings = ruleSet.pictures.settings
-        let (posters, deep) = (thumbnails, deepVideos)
+        let (posters, deep, decodes) = (thumbnails, deepVideos, decodesFrames)
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
@@ -134,7 +137,8 @@ public struct BundleScanner: Sendable {
             var measure = VideoMeasure(
                 boxes: Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) })
             // Frames only of a video whose boxes make sense and that has a picture.
-            guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, cancellation?.isCancelled != true
+            guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, decodes,
+                cancellation?.isCancelled != true
             else { return measure }
             // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into memory
             // when small enough, else its frames are not looked at (and the report says so).

@@ -93,6 +93,7 @@ public struct Checker: Sendable {
             scanner.cancellation = options.cancellation
             scanner.knownPhotos = knownPhotos
             scanner.measuresPhotos = judging
+            scanner.decodesFrames = judging
             scanner.deepVideos = options.deep
             if let folder = options.cacheFolder {
                 scanner.cache = cache(folder)

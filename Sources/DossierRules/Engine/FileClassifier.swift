@@ -6,8 +6,13 @@ import Foundation
 /// Tells what a file is from its name and first bytes, with the rule set's layout.
 public struct FileClassifier: Sendable {
     public var layout: LayoutFile
+    /// The names of the templates `dossier init` writes at the top level that are no document (normalised).
+    public var templates: Set<String>
 
-    public init(layout: LayoutFile) { self.layout = layout }
+    public init(layout: LayoutFile, templates: [String] = []) {
+        self.layout = layout
+        self.templates = Set(templates.map(MediaName.normalise))
+    }
 
     public func isJunkFolder(_ name: String) -> Bool { layout.junk.folders.contains(name) }
 
@@ -27,7 +32,8 @@ public struct FileClassifier: Sendable {
     public func kind(of name: String, content: ContentType?, inCandidateFolder: Bool) -> FileKind {
         let candidate = layout.candidate
         if !inCandidateFolder {
-            return layout.documents.first { Self.matches(name, $0) }?.kind ?? .unknown
+            if let kind = layout.documents.first(where: { Self.matches(name, $0) })?.kind { return kind }
+            return templates.contains(MediaName.normalise(name)) ? .template : .unknown
         }
         if Self.matches(name, candidate.form) { return .form }
         if Self.matches(name, candidate.scan) { return .scan }

@@ -17,6 +17,12 @@ import Foundation
 enum BuiltSample {
     /// Builds sample `name` (with its leading @) in `folder` and returns the unit folder.
     static func make(_ name: String, in folder: TemporaryFolder) throws -> URL {
+        if name == "@init" {
+            // A new folder as `dossier init` (the web app's 新建) makes it, checked before anything is filled in.
+            let unit = folder.url.appendingPathComponent("湖北省科协")
+            _ = try SubmissionTemplates.create(folder: unit.path, unit: "湖北省科协", ruleSet: try Repository.ruleSet())
+            return unit
+        }
         // A misspelt unit: the folder is named 湖北省科学协会 (and its summary table is taken out below).
         // A society the registry does not know: its type is read from its name.
         let renamed = ["@unit-unknown": "湖北省科学协会", "@unit-inferred": "中国心理学会"][name]

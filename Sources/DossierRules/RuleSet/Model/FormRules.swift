@@ -65,6 +65,10 @@ public struct FormRules: Codable, Sendable, Equatable {
         public var guideFile: String
         /// `{unit}` is replaced by the unit's name.
         public var guide: String
+
+        /// The files `init` writes that are no document of the unit (the blank form, the guide): recognised as
+        /// templates at the top of a folder, not as unknown files.
+        public var blankFiles: [String] { [formFile, guideFile] }
     }
 
     public var fields: [Field]
