@@ -81,6 +81,11 @@ for name in sorted(os.listdir(os.path.join(ROOT, "jpeg"))):
 for name in ["faststart.mp4", "hevc.mp4", "audio-only.m4a", "quicktime.mov", "fragmented.mp4", "avc-422.mp4",
              "avc-interlaced.mp4", "hevc-cropped.mp4", "avc-baseline.mp4"]:
     seed(MP4, name, fixture("video", name))
+# The frame checks' clips (scripts/make-frame-fixtures.sh) for the FFmpeg path: one keyframe, none, intra refresh,
+# HEVC, MPEG-4 part 2, Motion JPEG in MOV, a phone's rotated HEVC MOV.
+for name in ["one-keyframe.mp4", "no-keyframe.mp4", "intra-refresh.mp4", "hevc.mp4", "mpeg4.mp4", "mjpeg.mov",
+             "phone.mov"]:
+    seed(MP4, "frames-" + name, fixture(os.path.join("video", "frames"), name))
 for name in sorted(os.listdir(os.path.join(ROOT, "office"))):
     data = fixture("office", name)
     if name.endswith(".docx"):

@@ -2,7 +2,9 @@
 # Makes Tests/Fixtures/video/frames/: short 1080p clips from ffmpeg (libx264) whose pictures the frame checks judge
 # (VIDEO-BACKLIT, VIDEO-EXPOSURE, VIDEO-BLANK) and a normal one that none of them must flag. Each is 3 s at 10
 # frames a second, drawn small with ffmpeg's filters and scaled up: a few KB to a few tens of KB.
-# Run from the repository root: bash scripts/make-frame-fixtures.sh   (needs ffmpeg with libx264)
+# Then clips for the decoder itself: keyframes where the sampled times find none, and the codecs and containers
+# other producers write (HEVC, MPEG-4 part 2, Motion JPEG in MOV, a phone's rotated HEVC MOV), a few tens of KB each.
+# Run from the repository root: bash scripts/make-frame-fixtures.sh   (needs ffmpeg with libx264 and libx265)
 set -euo pipefail
 out=Tests/Fixtures/video/frames
 mkdir -p "$out"
@@ -25,4 +27,33 @@ ff -f lavfi -i "color=black:$small" -f lavfi -i "testsrc2=size=96x54:rate=10" \
 ff -f lavfi -i "color=black:$small" -vf "$up" "${enc[@]}" "$out/black.mp4"
 ff -f lavfi -i "testsrc2=$small" -vf "trim=end_frame=1,tpad=stop_mode=clone:stop_duration=4,$up" "${enc[@]}" \
   "$out/frozen.mp4"
+# One keyframe, the first frame, in 8 s at 25 frames a second: every sampled time but the first lies past the last
+# keyframe, further from it than the packets read for one frame (60).
+ff -f lavfi -i "nullsrc=size=320x180:rate=25" \
+  -vf "geq=lum='if(lt(hypot((X-W/2-40*sin(2*T))*1.3,Y-H/2-10),H/2.6),150,110)+20*sin(X/9+T)':cb=120:cr=136" -t 8 \
+  -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -x264-params keyint=infinite:scenecut=0 -movflags +faststart \
+  "$out/one-keyframe.mp4"
+# No keyframe at all: the same clip cut at 3 s without re-encoding, the frames before the cut dropped even though
+# those after refer to them (`-copyinkf`, as a careless cut does): nothing in it decodes cleanly.
+ff -i "$out/one-keyframe.mp4" -ss 3 -c copy -copyinkf "$out/no-keyframe.mp4"
+# Keyframes that do not decode alone: x264's periodic intra refresh (low-latency encoders) marks where each refresh
+# starts as a keyframe; the pictures show once the refresh is done, a second later.
+ff -f lavfi -i "nullsrc=size=320x180:rate=25" \
+  -vf "geq=lum='if(lt(hypot((X-W/2-40*sin(2*T))*1.3,Y-H/2-10),H/2.6),150,110)+20*sin(X/9+T)':cb=120:cr=136" -t 4 \
+  -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -x264-params intra-refresh=1:keyint=25 -movflags +faststart \
+  "$out/intra-refresh.mp4"
+# Other producers' codecs, 2 s each: HEVC (libx265, as phones write it), MPEG-4 part 2 (older cameras and
+# converters), Motion JPEG in a QuickTime MOV (compact cameras).
+src=(-f lavfi -i "testsrc2=size=320x180:rate=25" -t 2)
+ff "${src[@]}" -c:v libx265 -preset ultrafast -crf 34 -pix_fmt yuv420p -tag:v hvc1 \
+  -x265-params log-level=error:keyint=25 "$out/hevc.mp4"
+ff "${src[@]}" -c:v mpeg4 -q:v 12 -g 25 -pix_fmt yuv420p "$out/mpeg4.mp4"
+ff -f lavfi -i "testsrc2=size=320x180:rate=10" -t 2 -c:v mjpeg -q:v 14 -pix_fmt yuvj420p -f mov "$out/mjpeg.mov"
+# A phone's portrait clip: HEVC in MOV, stored 1920×1080 with a display matrix turning it 90° clockwise, so shown
+# 1080×1920 (ffmpeg 5.1 writes the matrix from the `rotate` tag on a stream copy; see make-video-fixtures.sh).
+ff -f lavfi -i "testsrc2=size=320x180:rate=30" -t 1 -vf "scale=1920:1080:flags=bicubic" -c:v libx265 \
+  -preset ultrafast -crf 40 -pix_fmt yuv420p -tag:v hvc1 -x265-params log-level=error:keyint=15 -f mov \
+  "$out/phone-stored.mov"
+ff -i "$out/phone-stored.mov" -c copy -metadata:s:v:0 rotate=270 -f mov "$out/phone.mov"
+rm "$out/phone-stored.mov"
 ls -la "$out"

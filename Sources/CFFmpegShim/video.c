@@ -23,6 +23,8 @@ struct CFFmpegShim_Video {
     AVFrame *frame;
     /// The last frame before the one wanted, while decoding forward.
     AVFrame *spare;
+    /// A frame found late, held while an earlier keyframe is tried.
+    AVFrame *held;
     /// 1 while the decoder sits on the way forward from a keyframe, the last frame given at `forward_at`.
     int forward;
     int64_t forward_at;
@@ -53,6 +55,9 @@ static int interrupt(void *opaque) { return expired((const CFFmpegShim_Video *)o
 
 static int read_packet(void *opaque, uint8_t *buffer, int size) {
     CFFmpegShim_Video *video = opaque;
+    // The demuxer checks no interrupt while it parses the header (a fragment index of thousands of items walked
+    // for every 'trun' took 16 s): past the time limit, no more bytes.
+    if (expired(video)) return AVERROR_EXIT;
     if (video->position >= video->input.size) return AVERROR_EOF;
     uint64_t left = video->input.size - video->position;
     int want = size;
@@ -67,6 +72,7 @@ static int read_packet(void *opaque, uint8_t *buffer, int size) {
 
 static int64_t seek(void *opaque, int64_t offset, int whence) {
     CFFmpegShim_Video *video = opaque;
+    if (expired(video)) return AVERROR_EXIT;
     int64_t size = video->input.size > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)video->input.size;
     int64_t base;
     switch (whence & ~AVSEEK_FORCE) {
@@ -81,6 +87,51 @@ static int64_t seek(void *opaque, int64_t offset, int whence) {
     if (target < 0 || target > size) return -1;
     video->position = (uint64_t)target;
     return target;
+}
+
+/// Whether each box of the index (the top level; within moov, trak, mdia, minf, stbl, dinf, edts, mvex, moof, traf,
+/// mfra) ends within the box around it, `budget` boxes at most; else 0 with the reason. FFmpeg reads on past a box
+/// that claims more than there is, parsing what follows as boxes for seconds without a read that could stop it
+/// (fuzzing found inputs taking 7 and 16 s). A last 'mdat' running past the end, a recording cut short, is let
+/// through; a box smaller than its header ends the look, as it ends FFmpeg's.
+static int boxes_fit(const CFFmpegShim_Input *input, uint64_t start, uint64_t end, int depth, int *budget,
+                     char *problem, size_t problem_size) {
+    static const char *const containers[] = {"moov", "trak", "mdia", "minf", "stbl", "dinf",
+                                             "edts", "mvex", "moof", "traf", "mfra"};
+    uint64_t at = start;
+    while (end > at && end - at >= 8) {
+        if (--*budget < 0) return 1;
+        uint8_t head[16];
+        if (input->read_at(input->context, at, head, 8) != 8) return 1;
+        uint64_t size = (uint64_t)head[0] << 24 | (uint64_t)head[1] << 16 | (uint64_t)head[2] << 8 | head[3];
+        uint64_t header = 8;
+        if (size == 1) {
+            if (end - at < 16 || input->read_at(input->context, at + 8, head + 8, 8) != 8) return 1;
+            size = 0;
+            for (int i = 8; i < 16; i++) size = size << 8 | head[i];
+            header = 16;
+        } else if (size == 0) {
+            size = end - at;
+        }
+        if (size < header) return 1;
+        if (size > end - at) {
+            if (depth == 0 && memcmp(head + 4, "mdat", 4) == 0) return 1;
+            char type[5] = {0};
+            for (int i = 0; i < 4; i++) type[i] = head[4 + i] >= 0x20 && head[4 + i] < 0x7F ? (char)head[4 + i] : '?';
+            snprintf(problem, problem_size, "container: box '%s' at byte %llu runs past the end of %s", type,
+                     (unsigned long long)at, depth == 0 ? "the file" : "the box around it");
+            return 0;
+        }
+        if (depth < 8) {
+            for (size_t i = 0; i < sizeof containers / sizeof *containers; i++) {
+                if (memcmp(head + 4, containers[i], 4) != 0) continue;
+                if (!boxes_fit(input, at + header, at + size, depth + 1, budget, problem, problem_size)) return 0;
+                break;
+            }
+        }
+        at += size;
+    }
+    return 1;
 }
 
 /// The clockwise rotation of the display matrix, snapped to a multiple of 90 (else 0).
@@ -126,8 +177,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->packet = ff.av_packet_alloc();
     video->frame = ff.av_frame_alloc();
     video->spare = ff.av_frame_alloc();
+    video->held = ff.av_frame_alloc();
     if (video->io == NULL || video->format == NULL || video->packet == NULL || video->frame == NULL ||
-        video->spare == NULL) {
+        video->spare == NULL || video->held == NULL) {
         if (video->io == NULL) ff.av_free(buffer);
         info->status = 1;
         say(info->problem, sizeof info->problem, "out of memory");
@@ -139,6 +191,12 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->format->interrupt_callback.callback = interrupt;
     video->format->interrupt_callback.opaque = video;
     video->format->probesize = 1 << 20;
+    int budget = 100000;
+    if (!boxes_fit(input, 0, input->size, 0, &budget, info->problem, sizeof info->problem)) {
+        info->status = 2;
+        CFFmpegShim_close(video);
+        return NULL;
+    }
     AVDictionary *options = NULL;
     ff.av_dict_set(&options, "format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2", 0);
     const AVInputFormat *mov = ff.av_find_input_format("mov");
@@ -148,7 +206,11 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         // avformat_open_input frees the context on failure.
         video->format = NULL;
         info->status = 2;
-        say_error(info->problem, sizeof info->problem, "container", code);
+        if (expired(video)) {
+            say(info->problem, sizeof info->problem, "time limit reached reading the container");
+        } else {
+            say_error(info->problem, sizeof info->problem, "container", code);
+        }
         CFFmpegShim_close(video);
         return NULL;
     }
@@ -166,7 +228,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     snprintf(info->decoder, sizeof info->decoder, "%s", decoder->name);
     info->width = parameters->width;
     info->height = parameters->height;
-    if (parameters->width <= 0 || parameters->height <= 0 || parameters->width > limits->max_side ||
+    // MPEG-4 part 2 and H.263 in MP4/MOV leave the size to the decoder (0×0 until it reads the stream's headers):
+    // then the decoder's own pixel limit (max_pixels, below) and convert's bounds hold instead.
+    if (parameters->width < 0 || parameters->height < 0 || parameters->width > limits->max_side ||
         parameters->height > limits->max_side ||
         (long long)parameters->width * (long long)parameters->height > limits->max_pixels) {
         info->status = 4;
@@ -290,7 +354,8 @@ static double seconds_of(const CFFmpegShim_Video *video, int64_t timestamp) {
 
 /// Receives one frame into video->frame (1) or none (0): with `keyframes_only`, the first keyframe read (then the
 /// decoder is drained: flush it before reuse); else the first frame whose time is at or after `target` (stream
-/// ticks), frames that no other frame refers to skipped, or the last frame before the end or the packet budget.
+/// ticks), frames that no other frame refers to skipped, or the last frame before the end or the packet budget —
+/// 2 when it is the first frame the decoder gave and lies past `target` (none showed before the time asked for).
 static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t target, char *problem,
                       size_t problem_size) {
     int packets = 0, sent_key = 0, kept = 0, drained = 0;
@@ -299,7 +364,9 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
         int code = ff.avcodec_receive_frame(video->codec, video->frame);
         if (code == 0) {
             int64_t at = video->frame->best_effort_timestamp;
-            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) return 1;
+            if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) {
+                return !keyframes_only && !kept && at > target ? 2 : 1;
+            }
             ff.av_frame_unref(video->spare);
             ff.av_frame_move_ref(video->spare, video->frame);
             kept = 1;
@@ -369,18 +436,26 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     int64_t key = keyframe_before(video, target);
     // The index holds decoding times: a keyframe decoded before the start is shown at it.
     double key_seconds = key == AV_NOPTS_VALUE ? -1 : fmax(0, seconds_of(video, key) - origin);
-    int got = 0;
-    if (video->forward && key != AV_NOPTS_VALUE && key <= video->forward_at && target > video->forward_at) {
-        // No keyframe since the last frame decoded on the way forward: go on from there.
+    int got = 0, sought = 0;
+    if (video->forward && (key == AV_NOPTS_VALUE || key <= video->forward_at) && target > video->forward_at) {
+        // No keyframe since the last frame decoded on the way forward (or none at all): go on from there.
         got = decode_one(video, 0, target, problem, problem_size);
         // The end came first (a time past the last frame): from the keyframe again, to the last frame.
         if (!got && problem != NULL && problem_size > 0 && problem[0] == 0) video->forward = 0;
+    } else {
+        // A keyframe since (or a time before) the last frame decoded: from a keyframe again. (The decoder was
+        // left on the way forward, and no frame was looked for: a stream whose keyframes do not decode alone
+        // failed every time after the first.)
+        video->forward = 0;
     }
     if (!got && !video->forward) {
+        sought = 1;
         // The keyframe alone when it is new (one decode); else the frames from it up to the time; a stream whose
-        // keyframes are not marked as such gets the second way too.
-        for (int attempt = (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds) ? 1 : 0;
-             attempt < 2 && !got; attempt++) {
+        // keyframes are not marked as such gets the second way too. Without a keyframe before the time in the
+        // index (a sync-sample table naming none in range), the frames from the start up to the time: the first
+        // frame read would otherwise stand for every time asked for.
+        int first = key == AV_NOPTS_VALUE || (after_seconds >= 0 && key_seconds >= 0 && key_seconds <= after_seconds);
+        for (int attempt = first ? 1 : 0; attempt < 2 && !got; attempt++) {
             if (expired(video)) {
                 say(problem, problem_size, "time limit reached");
                 break;
@@ -398,6 +473,29 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
             }
         }
     }
+    if (sought && (got == 0 || got == 2) && key != AV_NOPTS_VALUE && !expired(video)) {
+        // Nothing showed from the keyframe by the time asked for: an intra-refresh stream marks where a refresh
+        // starts as a keyframe, and its pictures show once the refresh is done. From the keyframe before it, the
+        // time asked for is reached refreshed; the late frame is kept unless that gives one.
+        int64_t earlier = keyframe_before(video, key - 1);
+        if (earlier != AV_NOPTS_VALUE && earlier < key &&
+            ff.av_seek_frame(video->format, video->stream, earlier, AVSEEK_FLAG_BACKWARD) >= 0) {
+            if (got) ff.av_frame_move_ref(video->held, video->frame);
+            ff.avcodec_flush_buffers(video->codec);
+            video->forward = 0;
+            say(problem, problem_size, "");
+            int again = decode_one(video, 0, target, problem, problem_size);
+            if (again) {
+                ff.av_frame_unref(video->held);
+                got = again;
+                video->forward = 1;
+            } else if (got) {
+                ff.av_frame_unref(video->frame);
+                ff.av_frame_move_ref(video->frame, video->held);
+                say(problem, problem_size, "");
+            }
+        }
+    }
     if (!got) {
         ff.avcodec_flush_buffers(video->codec);
         video->forward = 0;
@@ -412,6 +510,15 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     return code;
 }
 
+/// Whether the decoder found `frame` to be a keyframe (one that refers to no other).
+static int is_key(const AVFrame *frame) {
+#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
+    return (frame->flags & AV_FRAME_FLAG_KEY) != 0;
+#else
+    return frame->key_frame != 0;
+#endif
+}
+
 void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     memset(out, 0, sizeof *out);
     out->error_seconds = -1;
@@ -424,9 +531,11 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     ff.avcodec_flush_buffers(video->codec);
     video->forward = 0;
     video->codec->skip_frame = AVDISCARD_DEFAULT;
-    // Damage stops the decoder instead of being hidden by concealment.
+    // Damage stops the decoder instead of being hidden by concealment; H.264 gives the frames it cannot recover
+    // (no keyframe before them) marked corrupt instead of dropping them unsaid.
     video->codec->err_recognition |= AV_EF_EXPLODE | AV_EF_CRCCHECK | AV_EF_BITSTREAM;
-    double last = 0;
+    video->codec->flags2 |= AV_CODEC_FLAG2_SHOW_ALL;
+    double last = 0, first_packet = -1;
     int draining = 0;
 #define FAIL(at, text)                                                                                               \
     do {                                                                                                             \
@@ -463,6 +572,7 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
                                                                                    : video->packet->dts);
                 if (at >= 0) at -= origin;
                 if (at > last) last = at;
+                if (first_packet < 0 && at >= 0) first_packet = at;
                 code = ff.avcodec_send_packet(video->codec, video->packet);
                 ff.av_packet_unref(video->packet);
                 if (code < 0 && code != AVERROR(EAGAIN)) {
@@ -476,6 +586,8 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             int code = ff.avcodec_receive_frame(video->codec, video->frame);
             if (code == AVERROR(EAGAIN)) break;
             if (code == AVERROR_EOF) {
+                // Packets but not one picture: the decoder dropped them all (a stream without a keyframe).
+                if (out->frames == 0 && out->packets > 0) FAIL(first_packet, "no frame decodes");
                 out->finished = 1;
                 out->reached_seconds = last;
                 return;
@@ -494,6 +606,9 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
             out->frames++;
             double at = seconds_of(video, video->frame->best_effort_timestamp);
             if (at >= 0) at -= origin;
+            // The first picture shown must stand on its own: a stream cut after its keyframe starts with pictures
+            // that refer to ones not in the file (decoders fill them in grey, or drop them).
+            if (out->frames == 1 && !is_key(video->frame)) FAIL(at, "the stream does not start with a keyframe");
             if (video->frame->decode_error_flags != 0 || (video->frame->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
                 FAIL(at, "damaged frame");
             }
@@ -508,6 +623,7 @@ void CFFmpegShim_close(CFFmpegShim_Video *video) {
     ff.sws_freeContext(video->scaler);
     ff.av_frame_free(&video->frame);
     ff.av_frame_free(&video->spare);
+    ff.av_frame_free(&video->held);
     ff.av_packet_free(&video->packet);
     ff.avcodec_free_context(&video->codec);
     if (video->format != NULL) ff.avformat_close_input(&video->format);

@@ -17,16 +17,22 @@ extension DossierServer {
         router.post("/check") { [self] request, _ -> Response in
             let fields = await form(request)
             return startJob(
-                request, kind: .check, path: fields["path"] ?? "", details: ["unitType": fields["unitType"] ?? ""])
+                request, kind: .check, path: fields["path"] ?? "",
+                details: ["unitType": fields["unitType"] ?? "", "deep": Self.deep(fields)])
         }
         router.post("/drop") { [self] request, _ -> Response in await drop(request) }
         router.post("/seal") { [self] request, _ -> Response in
             let fields = await form(request)
             return startJob(
                 request, kind: .seal, path: fields["path"] ?? "",
-                details: ["output": fields["output"] ?? "", "unitType": fields["unitType"] ?? ""])
+                details: [
+                    "output": fields["output"] ?? "", "unitType": fields["unitType"] ?? "", "deep": Self.deep(fields),
+                ])
         }
     }
+
+    /// The check forms' checkbox (`--deep`): "1" when ticked, else "".
+    static func deep(_ fields: [String: String]) -> String { fields["deep"] == "1" ? "1" : "" }
 
     private func browse(_ request: Request) -> Response {
         let language = language(request)
@@ -130,17 +136,18 @@ extension DossierServer {
         let library = library
         let sealInto = outputFolder
         let unitType = details["unitType"].flatMap { $0.isEmpty ? nil : $0 }
+        let deep = details["deep"] == "1"
         let started = runner.start(kind: kind, subject: path, language: language, details: details) { job in
             do {
                 switch kind {
                 case .check:
                     return .report(
                         try library.check(
-                            path: path, language: language, unitType: unitType, progress: { job.update($0) },
-                            cancellation: job.cancellation))
+                            path: path, language: language, unitType: unitType, deep: deep,
+                            progress: { job.update($0) }, cancellation: job.cancellation))
                 case .seal:
                     switch try library.seal(
-                        folder: path, outputFolder: sealInto, language: language, unitType: unitType,
+                        folder: path, outputFolder: sealInto, language: language, unitType: unitType, deep: deep,
                         progress: { job.update($0) }, cancellation: job.cancellation)
                     {
                     case .refused(let report): return .refused(report)

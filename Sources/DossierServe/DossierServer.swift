@@ -121,6 +121,8 @@ extension DossierServer {
         var values = values
         values["token"] = secret.value
         values["archive"] = settings.archive != nil
+        // The check forms' choice of `--deep`.
+        values["deepLabel"] = ServeWords.deepVideos.text(language)
         let content = renderer.render(template, values, language: language)
         let text = renderer.page(
             title: title.text(language), content: content, language: language, back: back(request),

@@ -45,7 +45,7 @@ extension DossierServer {
         let parent = (job.subject as NSString).deletingLastPathComponent
         var values: [String: Any] = [
             "id": job.id, "subject": job.subject, "subjectQ": subjectQ, "what": title.text(language),
-            "unitType": job.details["unitType"] ?? "",
+            "unitType": job.details["unitType"] ?? "", "deep": job.details["deep"] == "1",
         ]
         guard let outcome = job.outcome else {
             values["cancelling"] = job.cancellation.isCancelled

@@ -25,23 +25,26 @@ struct LibraryAdapter: Sendable {
         case sealed(zip: String, fingerprint: String, report: Report)
     }
 
-    private func options(_ language: Language, unitType: String? = nil) -> CheckOptions {
+    /// The options of a job; `deep` is the page's checkbox, the command line's `--deep`.
+    func options(_ language: Language, unitType: String? = nil, deep: Bool = false) -> CheckOptions {
         var options = CheckOptions(language: language, asOf: asOf ?? Self.today())
         // The unit's type picked on the page, as `--unit-type` gives it (only a type of the rule set's).
         options.unitType = unitType.flatMap { key in ruleSet.units.types.contains { $0.key == key } ? key : nil }
         // The page shows a contact sheet, as the HTML report does.
         options.thumbnails = DossierLibrary.showsPhotos(format: HTMLReporter.name)
         options.cacheFolder = DossierLibrary.userCacheFolder
+        options.deep = deep
         return options
     }
 
     /// Checks every bundle at `path` (a unit folder, a zip, or a folder or drive holding several), as `check` does.
     func check(
-        path: String, language: Language, unitType: String?, progress: @escaping DossierLibrary.Progress,
-        cancellation: Cancellation
+        path: String, language: Language, unitType: String?, deep: Bool = false,
+        progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
     ) throws -> Report {
         try library.check(
-            [path], options: options(language, unitType: unitType), progress: progress, cancellation: cancellation)
+            [path], options: options(language, unitType: unitType, deep: deep), progress: progress,
+            cancellation: cancellation)
     }
 
     /// The unit types of the rule set, for the page's choice: key and title.
@@ -51,7 +54,7 @@ struct LibraryAdapter: Sendable {
 
     /// Checks `folder` and, when no error remains, writes the sealed zip into `outputFolder` (default: beside it).
     func seal(
-        folder: String, outputFolder: String?, language: Language, unitType: String?,
+        folder: String, outputFolder: String?, language: Language, unitType: String?, deep: Bool = false,
         progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
     ) throws -> SealResult {
         var output: String? = nil
@@ -63,7 +66,7 @@ struct LibraryAdapter: Sendable {
             output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
         }
         switch try library.seal(
-            folder, to: output, options: options(language, unitType: unitType), progress: progress,
+            folder, to: output, options: options(language, unitType: unitType, deep: deep), progress: progress,
             cancellation: cancellation)
         {
         case .refused(let report): return .refused(report)

@@ -43,6 +43,7 @@ enum PageTemplates {
         button, a.button { font: inherit; padding: 6px 16px; border: 1px solid var(--line); border-radius: 6px; background: #f6f8fa; color: #1f2328; cursor: pointer; text-decoration: none; display: inline-block; }
         button.primary, a.button.primary { background: var(--pass); color: #fff; border-color: var(--pass); }
         form.inline { display: inline; margin: 0 6px 0 0; }
+        label.deep { margin: 0 8px 0 0; white-space: nowrap; }
         .actions { margin: 12px 0 20px; display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
         .problem { border-left: 4px solid var(--fail); background: #fff1f0; padding: 8px 12px; margin: 10px 0; }
         .note { border-left: 4px solid var(--pass); background: #f0fff4; padding: 8px 12px; margin: 10px 0; }
@@ -83,8 +84,8 @@ enum PageTemplates {
         <div class="actions">
           {{#parentQ}}<a class="button" id="up" href="/browse?path={{parentQ}}">↑ [[上一级|Up]]</a>{{/parentQ}}
           {{^parentQ}}<a class="button" id="up" href="/browse">↑ [[所有位置|All places]]</a>{{/parentQ}}
-          {{#isUnit}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><button class="primary" id="check-here">[[检查这个单位文件夹|Check this unit's folder]]</button></form>{{/isUnit}}
-          {{^isUnit}}{{#hasBundles}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><button id="check-all">[[检查这里的全部材料|Check every bundle here]]</button></form>{{/hasBundles}}{{/isUnit}}
+          {{#isUnit}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><label class="deep"><input type="checkbox" name="deep" id="deep" value="1"{{#deep}} checked{{/deep}}> {{deepLabel}}</label><button class="primary" id="check-here">[[检查这个单位文件夹|Check this unit's folder]]</button></form>{{/isUnit}}
+          {{^isUnit}}{{#hasBundles}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><label class="deep"><input type="checkbox" name="deep" id="deep" value="1"{{#deep}} checked{{/deep}}> {{deepLabel}}</label><button id="check-all">[[检查这里的全部材料|Check every bundle here]]</button></form>{{/hasBundles}}{{/isUnit}}
           <a class="button" href="/new?in={{pathQ}}">[[在这里新建材料文件夹|New submission folder here]]</a>
         </div>
         <table id="entries">
@@ -174,9 +175,9 @@ enum PageTemplates {
     static let checked = #"""
         <p>[[检查对象：|Checked:]] <code>{{subject}}</code></p>
         <div class="actions">
-          <form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}"><button id="recheck">[[重新检查|Check again]]</button></form>
+          <form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}"><label class="deep"><input type="checkbox" name="deep" id="deep" value="1"{{#deep}} checked{{/deep}}> {{deepLabel}}</label><button id="recheck">[[重新检查|Check again]]</button></form>
           {{#canSeal}}
-          <form class="inline" method="post" action="/seal" id="seal-form"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}">
+          <form class="inline" method="post" action="/seal" id="seal-form"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}"><input type="hidden" name="unitType" value="{{unitType}}">{{#deep}}<input type="hidden" name="deep" value="1">{{/deep}}
             [[封装包保存到：|Save the sealed zip in:]] <input type="text" name="output" value="{{sealFolder}}" style="width: 360px">
             <button class="primary" id="seal">[[封装|Seal]]</button></form>
           {{/canSeal}}
@@ -185,7 +186,7 @@ enum PageTemplates {
         {{#cannotSeal}}<p class="problem">[[还有错误：请按下面每条问题的处理方法改正文件，再点“重新检查”。没有错误后才能封装。|Errors remain: fix the files as each problem below says, then “Check again”. Sealing is offered once no error remains.]]</p>{{/cannotSeal}}
         {{#sealable}}<p class="note">[[没有错误，可以封装。|No error remains: this folder can be sealed.]]{{#warnings}} [[还有 {{warnings}} 个警告：不影响封装，但请逐条看过，能改正的先改正。|{{warnings}} warnings remain: they do not stop the seal, but read each and fix what you can first.]]{{/warnings}}</p>{{/sealable}}
         {{#hasTypes}}
-        <form method="post" action="/check" id="unit-type-form" class="note"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}">
+        <form method="post" action="/check" id="unit-type-form" class="note"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{subject}}">{{#deep}}<input type="hidden" name="deep" value="1">{{/deep}}
           [[单位名录中没有这个单位：请选择本单位的类型（即命令行的 --unit-type），再重新检查：|The registry does not know this unit: pick its type (the command line's --unit-type), then check again:]]
           <select name="unitType" id="unit-type">{{#types}}<option value="{{key}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/types}}</select>
           <button id="check-with-type">[[按这个类型重新检查|Check again as this type]]</button></form>

@@ -23,6 +23,9 @@ enum ServeWords {
         }
     }
 
+    /// The check forms' checkbox: `--deep`, every frame of every video decoded.
+    static let deepVideos = LocalizedText(zh: "逐帧检查视频（较慢）", en: "decode every video frame (slower)")
+
     /// What a failed start was about.
     static let place = LocalizedText(zh: "位置", en: "Place")
     static let whereToSave = LocalizedText(zh: "封装包保存位置", en: "Where to save")

@@ -34,6 +34,104 @@ import Testing
         #expect(facts.frames.map(\.seconds) == [0, 1, 1.8])
     }
 
+    @Test func aClipWhoseOnlyKeyframeIsTheFirstGivesFramesWithinThePacketBudget() throws {
+        // frames/one-keyframe.mp4: 8 s at 25 frames a second, one keyframe (the first frame). The times asked for
+        // (0.8, 4 and 7.2 s) lie past it, the last two further than the 60 packets read for one frame: each frame is
+        // the furthest those packets reach, at its own time, later than the one before and never past its target.
+        let facts = sample(try fixture("frames/one-keyframe.mp4"))
+        #expect(facts.unopened == nil && facts.failures.isEmpty)
+        #expect(facts.frames.map(\.seconds) == [0, 2.24, 4.68])
+        let deep = VideoFrameReader.decodeAll(try fixture("frames/one-keyframe.mp4"), settings: VideoFrameSettings())
+        #expect(deep.frames == 200 && deep.finished && deep.errorSeconds == nil)
+    }
+
+    @Test func aClipWithNoKeyframeAtAllIsSaidSo() throws {
+        // frames/no-keyframe.mp4: one-keyframe.mp4 cut at 3 s without its keyframe (ffmpeg -c copy -copyinkf).
+        // Sampled, no frame decodes (H.264 shows nothing before a keyframe); decoded in full, the first picture
+        // is not one (it was silently dropped with every other, and --deep said nothing).
+        let facts = sample(try fixture("frames/no-keyframe.mp4"))
+        #expect(facts.unopened == nil && facts.frames.isEmpty)
+        #expect(facts.failures.map(\.fraction) == [0.1, 0.5, 0.9])
+        let deep = VideoFrameReader.decodeAll(try fixture("frames/no-keyframe.mp4"), settings: VideoFrameSettings())
+        #expect(deep.errorSeconds == 0 && deep.error?.contains("keyframe") == true, "\(deep)")
+        #expect(deep.finished && deep.packets == 123)
+    }
+
+    @Test func noKeyframeInRangeOfTheIndexDecodesFromTheStartToEachTime() throws {
+        // landscape.mp4 with its sync-sample table naming only sample 51 of 50: the index has no keyframe before
+        // any time looked for. The first frame read stood for all three (one frame measured, at 0 s); now the
+        // frames are decoded from the start to each time.
+        let original = try fixture("landscape.mp4").bytes
+        let hostile = MemoryRandomAccess(try HostileVideo.keyframePastTheEnd.make(from: original))
+        let facts = sample(hostile)
+        #expect(
+            facts.failures.isEmpty && facts.frames.map(\.seconds) == [0.2, 1, 1.8], "\(facts.frames.map(\.seconds))")
+        let deep = VideoFrameReader.decodeAll(hostile, settings: VideoFrameSettings())
+        #expect(deep.frames == 50 && deep.finished && deep.errorSeconds == nil)
+    }
+
+    @Test func aBoxRunningPastTheBoxAroundItIsNotHandedToFFmpeg() throws {
+        // Fuzzing found MP4s whose header FFmpeg parsed for 7 and 16 s (a box claiming more than its parent holds,
+        // the rest parsed as boxes, no read in between to stop it at the time limit): such a file is refused
+        // before FFmpeg opens it, with the box named. A last media data box cut short is still opened.
+        let original = try fixture("landscape.mp4").bytes
+        let hostile = MemoryRandomAccess(try HostileVideo.boxPastItsParent.make(from: original))
+        let facts = sample(hostile)
+        #expect(facts.unopened?.contains("box 'mvhd' at byte") == true, "\(String(describing: facts.unopened))")
+        #expect(facts.unopened?.contains("runs past the end of the box around it") == true)
+        #expect(VideoFrameReader.decodeAll(hostile, settings: VideoFrameSettings()).unopened != nil)
+        let faststart = try fixture("faststart.mp4").bytes
+        #expect(sample(MemoryRandomAccess(Array(faststart.prefix(faststart.count - 1000)))).unopened == nil)
+    }
+
+    @Test func keyframesThatDoNotDecodeAloneAreDecodedFromTheOneBefore() throws {
+        // frames/intra-refresh.mp4: x264's periodic intra refresh, a "keyframe" each second where a refresh starts;
+        // from one, nothing shows until the refresh is done, a second later. Frames at 50 and 90 % were taken
+        // from the first picture to show (past the time asked for) or not at all: VIDEO-CORRUPT on a whole clip.
+        let facts = sample(try fixture("frames/intra-refresh.mp4"))
+        #expect(facts.unopened == nil && facts.failures.isEmpty, "\(facts.failures)")
+        #expect(facts.frames.count == 3)
+        // The time asked for at 50 % is reached exactly; at 90 % (3.6 s) a frame no later than it.
+        #expect(facts.frames.map(\.seconds).prefix(2) == [0, 2])
+        #expect(facts.frames.last.map { $0.seconds > 3 && $0.seconds <= 3.6 } == true, "\(facts.frames.map(\.seconds))")
+        let deep = VideoFrameReader.decodeAll(try fixture("frames/intra-refresh.mp4"), settings: VideoFrameSettings())
+        #expect(deep.frames == 100 && deep.finished && deep.errorSeconds == nil)
+    }
+
+    /// Other producers' clips (scripts/make-frame-fixtures.sh): the decoder, the size as shown, the frames in all.
+    static let producers: [(clip: String, decoder: String, width: Int, height: Int, frames: Int)] = [
+        ("frames/hevc.mp4", "hevc", 320, 180, 50), ("frames/mpeg4.mp4", "mpeg4", 320, 180, 50),
+        ("frames/mjpeg.mov", "mjpeg", 320, 180, 20),
+        // Stored 1920×1080, turned 90° by the display matrix: a phone's portrait clip.
+        ("frames/phone.mov", "hevc", 180, 320, 30),
+    ]
+
+    @Test(arguments: producers)
+    func otherCodecsAndContainersDecodeFrameByFrame(
+        _ clip: String, _ decoder: String, _ width: Int, _ height: Int, _ frames: Int
+    ) throws {
+        // MPEG-4 part 2 leaves the size in the sample description at 0×0 for the decoder to find: it was refused.
+        let facts = sample(try fixture(clip))
+        #expect(facts.unopened == nil && facts.failures.isEmpty, "\(clip): \(facts)")
+        #expect(facts.decoder == decoder, "\(clip)")
+        #expect(facts.frames.count == 3, "\(clip)")
+        #expect(facts.frames.allSatisfy { $0.picture.width == width && $0.picture.height == height }, "\(clip)")
+        let deep = VideoFrameReader.decodeAll(try fixture(clip), settings: VideoFrameSettings())
+        #expect(deep.frames == frames && deep.packets == frames, "\(clip): \(deep)")
+        #expect(deep.finished && deep.errorSeconds == nil, "\(clip): \(deep)")
+    }
+
+    @Test(arguments: producers.map(\.clip))
+    func damageInOtherCodecsIsFoundAtItsTime(_ clip: String) throws {
+        let damaged = try HostileVideo.damagedMiddle.make(from: try fixture(clip).bytes)
+        let deep = VideoFrameReader.decodeAll(MemoryRandomAccess(damaged), settings: VideoFrameSettings())
+        let at = try #require(deep.errorSeconds, "\(clip): no error found in \(deep)")
+        // 4 KB overwritten halfway through the media data: not in the first frames, not after the end.
+        #expect(at > 0.2 && at < 2, "\(clip): \(at)")
+        // The sampled frames give what they can, no crash.
+        #expect(sample(MemoryRandomAccess(damaged)).unopened == nil, "\(clip)")
+    }
+
     @Test func rotationIsHonoured() throws {
         // Stored landscape, shown portrait (the display matrix turns it 90°).
         let facts = sample(try fixture("rotated-90.mp4"))

@@ -42,6 +42,33 @@ import Testing
         #expect(try SampleRuns.shared.report("@video-deep-clean").findings.isEmpty)
     }
 
+    @Test func aClipWithNoKeyframeIsCorruptSampledAndDecodedInFull() throws {
+        // frames/no-keyframe.mp4 (cut after its only keyframe): no sampled frame decodes, a warning; `--deep` says
+        // the stream does not start with a keyframe, at 0 s (it used to decode nothing and say nothing).
+        let sampled = try finding("@video-frames-no-keyframe", .videoCorrupt)
+        #expect(sampled.severity == .warning && sampled.data?["failedAt"] == .list(["10%", "50%", "90%"]))
+        let deep = try SampleRuns.shared.report("@video-deep-clip-no-keyframe.mp4").findings.filter {
+            $0.rule == .videoCorrupt && $0.path == "张三/张三1.mp4" && $0.data?["errorSeconds"] != nil
+        }
+        #expect(deep.count == 1 && deep.first?.severity == .error && deep.first?.data?["errorSeconds"] == .double(0))
+    }
+
+    @Test(arguments: ["hevc.mp4", "mpeg4.mp4", "mjpeg.mov", "phone.mov"])
+    func deepDecodingFindsDamageInOtherCodecsAndInMOV(_ clip: String) throws {
+        let path = clip.hasSuffix(".mov") ? "张三/张三2.mov" : "张三/张三1.mp4"
+        // Whole, decoded to its end: the frames say nothing.
+        let clean = try SampleRuns.shared.report("@video-deep-clip-\(clip)")
+        #expect(!clean.findings.contains { $0.rule == .videoCorrupt && $0.path == path }, "\(clip)")
+        // 4 KB of its media data overwritten halfway: VIDEO-CORRUPT with the time of the first error.
+        let broken = try SampleRuns.shared.report("@video-deep-broken-\(clip)")
+        let found = try #require(
+            broken.findings.first { $0.rule == .videoCorrupt && $0.path == path && $0.data?["errorSeconds"] != nil },
+            "\(clip): \(broken.findings.map(\.rule))")
+        guard case .double(let seconds)? = found.data?["errorSeconds"] else { return }
+        #expect(found.severity == .error && seconds > 0.2 && seconds < 2, "\(clip): \(seconds)")
+        #expect(found.message.contains("逐帧解码"), "\(clip)")
+    }
+
     @Test func aStreamThatDoesNotDecodeIsAWarningNotASilence() throws {
         let undecodable = try finding("@video-undecodable", .videoCorrupt)
         #expect(undecodable.severity == .warning && undecodable.message.contains("无法解码"))

@@ -189,4 +189,36 @@ import Testing
             try #require(try await harness.post("/check", ["path": path, "unitType": "bogus"]).header("Location")))
         #expect(bogus.body.contains("QUOTA-UNIT-UNKNOWN"))
     }
+
+    /// 逐帧检查视频: the check page's checkbox gives the library `--deep`'s option: a clip damaged halfway is found
+    /// (VIDEO-CORRUPT at a time) only when it is ticked, and checking again keeps it.
+    @Test func theDeepCheckboxDecodesEveryVideoFrameAsTheCommandLineDoes() async throws {
+        let root = try TemporaryFolder()
+        let unit = try root.copy(ofSample: "valid")
+        let video = unit.appendingPathComponent("张三/张三1.mp4")
+        try Data(try HostileVideo.damagedMiddle.make(from: Array(try Data(contentsOf: video)))).write(to: video)
+        let harness = try await ServerHarness(roots: [root.url.path])
+        defer { Task { await harness.stop() } }
+        let base = try #require(harness.server.allowedRoots.first)
+        let path = base + "/" + unit.lastPathComponent
+        // The unit's folder offers the choice, not ticked.
+        let browse = try await harness.get("/browse?path=" + Query.encode(path))
+        #expect(browse.body.contains("name=\"deep\" id=\"deep\" value=\"1\"> \(ServeWords.deepVideos.zh)"))
+        let plain = try await harness.finishedJob(
+            try #require(try await harness.post("/check", ["path": path]).header("Location")))
+        #expect(plain.body.contains("id=\"recheck\"") && !plain.body.contains("逐帧解码时"))
+        #expect(!plain.body.contains("value=\"1\" checked>"))
+        let started = try await harness.post("/check", ["path": path, "deep": "1"])
+        let location = try #require(started.header("Location"))
+        let deep = try await harness.finishedJob(location)
+        #expect(deep.body.contains("逐帧解码时"), "no VIDEO-CORRUPT from decoding every frame")
+        let job = try #require(harness.server.runner.job(String(location.split(separator: "/").last ?? "")))
+        #expect(job.details["deep"] == "1")
+        // Check again keeps the box ticked; the options the library is given are the command line's `--deep`.
+        #expect(deep.body.contains("name=\"deep\" id=\"deep\" value=\"1\" checked> \(ServeWords.deepVideos.zh)"))
+        #expect(harness.server.library.options(.zh, deep: job.details["deep"] == "1").deep)
+        #expect(!harness.server.library.options(.zh).deep)
+        // Anything but "1" is not the option.
+        #expect(DossierServer.deep(["deep": "yes"]) == "" && DossierServer.deep(["deep": "1"]) == "1")
+    }
 }

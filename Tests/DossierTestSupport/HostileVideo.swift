@@ -16,6 +16,12 @@ public enum HostileVideo: String, CaseIterable, Sendable {
     /// 4 KB of the media data halfway through overwritten: the first second decodes, then the stream breaks
     /// (`--deep` finds it; the sampled keyframes may not).
     case damagedMiddle = "@video-deep-damaged"
+    /// The sync-sample table names one keyframe, past the last sample: no keyframe in range for any time looked
+    /// for (the decoder still finds the real one, the first frame).
+    case keyframePastTheEnd = "@video-keyframe-past-end"
+    /// The movie header claims 16 MB inside a movie box of a few KB: FFmpeg parses on into what follows as boxes
+    /// (fuzzing found such files taking 7 and 16 s to open); the frame reader refuses them unopened.
+    case boxPastItsParent = "@video-box-past-parent"
 
     /// The clip `original` (an ffmpeg MP4 with a ‘free’ box before ‘mdat’) made hostile.
     public func make(from original: [UInt8]) throws -> [UInt8] {
@@ -33,6 +39,17 @@ public enum HostileVideo: String, CaseIterable, Sendable {
             try file.setMatrix(a: 46341, b: 46341, c: -46341, d: 46341)
         case .coded1088:
             try file.setStoredSize(width: 1920, height: 1088)
+        case .keyframePastTheEnd:
+            let stbl = ["moov", "trak", "mdia", "minf", "stbl"]
+            guard let sizes = file.box(stbl + ["stsz"], track: "vide"),
+                let sync = file.box(stbl + ["stss"], track: "vide")
+            else { throw CocoaError(.fileReadCorruptFile) }
+            let count = file.number(at: sizes.payload + 8, width: 4)
+            file.set(1, at: sync.payload + 4, width: 4)
+            file.set(count + 1, at: sync.payload + 8, width: 4)
+        case .boxPastItsParent:
+            guard let header = file.box(["moov", "mvhd"]) else { throw CocoaError(.fileReadCorruptFile) }
+            file.set(0x00FF_FFFF, at: header.start, width: 4)
         case .undecodable, .damagedMiddle:
             guard let data = file.box(["mdat"]) else { throw CocoaError(.fileReadCorruptFile) }
             let length = data.end - data.payload

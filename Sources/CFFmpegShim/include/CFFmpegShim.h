@@ -89,7 +89,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
 int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after_seconds, int long_side,
                          int want_rgb, CFFmpegShim_Frame *out, char *problem, size_t problem_size);
 
-/// Decodes every frame of the video stream from the start, within the time limit.
+/// Decodes every frame of the video stream from the start, within the time limit. Errors: what the decoder says,
+/// a frame it marks as damaged, a first picture that is not a keyframe (a stream cut after its keyframe), packets
+/// that give no picture at all.
 void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out);
 
 void CFFmpegShim_close(CFFmpegShim_Video *video);

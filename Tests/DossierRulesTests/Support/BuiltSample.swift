@@ -72,6 +72,16 @@ enum BuiltSample {
                     "frames/\(name.dropFirst("@video-frames-".count)).mp4")
             )
             .write(to: person.appendingPathComponent("张三1.mp4"))
+        case _ where name.hasPrefix("@video-deep-clip-") || name.hasPrefix("@video-deep-broken-"):
+            // A clip of scripts/make-frame-fixtures.sh (another codec or container) in place of 张三's MP4 or MOV,
+            // checked with `--deep`; `broken`: its media data damaged halfway (`HostileVideo.damagedMiddle`).
+            let clip = String(name.split(separator: "-", maxSplits: 3).last ?? "")
+            let original = Array(
+                try Data(contentsOf: Repository.videoFixtures.appendingPathComponent("frames/\(clip)")))
+            let bytes =
+                name.hasPrefix("@video-deep-broken-")
+                ? try HostileVideo.damagedMiddle.make(from: original) : original
+            try Data(bytes).write(to: person.appendingPathComponent(clip.hasSuffix(".mov") ? "张三2.mov" : "张三1.mp4"))
         case "@not-nfc":
             try NonNFCSample.make(from: unit)
         case "@deep":
