@@ -13,6 +13,18 @@ public enum VideoFrameReader {
     public static func sample(
         _ file: any RandomAccess, settings: VideoFrameSettings, pictures: PictureSettings, poster: Bool
     ) -> VideoFrameFacts {
+        samplingGate.withLock { sampleAlone(file, settings: settings, pictures: pictures, poster: poster) }
+    }
+
+    /// One video is sampled at a time in the process (its time limit starts once its turn comes): each decoder holds
+    /// a few full-size frames, and sampling costs about 25 ms of CPU a video, so two at once saved little time but
+    /// put `seal` and `verify` over their memory budget (benchmark bundle, 2026-12-02: seal 102 → 96 MB at its
+    /// peak, verify 97 → 90 MB). Decoding every frame (`--deep`, seconds a video) still runs on every core.
+    private static let samplingGate = NSLock()
+
+    private static func sampleAlone(
+        _ file: any RandomAccess, settings: VideoFrameSettings, pictures: PictureSettings, poster: Bool
+    ) -> VideoFrameFacts {
         let opened = Opened(file, settings: settings, seconds: settings.seconds)
         defer { withExtendedLifetime(opened) {} }
         var facts = VideoFrameFacts(decoder: opened.decoder, library: libraryVersion)
