@@ -13,7 +13,8 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:-$ROOT}
 SWIFT=${SWIFT:-swift}
-SCRATCH="$ROOT/.build/package"
+# The build folder `make build` uses, with its flags: the binary `make build` (and `make demo`) made is the one packaged.
+SCRATCH="$ROOT/.build"
 cd "$ROOT"
 
 # The version lives in one place: DossierVersion.current, which `dossier --version` prints.
