@@ -149,7 +149,7 @@ public struct ReportWords: Sendable {
             "findings": LocalizedText(zh: "问题数", en: "Findings"),
             "problems": LocalizedText(zh: "问题及处理方法", en: "Problems and how to fix them"),
             "contactSheet": LocalizedText(zh: "照片和视频一览", en: "Contact sheet"),
-            "noPreview": LocalizedText(zh: "无法预览", en: "no preview"),
+            "noPreview": LocalizedText(zh: "无预览", en: "no preview"),
         ]
         return labels.mapValues(say).merging(["noFindings": noFindings]) { first, _ in first }
     }
