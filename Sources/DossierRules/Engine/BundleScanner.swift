@@ -16,12 +16,9 @@ public struct BundleScanner: Sendable {
     public var cancellation: Cancellation?
     /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
     public var cache: ContentCache?
-    /// False leaves photos unread (a preview of the bundle's layout, forms and videos, as the seal needs before it
-    /// copies and measures the photos in one read).
-    public var measuresPhotos = true
-    /// False leaves videos' frames undecoded (their boxes are still read): a preview judges nothing, and the seal
-    /// decodes them once, in its check.
-    public var decodesFrames = true
+    /// False leaves photos unread and videos' frames undecoded (a preview of the bundle's layout, forms and videos'
+    /// boxes, as the seal needs before it copies and measures the photos in one read; its check decodes the frames).
+    public var measuresPictures = true
     /// Decode every frame of every video (`--deep`), besides the few frames always looked at.
     public var deepVideos = false
     /// Photos already measured in this run, by their entry's location, with the SHA-256 of their bytes (`verify`
@@ -78,7 +75,7 @@ public struct BundleScanner: Sendable {
                 files: 0, totalFiles: measured.count, bytes: 0,
                 totalBytes: measured.reduce(0) { $0 + UInt64($1.entry.bytes) }),
             progress)
-        if measuresPhotos { measurePhotos(&files, source: source, tally: tally) }
+        if measuresPictures { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
         readDocuments(&files, source: source)
         return ScannedBundle(
@@ -128,7 +125,7 @@ public struct BundleScanner: Sendable {
         let cancellation = self.cancellation
         let frameSettings = ruleSet.pictures.videoFrames.settings
         let pictureSettings = ruleSet.pictures.settings
-        let (posters, deep, decodes) = (thumbnails, deepVideos, decodesFrames)
+        let (posters, deep, decodes) = (thumbnails, deepVideos, measuresPictures)
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {

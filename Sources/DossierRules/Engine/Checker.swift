@@ -92,8 +92,7 @@ public struct Checker: Sendable {
             scanner.progress = options.progress
             scanner.cancellation = options.cancellation
             scanner.knownPhotos = knownPhotos
-            scanner.measuresPhotos = judging
-            scanner.decodesFrames = judging
+            scanner.measuresPictures = judging
             scanner.deepVideos = options.deep
             if let folder = options.cacheFolder {
                 scanner.cache = cache(folder)
