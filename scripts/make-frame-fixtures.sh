@@ -3,7 +3,8 @@
 # (VIDEO-BACKLIT, VIDEO-EXPOSURE, VIDEO-BLANK) and a normal one that none of them must flag. Each is 3 s at 10
 # frames a second, drawn small with ffmpeg's filters and scaled up: a few KB to a few tens of KB.
 # Then clips for the decoder itself: keyframes where the sampled times find none, and the codecs and containers
-# other producers write (HEVC, MPEG-4 part 2, Motion JPEG in MOV, a phone's rotated HEVC MOV), a few tens of KB each.
+# other producers write (HEVC, MPEG-4 part 2, Motion JPEG in MOV, a phone's rotated HEVC MOV), a few tens of KB each;
+# and damaged frames (a keyframe partly overwritten; HEVC cut between keyframes).
 # Run from the repository root: bash scripts/make-frame-fixtures.sh   (needs ffmpeg with libx264 and libx265)
 set -euo pipefail
 out=Tests/Fixtures/video/frames
@@ -56,4 +57,28 @@ ff -f lavfi -i "testsrc2=size=320x180:rate=30" -t 1 -vf "scale=1920:1080:flags=b
   "$out/phone-stored.mov"
 ff -i "$out/phone-stored.mov" -c copy -metadata:s:v:0 rotate=270 -f mov "$out/phone.mov"
 rm "$out/phone-stored.mov"
+# Damage the decoder flags: normal.mp4 with the middle third of its keyframe at 1 s (the frame sampled at 50 %)
+# overwritten. H.264 conceals the broken slices and flags the frame (decode_error_flags); the packet's place comes
+# from ffprobe.
+python3 - "$out/normal.mp4" "$out/damaged-keyframe.mp4" <<'PY'
+import subprocess, sys
+source, target = sys.argv[1], sys.argv[2]
+packets = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                          "packet=pts_time,flags,pos,size", "-of", "csv=p=0", source],
+                         capture_output=True, text=True, check=True).stdout.split()
+key = next(p.split(",") for p in packets if p.split(",")[0] == "1.000000" and "K" in p.split(",")[3])
+position, size = int(key[2]), int(key[1])
+data = bytearray(open(source, "rb").read())
+for index in range(position + size // 3, position + 2 * size // 3):
+    data[index] = (index * 97) & 0xFF
+open(target, "wb").write(data)
+PY
+# HEVC cut between two keyframes: 4 s with a keyframe every 3 s, cut at 0.5 s without re-encoding, the frames
+# before the cut dropped though those after refer to them (`-copyinkf`): its first keyframe comes at 2.5 s of 3.5.
+# Until then its pictures refer to ones the file does not hold, which FFmpeg's HEVC decoder fills in grey and
+# gives unflagged: the frames sampled at 10 and 50 % were grey, measured as the clip's picture, and passed.
+ff -f lavfi -i "testsrc2=size=320x180:rate=25" -t 4 -c:v libx265 -preset ultrafast -crf 34 -pix_fmt yuv420p \
+  -tag:v hvc1 -x265-params log-level=error:keyint=75:min-keyint=75:scenecut=0 "$out/hevc-whole.mp4"
+ff -i "$out/hevc-whole.mp4" -ss 0.5 -c copy -copyinkf "$out/hevc-cut.mp4"
+rm "$out/hevc-whole.mp4"
 ls -la "$out"

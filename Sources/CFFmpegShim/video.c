@@ -28,6 +28,12 @@ struct CFFmpegShim_Video {
     /// 1 while the decoder sits on the way forward from a keyframe, the last frame given at `forward_at`.
     int forward;
     int64_t forward_at;
+    /// Since the decoder was last flushed: whether a keyframe packet was given to it, and at what time
+    /// (AV_NOPTS_VALUE: unknown); whether it has put out a picture it found to be a keyframe. A frame before both
+    /// refers to pictures the decoder never had (HEVC fills them in grey and says nothing): `mark_unanchored`.
+    int key_sent;
+    int64_t key_sent_at;
+    int key_shown;
     struct SwsContext *scaler;
     int stream;
     int rotation;
@@ -163,6 +169,7 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->input = *input;
     video->limits = *limits;
     video->stream = -1;
+    video->key_sent_at = AV_NOPTS_VALUE;
     clock_gettime(CLOCK_MONOTONIC, &video->deadline);
     double whole = floor(limits->seconds > 0 ? limits->seconds : 1);
     video->deadline.tv_sec += (time_t)whole;
@@ -343,13 +350,61 @@ static int convert(CFFmpegShim_Video *video, const AVFrame *frame, int long_side
         free(upright);
         out->rgb = NULL;
     }
-    out->damaged = frame->decode_error_flags != 0 || (frame->flags & AV_FRAME_FLAG_CORRUPT) != 0;
+    if (frame->decode_error_flags & FF_DECODE_ERROR_MISSING_REFERENCE) {
+        out->damaged = CFFMPEGSHIM_DAMAGED_NO_KEYFRAME;
+    } else if (frame->decode_error_flags != 0 || (frame->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
+        out->damaged = CFFMPEGSHIM_DAMAGED_DECODING;
+    } else {
+        out->damaged = 0;
+    }
     return 0;
 }
 
 static double seconds_of(const CFFmpegShim_Video *video, int64_t timestamp) {
     if (timestamp == AV_NOPTS_VALUE) return -1;
     return (double)timestamp * av_q2d(video->format->streams[video->stream]->time_base);
+}
+
+/// Whether the decoder found `frame` to be a keyframe (one that refers to no other).
+static int is_key(const AVFrame *frame) {
+#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
+    return (frame->flags & AV_FRAME_FLAG_KEY) != 0;
+#else
+    return frame->key_frame != 0;
+#endif
+}
+
+/// Empties the decoder, as before decoding from another place: no keyframe has been given to it since.
+static void restart(CFFmpegShim_Video *video) {
+    ff.avcodec_flush_buffers(video->codec);
+    video->key_sent = 0;
+    video->key_sent_at = AV_NOPTS_VALUE;
+    video->key_shown = 0;
+}
+
+/// Notes a packet about to be given to the decoder: the first keyframe since it was flushed.
+static void note_packet(CFFmpegShim_Video *video, const AVPacket *packet) {
+    if (video->key_sent || (packet->flags & AV_PKT_FLAG_KEY) == 0) return;
+    video->key_sent = 1;
+    video->key_sent_at = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+}
+
+/// Marks the frame just received as missing its reference (FFmpeg's FF_DECODE_ERROR_MISSING_REFERENCE) when it
+/// came before any keyframe since the decoder was flushed: neither a keyframe packet at or before its time was
+/// given to the decoder, nor did the decoder put out a picture of its own that it found to be a keyframe. A clip
+/// cut between two keyframes, or one whose first keyframe comes late, starts with such pictures: H.264's decoder
+/// holds them back (or flags them corrupt), HEVC's fills what they refer to in grey and gives them unflagged, and
+/// they were measured as the clip's picture (the clip passed, grey, without a word).
+static void mark_unanchored(CFFmpegShim_Video *video, AVFrame *frame) {
+    if (is_key(frame)) video->key_shown = 1;
+    if (video->key_shown) return;
+    // Pictures shown before the keyframe given (a decoder hands them out once it has the keyframe) came from the
+    // packets before it; of a keyframe or picture of unknown time, the picture is taken to follow it.
+    int64_t at = frame->best_effort_timestamp;
+    if (video->key_sent && (video->key_sent_at == AV_NOPTS_VALUE || at == AV_NOPTS_VALUE || at >= video->key_sent_at)) {
+        return;
+    }
+    frame->decode_error_flags |= FF_DECODE_ERROR_MISSING_REFERENCE;
 }
 
 /// Receives one frame into video->frame (1) or none (0): with `keyframes_only`, the first keyframe read (then the
@@ -363,6 +418,7 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
     for (;;) {
         int code = ff.avcodec_receive_frame(video->codec, video->frame);
         if (code == 0) {
+            mark_unanchored(video, video->frame);
             int64_t at = video->frame->best_effort_timestamp;
             if (keyframes_only || at == AV_NOPTS_VALUE || at >= target) {
                 return !keyframes_only && !kept && at > target ? 2 : 1;
@@ -402,6 +458,7 @@ static int decode_one(CFFmpegShim_Video *video, int keyframes_only, int64_t targ
         packets++;
         int key = (video->packet->flags & AV_PKT_FLAG_KEY) != 0;
         if (!keyframes_only || key) {
+            note_packet(video, video->packet);
             code = ff.avcodec_send_packet(video->codec, video->packet);
             if (code < 0 && code != AVERROR(EAGAIN)) say_error(problem, problem_size, video->decoder->name, code);
             if (keyframes_only && key) sent_key = 1;
@@ -463,11 +520,11 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
             if (ff.av_seek_frame(video->format, video->stream, target, AVSEEK_FLAG_BACKWARD) < 0) {
                 ff.av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
             }
-            ff.avcodec_flush_buffers(video->codec);
+            restart(video);
             video->forward = 0;
             got = decode_one(video, attempt == 0, target, problem, problem_size);
             if (got && attempt == 0) {
-                ff.avcodec_flush_buffers(video->codec);
+                restart(video);
             } else if (got) {
                 video->forward = 1;
             }
@@ -481,7 +538,7 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
         if (earlier != AV_NOPTS_VALUE && earlier < key &&
             ff.av_seek_frame(video->format, video->stream, earlier, AVSEEK_FLAG_BACKWARD) >= 0) {
             if (got) ff.av_frame_move_ref(video->held, video->frame);
-            ff.avcodec_flush_buffers(video->codec);
+            restart(video);
             video->forward = 0;
             say(problem, problem_size, "");
             int again = decode_one(video, 0, target, problem, problem_size);
@@ -497,7 +554,7 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
         }
     }
     if (!got) {
-        ff.avcodec_flush_buffers(video->codec);
+        restart(video);
         video->forward = 0;
         if (problem != NULL && problem_size > 0 && problem[0] == 0) say(problem, problem_size, "no frame decodes");
         return -1;
@@ -510,15 +567,6 @@ int CFFmpegShim_frame_at(CFFmpegShim_Video *video, double fraction, double after
     return code;
 }
 
-/// Whether the decoder found `frame` to be a keyframe (one that refers to no other).
-static int is_key(const AVFrame *frame) {
-#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(58, 7, 100)
-    return (frame->flags & AV_FRAME_FLAG_KEY) != 0;
-#else
-    return frame->key_frame != 0;
-#endif
-}
-
 void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     memset(out, 0, sizeof *out);
     out->error_seconds = -1;
@@ -528,7 +576,7 @@ void CFFmpegShim_decode_all(CFFmpegShim_Video *video, CFFmpegShim_Deep *out) {
     if (ff.av_seek_frame(video->format, video->stream, start, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY) < 0) {
         ff.avio_seek(video->io, 0, SEEK_SET);
     }
-    ff.avcodec_flush_buffers(video->codec);
+    restart(video);
     video->forward = 0;
     video->codec->skip_frame = AVDISCARD_DEFAULT;
     // Damage stops the decoder instead of being hidden by concealment; H.264 gives the frames it cannot recover

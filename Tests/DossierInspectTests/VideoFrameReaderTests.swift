@@ -66,6 +66,8 @@ import Testing
         let facts = sample(hostile)
         #expect(
             facts.failures.isEmpty && facts.frames.map(\.seconds) == [0.2, 1, 1.8], "\(facts.frames.map(\.seconds))")
+        // Its first frame is a keyframe to the decoder, whatever the index says: no frame is taken for damaged.
+        #expect(facts.frames.allSatisfy { $0.damage == nil })
         let deep = VideoFrameReader.decodeAll(hostile, settings: VideoFrameSettings())
         #expect(deep.frames == 50 && deep.finished && deep.errorSeconds == nil)
     }
@@ -90,7 +92,7 @@ import Testing
         // from the first picture to show (past the time asked for) or not at all: VIDEO-CORRUPT on a whole clip.
         let facts = sample(try fixture("frames/intra-refresh.mp4"))
         #expect(facts.unopened == nil && facts.failures.isEmpty, "\(facts.failures)")
-        #expect(facts.frames.count == 3)
+        #expect(facts.frames.count == 3 && facts.frames.allSatisfy { $0.damage == nil })
         // The time asked for at 50 % is reached exactly; at 90 % (3.6 s) a frame no later than it.
         #expect(facts.frames.map(\.seconds).prefix(2) == [0, 2])
         #expect(facts.frames.last.map { $0.seconds > 3 && $0.seconds <= 3.6 } == true, "\(facts.frames.map(\.seconds))")
@@ -114,7 +116,7 @@ import Testing
         let facts = sample(try fixture(clip))
         #expect(facts.unopened == nil && facts.failures.isEmpty, "\(clip): \(facts)")
         #expect(facts.decoder == decoder, "\(clip)")
-        #expect(facts.frames.count == 3, "\(clip)")
+        #expect(facts.frames.count == 3 && facts.frames.allSatisfy { $0.damage == nil }, "\(clip)")
         #expect(facts.frames.allSatisfy { $0.picture.width == width && $0.picture.height == height }, "\(clip)")
         let deep = VideoFrameReader.decodeAll(try fixture(clip), settings: VideoFrameSettings())
         #expect(deep.frames == frames && deep.packets == frames, "\(clip): \(deep)")
@@ -146,6 +148,30 @@ import Testing
         let frozen = sample(try fixture("frames/frozen.mp4"))
         #expect(frozen.frames.count == 3 && frozen.frames.dropFirst().allSatisfy { ($0.change ?? 9) < 0.5 })
         #expect(frozen.frames.allSatisfy { $0.spread > 20 })
+    }
+
+    @Test func aFrameTheDecoderFlagsIsMarkedDamaged() throws {
+        // frames/damaged-keyframe.mp4: normal.mp4 with the middle third of its keyframe at 1 s overwritten
+        // (scripts/make-frame-fixtures.sh). H.264 conceals the broken slices and flags that frame: the one sampled
+        // at 50 % is damaged by decoding, the others whole, as is every frame of normal.mp4.
+        let facts = sample(try fixture("frames/damaged-keyframe.mp4"))
+        #expect(facts.failures.isEmpty && facts.frames.map(\.seconds) == [0, 1, 2])
+        #expect(facts.frames.map(\.damage) == [nil, .decoding, nil])
+        #expect(sample(try fixture("frames/normal.mp4")).frames.allSatisfy { $0.damage == nil })
+    }
+
+    @Test func framesBeforeTheFirstKeyframeAreMarkedDamagedNotMeasuredAsGrey() throws {
+        // frames/hevc-cut.mp4: HEVC cut at 0.5 s between two keyframes, its first keyframe at 2.5 s of 3.5. The
+        // frames at 10 and 50 % come before it: FFmpeg's HEVC decoder gives them grey (all of what they refer to
+        // missing) without a flag, and they were measured as the clip's picture. The one at 90 % is whole.
+        let facts = sample(try fixture("frames/hevc-cut.mp4"))
+        #expect(facts.decoder == "hevc" && facts.failures.isEmpty, "\(facts.failures)")
+        #expect(facts.frames.map(\.damage) == [.noKeyframe, .noKeyframe, nil], "\(facts.frames)")
+        #expect(facts.frames.prefix(2).allSatisfy { abs($0.mean - 128) < 8 }, "grey: \(facts.frames.map(\.mean))")
+        #expect(facts.frames.last.map { $0.seconds > 2.4 } == true, "\(facts.frames.map(\.seconds))")
+        // Decoded in full: the stream does not start with a keyframe, at 0 s.
+        let deep = VideoFrameReader.decodeAll(try fixture("frames/hevc-cut.mp4"), settings: VideoFrameSettings())
+        #expect(deep.errorSeconds == 0 && deep.error?.contains("keyframe") == true, "\(deep)")
     }
 
     @Test func everyFrameDecodesInAWholeClip() throws {

@@ -30,6 +30,38 @@ import Testing
         #expect(rules == [.videoBlank])
     }
 
+    @Test func aFrameTheDecoderFlagsIsAWarningAndIsNotJudged() throws {
+        // frames/damaged-keyframe.mp4: normal.mp4 with its keyframe at 1 s partly overwritten; H.264 conceals
+        // the damage and flags the frame. The frame sampled there is said and left out of the judgements.
+        let damaged = try finding("@video-frames-damaged-keyframe", .videoCorrupt)
+        #expect(damaged.severity == .warning && damaged.message.contains("被解码器标记为损坏"))
+        #expect(damaged.data?["damagedAt"] == .list(["1"]) && damaged.data?["framesDecoded"] == .int(3))
+        #expect(damaged.data?["notJudged"] == .list(["VIDEO-BACKLIT", "VIDEO-EXPOSURE", "VIDEO-BLANK"]))
+        // The same clip whole: nothing about its frames.
+        let normal = try SampleRuns.shared.report("@video-frames-normal").findings.filter {
+            $0.path == "张三/张三1.mp4" && [.videoCorrupt, .videoBlank, .videoBacklit, .videoExposure].contains($0.rule)
+        }
+        #expect(normal.isEmpty, "\(normal.map(\.rule))")
+    }
+
+    @Test func greyFramesBeforeTheFirstKeyframeAreSaidNotJudgedBlank() throws {
+        // frames/hevc-cut.mp4: HEVC cut between keyframes, its first keyframe at 2.5 s of 3.5. The frames at 10
+        // and 50 % came out of the decoder grey and unflagged, were measured as the clip's picture, and the clip
+        // passed without a word; now they are VIDEO-CORRUPT (framesWithoutKeyframe) and not judged.
+        let report = try SampleRuns.shared.report("@video-frames-hevc-cut")
+        let pictures = report.findings.filter {
+            $0.path == "张三/张三1.mp4" && [.videoCorrupt, .videoBlank, .videoBacklit, .videoExposure].contains($0.rule)
+        }
+        #expect(pictures.map(\.rule) == [.videoCorrupt], "\(pictures.map(\.rule))")
+        let cut = try #require(pictures.first)
+        #expect(cut.severity == .warning && cut.message.contains("第一个关键帧之前"))
+        guard case .list(let times)? = cut.data?["damagedAt"] else {
+            Issue.record("no times in \(String(describing: cut.data))")
+            return
+        }
+        #expect(times.count == 2 && times.allSatisfy { (Double($0) ?? 9) < 2.5 }, "\(times)")
+    }
+
     @Test func deepDecodingFindsTheTimeOfTheFirstError() throws {
         let damaged = try finding("@video-deep-damaged", .videoCorrupt)
         #expect(damaged.severity == .error && damaged.message.contains("逐帧解码"))

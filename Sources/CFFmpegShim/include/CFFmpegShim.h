@@ -59,9 +59,16 @@ typedef struct {
     unsigned char *grey;
     /// RGB, 3 bytes a pixel, when asked for; else NULL.
     unsigned char *rgb;
-    /// 1 when the decoder flagged the frame as damaged.
+    /// 0, or how the frame is damaged (CFFMPEGSHIM_DAMAGED_…).
     int damaged;
 } CFFmpegShim_Frame;
+
+/// `CFFmpegShim_Frame.damaged`: the decoder flagged the frame (its bytes did not decode cleanly: concealed,
+/// corrupt).
+#define CFFMPEGSHIM_DAMAGED_DECODING 1
+/// The frame came before any keyframe the decoder was given since it last started (a clip cut between keyframes,
+/// or whose first keyframe comes late): it refers to pictures the decoder never had, which HEVC fills in grey.
+#define CFFMPEGSHIM_DAMAGED_NO_KEYFRAME 2
 
 /// What decoding every frame found.
 typedef struct {

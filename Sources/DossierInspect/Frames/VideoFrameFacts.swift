@@ -11,8 +11,17 @@ public struct VideoFrameFacts: Sendable, Equatable, Codable {
         public var spread: Double
         /// Mean absolute difference in luminance from the frame before (nil for the first).
         public var change: Double?
-        /// The decoder flagged the frame as damaged.
-        public var damaged: Bool
+        /// How the frame is damaged, when it is (nil: it decoded cleanly).
+        public var damage: Damage?
+    }
+
+    /// How a decoded frame is damaged: what it shows is not the clip's picture, and is not measured as one.
+    public enum Damage: String, Sendable, Equatable, Codable {
+        /// The decoder flagged it: its bytes did not decode cleanly, and the decoder concealed the gaps.
+        case decoding
+        /// It came before any keyframe: it refers to pictures the decoder never had (a clip cut between two
+        /// keyframes, or whose first keyframe comes late), which HEVC's decoder fills in grey.
+        case noKeyframe
     }
 
     /// A frame that did not decode: where it was looked for, and why.

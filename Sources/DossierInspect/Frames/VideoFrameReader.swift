@@ -66,7 +66,7 @@ public enum VideoFrameReader {
                     seconds: (frame.seconds * 1000).rounded() / 1000,
                     picture: PictureMeasure.measure(image, faces: nil, settings: pictures), mean: levels.mean,
                     spread: levels.spread, change: previous.flatMap { PictureMeasure.change(from: $0, to: image) },
-                    damaged: frame.damaged != 0))
+                    damage: damage(frame.damaged)))
             previous = image
             if wantsRGB, let rgb = frame.rgb {
                 var jpeg = CJPEGShim_Thumbnail()
@@ -135,6 +135,14 @@ public enum VideoFrameReader {
             guard let bytes = file.read(at: offset, count: count) else { return -1 }
             bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
             return Int32(bytes.count)
+        }
+    }
+
+    private static func damage(_ code: Int32) -> VideoFrameFacts.Damage? {
+        switch code {
+        case 0: nil
+        case CFFMPEGSHIM_DAMAGED_NO_KEYFRAME: .noKeyframe
+        default: .decoding
         }
     }
 

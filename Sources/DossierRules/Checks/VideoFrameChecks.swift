@@ -4,7 +4,8 @@ import DossierInspect
 /// What a video's frames show, decoded with FFmpeg at a few points of the clip (`pictures.yaml`, `videoFrames`):
 /// shot against the light (`VIDEO-BACKLIT`) or clipped (`VIDEO-EXPOSURE`) over most of it, judged frame by frame as
 /// photos are; blank or frozen over most of it (`VIDEO-BLANK`). Frames that do not decode are `VIDEO-CORRUPT`
-/// (variant `frames`, a warning); with `--deep`, the first error in decoding every frame is `VIDEO-CORRUPT`
+/// (variant `frames`, a warning), and so are frames that decode damaged (`damagedFrames`: flagged by the decoder;
+/// `framesWithoutKeyframe`: before any keyframe), which are not judged for anything else; with `--deep`, the first error in decoding every frame is `VIDEO-CORRUPT`
 /// (variant `decode`). Every finding names the decoder and the libraries' versions.
 public struct VideoFrameChecks: CheckFamily {
     public static let ruleIDs: [RuleID] = [.videoBacklit, .videoExposure, .videoBlank, .videoCorrupt]
@@ -50,7 +51,30 @@ public struct VideoFrameChecks: CheckFamily {
                     "failedAt": .list(facts.failures.map { Self.percent($0.fraction) }),
                 ], display: ["problem": problem])
         }
-        let frames = facts.frames
+        // A damaged frame is said (VIDEO-CORRUPT, `damagedFrames` or `framesWithoutKeyframe`) and left out of
+        // every judgement below: what it shows is the decoder's concealment or grey, not the clip's picture.
+        for damage in [VideoFrameFacts.Damage.decoding, .noKeyframe] {
+            let damaged = facts.frames.filter { $0.damage == damage }
+            guard !damaged.isEmpty else { continue }
+            let times = damaged.map { Self.seconds($0.seconds) }
+            sink.emit(
+                .videoCorrupt, path: file.path, candidate: file.candidate,
+                variant: damage == .decoding ? "damagedFrames" : "framesWithoutKeyframe",
+                data: [
+                    "decoder": decoder, "framesDecoded": .int(facts.frames.count),
+                    "damagedAt": .list(times),
+                    "notJudged": .list(Self.judgedRules.map(\.rawValue)),
+                ],
+                display: [
+                    "frames": String(damaged.count), "total": String(facts.frames.count),
+                    "seconds": times.joined(separator: ", "),
+                ])
+        }
+        // Frozen compares each frame with the one before it: only pairs of whole frames next to each other count.
+        let frames = facts.frames.filter { $0.damage == nil }
+        let wholeRun =
+            zip(facts.frames, facts.frames.dropFirst()).filter { $0.damage == nil && $1.damage == nil }
+            .count == frames.count - 1
         guard !frames.isEmpty else { return }
         let needed = Int((Double(frames.count) * rules.videoFrames.minimumFrameFraction).rounded(.up))
         let judgement = LightJudgement(rules: rules)
@@ -108,7 +132,7 @@ public struct VideoFrameChecks: CheckFamily {
 
         // Frozen: the same picture at every point looked at (two at least, not blank), far enough apart.
         let changes = frames.dropFirst().compactMap(\.change)
-        if frames.count >= 2, changes.count == frames.count - 1,
+        if frames.count >= 2, wholeRun, changes.count == frames.count - 1,
             changes.allSatisfy({ $0 <= limits.frozenMaximumChange })
         {
             var data = base
@@ -145,6 +169,9 @@ public struct VideoFrameChecks: CheckFamily {
                 ], display: ["seconds": Self.seconds(deep.reachedSeconds)])
         }
     }
+
+    /// What a damaged frame is not judged for.
+    static let judgedRules: [RuleID] = [.videoBacklit, .videoExposure, .videoBlank]
 
     static func decoder(_ name: String, _ library: String) -> String {
         name.isEmpty ? "FFmpeg (\(library))" : "\(name) (FFmpeg: \(library))"
