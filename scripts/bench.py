@@ -2,7 +2,8 @@
 """Benchmarks for `make bench`: each prints dossier's figure and a reference tool's, measured in the same run.
 
 check: `dossier check` on 60 photos of 12 megapixels versus `jpeginfo -c` on the same photos (median of 5,
-alternating), peak memory of dossier; and, for context, a full decode of every photo with `djpeg` and the floor
+alternating), peak memory of dossier; the same check without the picture checks (a rule set with
+`pictures.measure` off: no faces, no video frames), alternating with it, and the ratio; and, for context, a full decode of every photo with `djpeg` and the floor
 (scripts/jpeg-floor.c: libjpeg-turbo's entropy decoding alone, in one process); then what the HTML report with its
 contact sheet adds.
 seal/verify: on a bundle of 1.4 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
@@ -78,6 +79,21 @@ def photos_only(unit):
     return copy
 
 
+def rules_without_pictures():
+    """A copy of the bundled rule set with `pictures.measure` off (no faces looked for in the ID photos, no video
+    frames decoded): the check as it was before those checks came (issue 16), in the same run. Made anew each time."""
+    folder = os.path.join(BENCH, "rules-no-pictures")
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "rules", "zuimei-2021"), folder)
+    path = os.path.join(folder, "pictures.yaml")
+    text = open(path, encoding="utf-8").read()
+    turned = text.replace("    faces: true\n    videoFrames: true\n", "    faces: false\n    videoFrames: false\n")
+    if turned == text:
+        raise SystemExit("pictures.yaml: no `measure: {faces: true, videoFrames: true}` to turn off")
+    open(path, "w", encoding="utf-8").write(turned)
+    return folder
+
+
 def bench_check():
     # The issue's bundle: 60 photos and 20 videos (each video's boxes read and three frames decoded).
     unit = bench_bundle(videos=True)
@@ -88,21 +104,30 @@ def bench_check():
     dossier = [DOSSIER, "check", unit, "--quiet", "--no-progress", "--no-cache"]
     jpeginfo = ["jpeginfo", "-c"] + photos
     djpeg = ["sh", "-c", 'for f in "$@"; do djpeg -dct int "$f" > /dev/null || exit 1; done', "djpeg"] + photos
+    # The same check without the picture checks (faces, video frames), alternating with it.
+    no_pictures = dossier + ["--rules", rules_without_pictures()]
     for command in (dossier, jpeginfo):  # warm the page cache
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ours, theirs, full = [], [], []
+    ours, theirs, full, plain = [], [], [], []
     for _ in range(RUNS):
         ours.append(timed(dossier))
+        plain.append(timed(no_pictures))
         theirs.append(timed(jpeginfo))
         full.append(timed(djpeg))
-    ours_median, theirs_median, full_median = (statistics.median(x) for x in (ours, theirs, full))
+    ours_median, theirs_median, full_median, plain_median = (
+        statistics.median(x) for x in (ours, theirs, full, plain))
     peak = peak_of(dossier)
+    plain_peak = peak_of(no_pictures)
     without = dossier[:2] + [photos_only(unit)] + dossier[3:]
     without_median = median_of(without)
     print(f"check: {len(photos)} photos of 12 MP ({megabytes:.0f} MB) and {videos} videos, median of {RUNS}, "
           f"{os.cpu_count()} cores")
     print(f"  dossier check      {ours_median:6.3f} s   peak memory {peak / 1024:.0f} MB (budget 100 MB)")
     print(f"  (the same bundle without its videos: {without_median:6.3f} s)")
+    print(f"  without the picture checks {plain_median:6.3f} s   peak memory {plain_peak / 1024:.0f} MB "
+          f"(pictures.measure off: no faces, no video frames)")
+    print(f"  ratio with/without the picture checks = {ours_median / plain_median:.2f} (target at most 1.15); "
+          f"runs with {' '.join(f'{t:.2f}' for t in ours)}, without {' '.join(f'{t:.2f}' for t in plain)}")
     print(f"  jpeginfo -c        {theirs_median:6.3f} s")
     print(f"  ratio dossier/jpeginfo = {ours_median / theirs_median:.2f}  (target 0.35)")
     print(f"  context: djpeg full decode {full_median:6.3f} s, ratio {ours_median / full_median:.2f}")

@@ -57,6 +57,42 @@ import Testing
             try findings(ruleSet, sample: "picture-problems").filter { $0.rule == .photoIDFace }.isEmpty)
     }
 
+    @Test func aRuleSetCanTurnFacesAndVideoFramesOff() throws {
+        // `pictures.measure`: a campaign whose notice asks nothing of what its pictures show (and the benchmark's
+        // check without the picture checks). Faces off: no PHOTO-ID- rule fires on picture-problems (a group, a
+        // profile, a tiny face), while the photos' light is still judged. Video frames off: frames/backlit.mp4 in
+        // place of 张三's clip is not decoded (no VIDEO-BACKLIT, no poster).
+        let idRules: Set<RuleID> = [.photoIDFace, .photoIDPose, .photoIDFraming, .photoIDBackground]
+        var ruleSet = try Repository.ruleSet()
+        #expect(ruleSet.pictures.measure.faces && ruleSet.pictures.measure.videoFrames)
+        #expect(try findings(ruleSet, sample: "picture-problems").contains { idRules.contains($0.rule) })
+        ruleSet.pictures.measure.faces = false
+        let withoutFaces = try findings(ruleSet, sample: "picture-problems")
+        #expect(!withoutFaces.contains { idRules.contains($0.rule) }, "\(withoutFaces.map(\.rule))")
+        #expect(
+            withoutFaces.contains { $0.rule == .photoBacklit } && withoutFaces.contains { $0.rule == .photoExposure })
+
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        try Data(contentsOf: Repository.videoFixtures.appendingPathComponent("frames/backlit.mp4"))
+            .write(to: unit.appendingPathComponent("张三/张三1.mp4"))
+        func check(_ ruleSet: RuleSet) throws -> BundleReport {
+            var options = CheckOptions(asOf: "2021-06-01")
+            options.thumbnails = true
+            return try Checker(ruleSet: ruleSet, options: options).check(
+                bundle: RawPath(unit.path), displayPath: "valid")
+        }
+        ruleSet = try Repository.ruleSet()
+        let measured = try check(ruleSet)
+        #expect(measured.findings.contains { $0.rule == .videoBacklit && $0.path == "张三/张三1.mp4" })
+        #expect(measured.thumbnails["张三/张三1.mp4"] != nil)
+        ruleSet.pictures.measure.videoFrames = false
+        let unmeasured = try check(ruleSet)
+        let frameRules: Set<RuleID> = [.videoBacklit, .videoExposure, .videoBlank, .videoCorrupt]
+        #expect(!unmeasured.findings.contains { $0.path == "张三/张三1.mp4" && frameRules.contains($0.rule) })
+        #expect(unmeasured.thumbnails["张三/张三1.mp4"] == nil)
+    }
+
     @Test func badPictureRulesAreRefusedWithTheirKeyPath() throws {
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("pictures.yaml").path

@@ -125,7 +125,8 @@ public struct BundleScanner: Sendable {
         let cancellation = self.cancellation
         let frameSettings = ruleSet.pictures.videoFrames.settings
         let pictureSettings = ruleSet.pictures.settings
-        let (posters, deep, decodes) = (thumbnails, deepVideos, measuresPictures)
+        let (posters, deep) = (thumbnails, deepVideos)
+        let decodes = measuresPictures && ruleSet.pictures.measure.videoFrames
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
@@ -188,7 +189,9 @@ public struct BundleScanner: Sendable {
             limits: ruleSet.photos.jpegLimits, thumbnails: thumbnails, cache: cache,
             pictures: ruleSet.pictures.settings)
         let knownPhotos = self.knownPhotos
-        let photos = indices.map { (files[$0].entry, isIDPhoto(files[$0])) }
+        // Faces are looked for in the ID photo unless the rule set turns them off (`pictures.measure.faces`).
+        let searchesFaces = ruleSet.pictures.measure.faces
+        let photos = indices.map { (files[$0].entry, searchesFaces && isIDPhoto(files[$0])) }
         let cancellation = self.cancellation
         let results = ParallelMap.map(photos) {
             [measurer] entry, isIDPhoto -> (JPEGInspection?, FileBytes.ReadError?, String?, PictureFacts?) in

@@ -4,6 +4,13 @@ import DossierInspect
 /// luminance of the reduced-scale decode. Every threshold of PHOTO-ID-FACE, -POSE, -FRAMING, -BACKGROUND,
 /// PHOTO-BACKLIT and PHOTO-EXPOSURE is here, and of VIDEO-BACKLIT, VIDEO-EXPOSURE and VIDEO-BLANK.
 public struct PictureRules: Codable, Sendable, Equatable {
+    /// What is looked at: faces in the ID photo (the PHOTO-ID rules) and frames of every video (VIDEO-BACKLIT,
+    /// VIDEO-EXPOSURE, VIDEO-BLANK, VIDEO-CORRUPT's frame variants, the contact sheet's posters). A campaign whose
+    /// notice asks nothing of what its pictures show turns them off; their rules are then not checked.
+    public struct Measure: Codable, Sendable, Equatable {
+        public var faces: Bool
+        public var videoFrames: Bool
+    }
     public struct Analysis: Codable, Sendable, Equatable {
         /// The decode is made finer than the photo check's scale while the shorter side would be under this.
         public var minimumShortSide: Int
@@ -76,6 +83,7 @@ public struct PictureRules: Codable, Sendable, Equatable {
         }
     }
 
+    public var measure: Measure
     public var analysis: Analysis
     public var faces: Faces
     public var framing: Framing
