@@ -2,10 +2,10 @@
 """Benchmarks for `make bench`: each prints dossier's figure and a reference tool's, measured in the same run.
 
 check: `dossier check` on 60 photos of 12 megapixels versus `jpeginfo -c` on the same photos (median of 5,
-alternating), peak memory of dossier; the same check without the picture checks (a rule set with
-`pictures.measure` off: no faces, no video frames), alternating with it, and the ratio; and, for context, a full decode of every photo with `djpeg` and the floor
-(scripts/jpeg-floor.c: libjpeg-turbo's entropy decoding alone, in one process); then what the HTML report with its
-contact sheet adds.
+alternating), peak memory of dossier; the same check without the picture checks (a rule set with `pictures.measure`
+off: no faces, no video frames), alternating with it, and the ratio; and, for context, a full decode of every photo
+with `djpeg` and the floor (scripts/jpeg-floor.c: libjpeg-turbo's entropy decoding alone, in one process); then what
+the HTML report with its contact sheet adds.
 seal/verify: on a bundle of 1.4 GB (60 photos, 20 videos), `dossier seal` versus `cp -r` to the same disk and
 versus `bagit.py --processes 2` then `zip -0 -r`; `dossier verify` versus `openssl dgst -sha256` of the zip;
 peak memory of both; and the floor of both (hashing every byte and entropy-decoding every photo on two cores).
