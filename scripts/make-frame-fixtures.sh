@@ -81,4 +81,8 @@ ff -f lavfi -i "testsrc2=size=320x180:rate=25" -t 4 -c:v libx265 -preset ultrafa
   -tag:v hvc1 -x265-params log-level=error:keyint=75:min-keyint=75:scenecut=0 "$out/hevc-whole.mp4"
 ff -i "$out/hevc-whole.mp4" -ss 0.5 -c copy -copyinkf "$out/hevc-cut.mp4"
 rm "$out/hevc-whole.mp4"
+# A fragmented MP4 of 1,000 one-frame fragments (32×18, 100 frames a second, 10 s): 7,000 boxes in 138 KB, each
+# header read before FFmpeg opens the file (the fuzz target once timed out on such a file).
+ff -f lavfi -i "testsrc2=size=32x18:rate=100" -t 10 -c:v libx264 -preset ultrafast -crf 51 -pix_fmt yuv420p \
+  -movflags frag_every_frame+empty_moov+default_base_moof "$out/many-fragments.mp4"
 ls -la "$out"

@@ -99,14 +99,20 @@ static int64_t seek(void *opaque, int64_t offset, int whence) {
 /// mfra) ends within the box around it, `budget` boxes at most; else 0 with the reason. FFmpeg reads on past a box
 /// that claims more than there is, parsing what follows as boxes for seconds without a read that could stop it
 /// (fuzzing found inputs taking 7 and 16 s). A last 'mdat' running past the end, a recording cut short, is let
-/// through; a box smaller than its header ends the look, as it ends FFmpeg's.
-static int boxes_fit(const CFFmpegShim_Input *input, uint64_t start, uint64_t end, int depth, int *budget,
-                     char *problem, size_t problem_size) {
+/// through; a box smaller than its header ends the look, as it ends FFmpeg's. The look honours the video's time limit
+/// (checked every 64 boxes): a fragmented MP4 of thousands of tiny fragments is tens of thousands of box headers,
+/// each one read, and on a slow medium reading them all took seconds past the limit before FFmpeg was even called.
+static int boxes_fit(const CFFmpegShim_Video *video, const CFFmpegShim_Input *input, uint64_t start, uint64_t end,
+                     int depth, int *budget, char *problem, size_t problem_size) {
     static const char *const containers[] = {"moov", "trak", "mdia", "minf", "stbl", "dinf",
                                              "edts", "mvex", "moof", "traf", "mfra"};
     uint64_t at = start;
     while (end > at && end - at >= 8) {
         if (--*budget < 0) return 1;
+        if (*budget % 64 == 0 && expired(video)) {
+            say(problem, problem_size, "time limit reached reading the container");
+            return 0;
+        }
         uint8_t head[16];
         if (input->read_at(input->context, at, head, 8) != 8) return 1;
         uint64_t size = (uint64_t)head[0] << 24 | (uint64_t)head[1] << 16 | (uint64_t)head[2] << 8 | head[3];
@@ -131,7 +137,9 @@ static int boxes_fit(const CFFmpegShim_Input *input, uint64_t start, uint64_t en
         if (depth < 8) {
             for (size_t i = 0; i < sizeof containers / sizeof *containers; i++) {
                 if (memcmp(head + 4, containers[i], 4) != 0) continue;
-                if (!boxes_fit(input, at + header, at + size, depth + 1, budget, problem, problem_size)) return 0;
+                if (!boxes_fit(video, input, at + header, at + size, depth + 1, budget, problem, problem_size)) {
+                    return 0;
+                }
                 break;
             }
         }
@@ -199,7 +207,7 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
     video->format->interrupt_callback.opaque = video;
     video->format->probesize = 1 << 20;
     int budget = 100000;
-    if (!boxes_fit(input, 0, input->size, 0, &budget, info->problem, sizeof info->problem)) {
+    if (!boxes_fit(video, input, 0, input->size, 0, &budget, info->problem, sizeof info->problem)) {
         info->status = 2;
         CFFmpegShim_close(video);
         return NULL;

@@ -174,6 +174,36 @@ import Testing
         #expect(deep.errorSeconds == 0 && deep.error?.contains("keyframe") == true, "\(deep)")
     }
 
+    /// A file read slowly: each read waits 2 ms, as on a slow USB drive or network share; the reads are counted.
+    private final class SlowRandomAccess: RandomAccess {
+        let inner: MemoryRandomAccess
+        private(set) var reads = 0
+        init(_ inner: MemoryRandomAccess) { self.inner = inner }
+        var size: UInt64 { inner.size }
+        var bytesRead: UInt64 { inner.bytesRead }
+        func read(at offset: UInt64, count: Int) -> [UInt8]? {
+            reads += 1
+            usleep(2000)
+            return inner.read(at: offset, count: count)
+        }
+    }
+
+    @Test func manyTinyFragmentsOpenAndStopAtTheTimeLimit() throws {
+        // frames/many-fragments.mp4: 1,000 one-frame fragments, 7,000 boxes in 138 KB. Read at once, it opens and
+        // gives its frames. Read slowly with a time limit of 0.3 s, opening stops at the limit: every box header
+        // was read before FFmpeg was called (7,000 reads, 14 s at 2 ms a read), past any limit; now the look
+        // at the boxes honours it, and FFmpeg's reads already did. The count of reads bounds the time without
+        // timing the test: 0.3 s holds at most 150 of them, and the limit is looked at every 64 boxes.
+        let whole = sample(try fixture("frames/many-fragments.mp4"))
+        #expect(whole.unopened == nil && whole.failures.isEmpty && whole.frames.count == 3, "\(whole)")
+        var settings = VideoFrameSettings()
+        settings.seconds = 0.3
+        let slow = SlowRandomAccess(try fixture("frames/many-fragments.mp4"))
+        let facts = VideoFrameReader.sample(slow, settings: settings, pictures: PictureSettings(), poster: false)
+        #expect(facts.unopened == "time limit reached reading the container", "\(facts)")
+        #expect(slow.reads < 150 + 64 + 16, "\(slow.reads) reads")
+    }
+
     @Test func everyFrameDecodesInAWholeClip() throws {
         let deep = VideoFrameReader.decodeAll(try fixture("landscape.mp4"), settings: VideoFrameSettings())
         #expect(deep.frames == 50 && deep.finished && deep.errorSeconds == nil)
