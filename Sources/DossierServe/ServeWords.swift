@@ -48,6 +48,14 @@ enum ServeWords {
         zh: "没有这个页面，或这项工作已不在（服务重启后旧的结果不再保留）。",
         en: "No such page, or that job is gone (results are not kept across restarts).")
 
+    /// What the intake page calls a place to take in.
+    static func intakePlace(_ kind: IntakePlaces.Kind, bundles: Int) -> LocalizedText {
+        switch kind {
+        case .drive: LocalizedText(zh: "U盘或移动硬盘（\(bundles) 份材料）", en: "drive (\(bundles) bundles)")
+        case .folder: LocalizedText(zh: "文件夹（\(bundles) 份材料）", en: "folder (\(bundles) bundles)")
+        }
+    }
+
     /// What the folder browser calls each entry.
     static func kind(_ kind: FolderListing.Kind) -> LocalizedText {
         switch kind {
