@@ -14,7 +14,7 @@ public struct BundleScanner: Sendable {
     public var progress: (@Sendable (WorkProgress) -> Void)?
     /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
     public var cancellation: Cancellation?
-    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    /// Where photos' and videos' measured facts are kept and found again by their content (nil: measure each one).
     public var cache: ContentCache?
     /// False leaves photos unread and videos' frames undecoded (a preview of the bundle's layout, forms and videos'
     /// boxes, as the seal needs before it copies and measures the photos in one read; its check decodes the frames).
@@ -77,6 +77,7 @@ public struct BundleScanner: Sendable {
             progress)
         if measuresPictures { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
+        cache?.trim()
         readDocuments(&files, source: source)
         return ScannedBundle(
             otherEntries: otherEntries, files: files, candidates: candidates, junkFolders: junkFolders)
@@ -124,8 +125,9 @@ public struct BundleScanner: Sendable {
         let entries = indices.map { files[$0].entry }
         let cancellation = self.cancellation
         let frameSettings = ruleSet.pictures.videoFrames.settings
-        let pictureSettings = ruleSet.pictures.settings
-        let (posters, deep, decodes) = (thumbnails, deepVideos, measuresPictures)
+        let frameMeasurer = VideoFrameMeasurer(
+            settings: frameSettings, pictures: ruleSet.pictures.settings, posters: thumbnails, cache: cache)
+        let (deep, decodes) = (deepVideos, measuresPictures)
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
@@ -151,8 +153,7 @@ public struct BundleScanner: Sendable {
                 }
                 frameFile = MemoryRandomAccess(bytes)
             }
-            measure.frames = VideoFrameReader.sample(
-                frameFile, settings: frameSettings, pictures: pictureSettings, poster: posters)
+            measure.frames = frameMeasurer.sample(frameFile)
             if deep, cancellation?.isCancelled != true {
                 measure.deep = VideoFrameReader.decodeAll(frameFile, settings: frameSettings)
             }
@@ -221,7 +222,6 @@ public struct BundleScanner: Sendable {
                 return (nil, nil, nil, nil)
             }
         }
-        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1
