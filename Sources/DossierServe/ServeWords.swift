@@ -50,9 +50,10 @@ enum ServeWords {
 
     /// What the intake page calls a place to take in.
     static func intakePlace(_ kind: IntakePlaces.Kind, bundles: Int) -> LocalizedText {
+        let count = bundles == 1 ? "1 bundle" : "\(bundles) bundles"
         switch kind {
-        case .drive: LocalizedText(zh: "U盘或移动硬盘（\(bundles) 份材料）", en: "drive (\(bundles) bundles)")
-        case .folder: LocalizedText(zh: "文件夹（\(bundles) 份材料）", en: "folder (\(bundles) bundles)")
+        case .drive: return LocalizedText(zh: "U盘或移动硬盘（\(bundles) 份材料）", en: "drive (\(count))")
+        case .folder: return LocalizedText(zh: "文件夹（\(bundles) 份材料）", en: "folder (\(count))")
         }
     }
 
