@@ -77,6 +77,8 @@ import Testing
         // The root holds a unit's folder: it is offered, with how many bundles, to take in with one button.
         #expect(form.body.contains("id=\"place-0\"") && form.body.contains("文件夹（1 份材料）"))
         #expect(form.body.contains("name=\"path\" value=\"\(base)\""))
+        // The folder browser offers it too, where it holds a bundle.
+        #expect(try await harness.get("/browse?path=" + Query.encode(base)).body.contains("id=\"take-in-here\""))
         let started = try await harness.post("/intake", ["path": base])
         let page = try await harness.finishedJob(try #require(started.header("Location")))
         #expect(page.body.contains("湖北省科协"))
@@ -94,6 +96,9 @@ import Testing
         let harness = try await ServerHarness(roots: [place.url.path])
         defer { Task { await harness.stop() } }
         #expect(try await harness.get("/intake").status == 404)
+        _ = try place.copy(ofSample: "valid")
+        let base = try #require(harness.server.allowedRoots.first)
+        #expect(try await !harness.get("/browse?path=" + Query.encode(base)).body.contains("take-in-here"))
         #expect(try await harness.get("/ledger").status == 404)
         #expect(try await harness.post("/intake", ["path": place.url.path]).status == 404)
     }
