@@ -24,13 +24,20 @@ struct IntakePlaces: Sendable {
     /// Where removable drives are mounted on Debian-family desktops.
     static let driveFolders = ["/media/", "/run/media/", "/mnt/"]
 
-    /// The places under `roots` (without `skipping`, the drop zone's working folder); `mountInfo` is the text of
+    /// The places under `roots` (without `skipping`, the drop zone's working folder, nor the archive, what is in it,
+    /// or what holds it: intake refuses an archive inside what it takes in); `mountInfo` is the text of
     /// `/proc/self/mountinfo`.
-    static func find(roots: AllowedRoots, skipping: String?, layout: LayoutFile, mountInfo: String?) -> [Place] {
+    static func find(
+        roots: AllowedRoots, skipping: String?, archive: String? = nil, layout: LayoutFile, mountInfo: String?
+    ) -> [Place] {
         var places: [Place] = []
         var seen: Set<String> = []
+        let archive = archive.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        func within(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
         func add(_ path: String, _ kind: Kind, _ bundles: Int) {
-            guard places.count < limit, path != skipping, seen.insert(path).inserted else { return }
+            guard places.count < limit, skipping.map({ !within(path, $0) }) ?? true,
+                archive.map({ !within(path, $0) && !within($0, path) }) ?? true, seen.insert(path).inserted
+            else { return }
             places.append(Place(path: path, kind: kind, bundles: bundles))
         }
         for mountPoint in mountPoints(mountInfo ?? "")

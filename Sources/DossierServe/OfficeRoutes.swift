@@ -111,7 +111,8 @@ extension DossierServer {
         let language = language(request)
         let mountInfo = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
         let places = IntakePlaces.find(
-            roots: roots, skipping: dropZone.folder, layout: library.ruleSet.layout, mountInfo: mountInfo)
+            roots: roots, skipping: dropZone.folder, archive: archive, layout: library.ruleSet.layout,
+            mountInfo: mountInfo)
         return [
             "archivePath": archive, "path": path, "hasPlaces": !places.isEmpty,
             "places": places.enumerated().map { index, place -> [String: Any] in

@@ -39,5 +39,15 @@ struct IntakePlacesTests {
         let mounted = IntakePlaces.find(
             roots: roots, skipping: nil, layout: layout, mountInfo: "95 22 8:17 / \(root)/照片 rw - vfat /dev/sdb1 rw\n")
         #expect(mounted.map(\.path) == [root + "/drive"])
+        // Neither the archive, nor what is inside it, nor what holds it (intake would refuse it) is offered.
+        for archive in [root + "/drive", root + "/drive/收件库", root] {
+            #expect(
+                IntakePlaces.find(roots: roots, skipping: nil, archive: archive, layout: layout, mountInfo: nil)
+                    .isEmpty,
+                "\(archive)")
+        }
+        #expect(
+            IntakePlaces.find(roots: roots, skipping: nil, archive: root + "/照片", layout: layout, mountInfo: nil).count
+                == 1)
     }
 }
