@@ -101,6 +101,16 @@ struct LibraryAdapter: Sendable {
         return (try? HTMLReporter().renderBody(report, context: context, link: link)) ?? ""
     }
 
+    /// A bundle's verdict and counts in the report's words (`通过`/`未通过` and its errors, warnings, notices).
+    static func verdictLine(_ summary: FindingSummary, language: Language) -> (verdict: String, counts: String) {
+        let words = ReportWords(language)
+        return (
+            words.verdict(summary.verdict),
+            words.summary(
+                errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict)
+        )
+    }
+
     /// The report's style sheet.
     static var reportStyle: String { HTMLReporter.styleSheet }
 
