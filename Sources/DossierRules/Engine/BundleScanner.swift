@@ -139,19 +139,21 @@ public struct BundleScanner: Sendable {
             guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, decodes,
                 cancellation?.isCancelled != true
             else { return measure }
-            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into memory
-            // when small enough, else its frames are not looked at (and the report says so).
+            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into an unnamed
+            // scratch file on disk (into memory, two at once, a check of a zip of 100 MB videos peaked at 212 MB),
+            // when not too large, else its frames are not looked at (and the report says so).
             var frameFile: any RandomAccess = file
             if file is ZipEntryStreamAccess {
-                guard file.size <= UInt64(inflateLimit),
-                    let bytes = try? source.contents(of: entry, limit: inflateLimit)
-                else {
-                    measure.frames = VideoFrameFacts(
-                        decoder: "", library: VideoFrameReader.libraryVersion,
-                        skipped: "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate in memory")
+                guard file.size <= UInt64(inflateLimit) else {
+                    measure.frames = Self.skipped(
+                        "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate")
                     return measure
                 }
-                frameFile = MemoryRandomAccess(bytes)
+                guard let fresh = source.randomAccess(of: entry), let spooled = FileRandomAccess(spooling: fresh) else {
+                    measure.frames = Self.skipped("deflated in the zip: no scratch file could be written to inflate it")
+                    return measure
+                }
+                frameFile = spooled
             }
             measure.frames = frameMeasurer.sample(frameFile)
             if deep, cancellation?.isCancelled != true {
@@ -164,6 +166,11 @@ public struct BundleScanner: Sendable {
             files[index].frames = result.frames
             files[index].deepDecode = result.deep
         }
+    }
+
+    /// Facts saying why a video's frames were not looked at (not a fault of the video).
+    private static func skipped(_ reason: String) -> VideoFrameFacts {
+        VideoFrameFacts(decoder: "", library: VideoFrameReader.libraryVersion, skipped: reason)
     }
 
     /// What was measured of one video.
