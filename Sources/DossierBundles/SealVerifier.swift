@@ -169,9 +169,13 @@ public struct SealVerifier {
             let recheck = try judge.check(
                 source: ZipFolderSource(archive: archive, folder: prefix + BagLayout.payload), unitName: bag,
                 subject: subject, knownPhotos: knownPhotos)
-            return finish(
+            var bundle = finish(
                 unit: bag, unitInfo: recheck.unit, candidates: recheck.candidates, files: recheck.files,
                 extra: recheck.findings, seal: seal)
+            // The contact sheet's pictures, when asked for (they were dropped: a verified zip's HTML report and the
+            // web app's intake page showed 无预览 for every photo).
+            bundle.thumbnails = recheck.thumbnails
+            return bundle
         } catch {
             sink.emit(
                 .zipCorrupt, path: "", problem: error)

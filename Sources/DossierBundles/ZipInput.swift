@@ -78,9 +78,12 @@ public enum ZipInput {
                 Self.report(
                     error as? ZipError ?? .corrupt("\(entry.name): \(error)"), entry: entry, folder: folder, sink: sink)
             }
-            return BundleReport(
+            var bundle = BundleReport(
                 subject: subject, unit: report.unit, candidates: report.candidates, files: report.files,
                 findings: sink.findings + report.findings, strict: checker.options.strict)
+            // The contact sheet's pictures, when asked for (they were dropped: a zip's HTML report had none).
+            bundle.thumbnails = report.thumbnails
+            return bundle
         } catch {
             sink.emit(.zipCorrupt, path: "", problem: error)
             return alone()

@@ -24,7 +24,8 @@ public struct Sealer {
     }
 
     /// Checks `folder`, and when no error remains writes the sealed zip to `output` (default: beside the folder,
-    /// named `单位-YYYYMMDD-XXXXXXXX.zip`) through a temporary file in the same folder, synced, then renamed.
+    /// named `单位-YYYYMMDD-XXXXXXXX.zip`; an `output` that is a folder gets that name inside it) through a temporary
+    /// file in the same folder, synced, then renamed.
     ///
     /// One read of each file feeds the SHA-256 (on a second core), the CRC and the zip writer, and, for a photo, the
     /// check's measurement (on other cores, or from the cache): the layout, forms and videos are read first (they
@@ -39,7 +40,13 @@ public struct Sealer {
         judge.options.thumbnails = true
         let preview = try judge.preview(bundle: root, displayPath: bagName)
 
-        let parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
+        // Told where the zip goes before the work, not after it: a folder given as the output is where it goes.
+        var output = output
+        var parent = URL(fileURLWithPath: trimmed).standardizedFileURL.deletingLastPathComponent().path
+        if let given = output, let info = RawPath(given).linkStatus(), info.st_mode & S_IFMT == S_IFDIR {
+            parent = URL(fileURLWithPath: LocalPath.trimmingTrailingSlash(given)).standardizedFileURL.path
+            output = nil
+        }
         let destinationFolder =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? parent
         if LocalPath.isInside(destinationFolder, folder: trimmed) {

@@ -70,6 +70,8 @@ extension DossierServer {
             "atRoots": false, "path": path, "pathQ": Query.encode(path), "entries": entries, "isUnit": isUnit,
             "hasBundles": listing.entries.contains { $0.kind == .unit || $0.kind == .zip },
         ]
+        // The office takes in from here too (the 收件 page's choice, reached by browsing).
+        values["takeIn"] = isUnit || listing.entries.contains { $0.kind == .unit || $0.kind == .zip }
         if let parent = roots.parent(of: path) { values["parentQ"] = Query.encode(parent) }
         if dropZone.folder != nil { values["drop"] = ["limit": Self.megabytes(dropZone.limit)] }
         if listing.unreadableNames > 0 { values["unreadable"] = listing.unreadableNames }

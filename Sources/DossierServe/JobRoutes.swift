@@ -85,6 +85,20 @@ extension DossierServer {
             return page(request, title: title, template: "verified", values: values, error: busy)
         case .report(let report):
             values["archivePath"] = settings.archive ?? ""
+            // What came in, one row a bundle, before the report itself; its unit's page on the office's desk.
+            values["taken"] = report.bundles.enumerated().map { index, bundle -> [String: Any] in
+                let line = LibraryAdapter.verdictLine(bundle.summary, language: language)
+                var row: [String: Any] = [
+                    "index": index, "unit": bundle.unit.name, "unitQ": Query.encode(bundle.unit.name),
+                    "source": (bundle.subject.path as NSString).lastPathComponent, "verdict": line.verdict,
+                    "counts": line.counts, "verdictClass": bundle.summary.verdict == .pass ? "pass" : "fail",
+                ]
+                // Left out when there is none: a Mustache section shows for an empty text too.
+                if let seal = bundle.seal { row["fingerprint"] = seal.fingerprint }
+                return row
+            }
+            values["crossCount"] = report.crossFindings.count
+            values["hasCross"] = !report.crossFindings.isEmpty
             values["report"] = reportBody(report, job: job, language: job.language)
             return page(request, title: title, template: "intakeDone", values: values, error: busy)
         case .sealed(let zip, let fingerprint, let report):

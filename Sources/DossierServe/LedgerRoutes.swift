@@ -89,7 +89,8 @@ extension DossierServer {
         } catch {
             // No ledger yet (nothing taken in) or one that cannot be opened: said on the intake page.
             return page(
-                request, title: title, template: "intakeForm", values: ["archivePath": archive, "path": ""],
+                request, title: title, template: "intakeForm",
+                values: intakeFormValues(request, archive: archive, path: ""),
                 error: LibraryAdapter.message(for: error, language: language))
         }
     }

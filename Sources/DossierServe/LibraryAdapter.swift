@@ -57,16 +57,9 @@ struct LibraryAdapter: Sendable {
         folder: String, outputFolder: String?, language: Language, unitType: String?, deep: Bool = false,
         progress: @escaping DossierLibrary.Progress, cancellation: Cancellation
     ) throws -> SealResult {
-        var output: String? = nil
-        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().standardizedFileURL.path
-        if let outputFolder, URL(fileURLWithPath: outputFolder).standardizedFileURL.path != parent {
-            // The name `seal` gives by default needs the fingerprint; a folder of the user's gets the unit's name.
-            let unit = (folder as NSString).lastPathComponent
-            let date = (asOf ?? Self.today()).replacingOccurrences(of: "-", with: "")
-            output = (outputFolder as NSString).appendingPathComponent("\(unit)-\(date).zip")
-        }
+        // A folder of the user's gets the zip under the name `seal` gives beside the unit's folder.
         switch try library.seal(
-            folder, to: output, options: options(language, unitType: unitType, deep: deep), progress: progress,
+            folder, to: outputFolder, options: options(language, unitType: unitType, deep: deep), progress: progress,
             cancellation: cancellation)
         {
         case .refused(let report): return .refused(report)
@@ -106,6 +99,16 @@ struct LibraryAdapter: Sendable {
     func reportBody(_ report: Report, language: Language, link: (Int, String) -> String?) -> String {
         let context = ReportContext(language: language, ruleSet: ruleSet)
         return (try? HTMLReporter().renderBody(report, context: context, link: link)) ?? ""
+    }
+
+    /// A bundle's verdict and counts in the report's words (`通过`/`未通过` and its errors, warnings, notices).
+    static func verdictLine(_ summary: FindingSummary, language: Language) -> (verdict: String, counts: String) {
+        let words = ReportWords(language)
+        return (
+            words.verdict(summary.verdict),
+            words.summary(
+                errors: summary.errors, warnings: summary.warnings, notices: summary.notices, verdict: summary.verdict)
+        )
     }
 
     /// The report's style sheet.

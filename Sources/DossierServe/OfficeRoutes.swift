@@ -29,7 +29,7 @@ extension DossierServer {
             guard let archive = settings.archive else { return notFound() }
             return page(
                 request, title: ServeWords.intakeTitle, template: "intakeForm",
-                values: ["archivePath": archive, "path": query(request)["path"] ?? ""])
+                values: intakeFormValues(request, archive: archive, path: query(request)["path"] ?? ""))
         }
         router.post("/intake") { [self] request, _ -> Response in
             guard settings.archive != nil else { return notFound() }
@@ -106,6 +106,24 @@ extension DossierServer {
         }
     }
 
+    /// The intake form's values: the archive, what was typed, and the drives and folders to pick from.
+    func intakeFormValues(_ request: Request, archive: String, path: String) -> [String: Any] {
+        let language = language(request)
+        let mountInfo = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
+        let places = IntakePlaces.find(
+            roots: roots, skipping: dropZone.folder, archive: archive, layout: library.ruleSet.layout,
+            mountInfo: mountInfo)
+        return [
+            "archivePath": archive, "path": path, "hasPlaces": !places.isEmpty,
+            "places": places.enumerated().map { index, place -> [String: Any] in
+                [
+                    "index": index, "path": place.path, "q": Query.encode(place.path),
+                    "kindText": ServeWords.intakePlace(place.kind, bundles: place.bundles).text(language),
+                ]
+            },
+        ]
+    }
+
     private func startIntake(_ request: Request, path given: String) -> Response {
         let language = language(request)
         guard let archive = settings.archive else { return notFound() }
@@ -115,7 +133,7 @@ extension DossierServer {
         } catch {
             return page(
                 request, title: ServeWords.intakeTitle, template: "intakeForm",
-                values: ["archivePath": archive, "path": given],
+                values: intakeFormValues(request, archive: archive, path: given),
                 error: refusalText(error, language: language), status: refusalStatus(error))
         }
         let library = library

@@ -86,6 +86,7 @@ enum PageTemplates {
           {{^parentQ}}<a class="button" id="up" href="/browse">↑ [[所有位置|All places]]</a>{{/parentQ}}
           {{#isUnit}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><label class="deep"><input type="checkbox" name="deep" id="deep" value="1"{{#deep}} checked{{/deep}}> {{deepLabel}}</label><button class="primary" id="check-here">[[检查这个单位文件夹|Check this unit's folder]]</button></form>{{/isUnit}}
           {{^isUnit}}{{#hasBundles}}<form class="inline" method="post" action="/check"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><label class="deep"><input type="checkbox" name="deep" id="deep" value="1"{{#deep}} checked{{/deep}}> {{deepLabel}}</label><button id="check-all">[[检查这里的全部材料|Check every bundle here]]</button></form>{{/hasBundles}}{{/isUnit}}
+          {{#archive}}{{#takeIn}}<form class="inline" method="post" action="/intake"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><button id="take-in-here">[[收件：存入收件库并登记|Intake: into the archive and ledger]]</button></form>{{/takeIn}}{{/archive}}
           <a class="button" href="/new?in={{pathQ}}">[[在这里新建材料文件夹|New submission folder here]]</a>
         </div>
         <table id="entries">
@@ -284,9 +285,17 @@ enum PageTemplates {
     /// 收件 (office): a drive or folder of bundles into the archive.
     static let intakeForm = #"""
         <p>[[收件库：|Archive:]] <code>{{archivePath}}</code></p>
+        {{#hasPlaces}}
+        <p>[[请选择要收件的U盘或文件夹：|Pick the drive or folder to take in:]]</p>
+        <table id="places"><tr><th>[[位置|Place]]</th><th>[[是什么|What it is]]</th><th></th></tr>
+        {{#places}}<tr id="place-{{index}}"><td><a href="/browse?path={{q}}">{{path}}</a></td><td class="kind">{{kindText}}</td>
+        <td><form class="inline" method="post" action="/intake"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="path" value="{{path}}"><button class="primary" data-path="{{path}}">[[收件|Take in]]</button></form></td></tr>{{/places}}
+        </table>
+        {{/hasPlaces}}
+        {{^hasPlaces}}<p class="meta" id="no-places">[[没有找到插入的U盘或装有材料的文件夹：插好U盘后刷新本页，或在下面输入位置。|No drive or folder holding bundles was found: plug the drive in and reload this page, or type the place below.]]</p>{{/hasPlaces}}
         <form method="post" action="/intake" id="intake-form">
           <input type="hidden" name="token" value="{{token}}">
-          <label for="path">[[U盘或存放材料的文件夹：|The drive or folder holding the bundles:]]</label>
+          <label for="path">[[或输入U盘或存放材料的文件夹的位置：|Or type where the drive or folder holding the bundles is:]]</label>
           <input type="text" id="path" name="path" value="{{path}}" placeholder="/media/…">
           <p><button class="primary" id="take-in">[[收件|Take in]]</button> <a class="button" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a></p>
         </form>
@@ -295,7 +304,13 @@ enum PageTemplates {
     static let intakeDone = #"""
         <p>[[已收件：|Taken in from:]] <code>{{subject}}</code> → <code>{{archivePath}}</code></p>
         <p class="meta">[[每份材料的结论和跨单位问题见下；登记簿是收件库里的 ledger.sqlite。|Each bundle's verdict and the cross-unit findings are below; the ledger is ledger.sqlite in the archive.]]</p>
-        <div class="actions"><a class="button" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a></div>
+        <table id="taken">
+          <tr><th>[[单位|Unit]]</th><th>[[U盘上的名称|On the drive]]</th><th>[[结论|Verdict]]</th><th>[[封装指纹|Seal fingerprint]]</th></tr>
+          {{#taken}}<tr id="taken-{{index}}"><td><a href="/ledger/unit?name={{unitQ}}">{{unit}}</a></td><td><code>{{source}}</code></td>
+          <td><span class="verdict {{verdictClass}}">{{verdict}}</span> <small>{{counts}}</small></td><td>{{#fingerprint}}<code>{{fingerprint}}</code>{{/fingerprint}}{{^fingerprint}}[[未封装|not sealed]]{{/fingerprint}}</td></tr>{{/taken}}
+        </table>
+        <p id="cross-count">{{#hasCross}}[[跨单位问题：{{crossCount}} 条，见报告末尾。|Problems across units: {{crossCount}}, at the end of the report.]]{{/hasCross}}{{^hasCross}}[[没有跨单位问题。|No problem across units.]]{{/hasCross}}</p>
+        <div class="actions"><a class="button primary" id="ledger" href="/ledger">[[收件登记（各单位报送情况）|The ledger (who has sent)]]</a> <a class="button" href="/intake">[[继续收件|Take in another]]</a></div>
         {{{report}}}
         """#
 

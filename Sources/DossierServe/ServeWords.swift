@@ -48,6 +48,15 @@ enum ServeWords {
         zh: "没有这个页面，或这项工作已不在（服务重启后旧的结果不再保留）。",
         en: "No such page, or that job is gone (results are not kept across restarts).")
 
+    /// What the intake page calls a place to take in.
+    static func intakePlace(_ kind: IntakePlaces.Kind, bundles: Int) -> LocalizedText {
+        let count = bundles == 1 ? "1 bundle" : "\(bundles) bundles"
+        switch kind {
+        case .drive: return LocalizedText(zh: "U盘或移动硬盘（\(bundles) 份材料）", en: "drive (\(count))")
+        case .folder: return LocalizedText(zh: "文件夹（\(bundles) 份材料）", en: "folder (\(count))")
+        }
+    }
+
     /// What the folder browser calls each entry.
     static func kind(_ kind: FolderListing.Kind) -> LocalizedText {
         switch kind {

@@ -20,8 +20,9 @@ extension Dossier {
         @Option(
             name: [.customShort("o"), .customLong("output")],
             help: .words(
-                "封装包写到哪里（默认：放在文件夹旁边，名为 单位-YYYYMMDD-XXXXXXXX.zip）。",
-                "Where to write the sealed zip (default: beside the folder, UNIT-YYYYMMDD-XXXXXXXX.zip)."))
+                "封装包写到哪里：文件名，或已有的文件夹（默认：放在单位文件夹旁边，名为 单位-YYYYMMDD-XXXXXXXX.zip）。",
+                "Where to write the sealed zip: a file name, or an existing folder (default: beside the unit's folder, "
+                    + "UNIT-YYYYMMDD-XXXXXXXX.zip)."))
         var zip: String?
 
         func run() throws {

@@ -90,13 +90,11 @@ extension Dossier {
             Task {
                 do {
                     try await server.run { url in
-                        let zh = language == .zh
-                        let text =
-                            zh
-                            ? "dossier 网页版已启动，请在浏览器中打开：\n\(url.absoluteString)\n（只在本机可用；按 Ctrl-C 停止）\n"
-                            : "dossier is serving; open this address in your browser:\n\(url.absoluteString)\n"
-                                + "(this computer only; Ctrl-C stops it)\n"
-                        FileHandle.standardOutput.write(Data(text.utf8))
+                        let text = LocalizedText(
+                            zh: "dossier 网页版已启动，请在浏览器中打开：\n\(url.absoluteString)\n（只在本机可用；按 Ctrl-C 停止）\n",
+                            en: "dossier is serving; open this address in your browser:\n\(url.absoluteString)\n"
+                                + "(this computer only; Ctrl-C stops it)\n")
+                        FileHandle.standardOutput.write(Data(text.text(language).utf8))
                         if open {
                             Self.openInBrowser(
                                 url, language: language, environment: ProcessInfo.processInfo.environment)
@@ -116,8 +114,8 @@ extension Dossier {
             }
         }
 
-        /// `xdg-open URL` (Debian's xdg-utils: the desktop's browser, or `$BROWSER`). When there is no xdg-open, or
-        /// it finds no browser, one line says so and the server goes on: the printed address is enough.
+        /// `xdg-open URL` (Debian's xdg-utils: the desktop's browser, or `$BROWSER`). When there is no desktop, no
+        /// xdg-open, or it finds no browser, one line says so and the server goes on: the printed address is enough.
         static func openInBrowser(_ url: URL, language: Language, environment: [String: String]) {
             let path = environment["PATH"] ?? "/usr/bin:/bin"
             let opener = path.split(separator: ":").map { "\($0)/xdg-open" }.first {
@@ -131,6 +129,15 @@ extension Dossier {
             }
             let missing = LocalizedText(
                 zh: "没有找到 xdg-open（请安装 xdg-utils 软件包）", en: "there is no xdg-open (install the package xdg-utils)")
+            // Without a desktop (no DISPLAY nor WAYLAND_DISPLAY) and no browser of the user's own choosing, xdg-open
+            // would run a text browser (w3m, lynx) with no terminal to show it in, and say that it succeeded.
+            let given = { (name: String) in !(environment[name] ?? "").isEmpty }
+            guard given("DISPLAY") || given("WAYLAND_DISPLAY") || given("BROWSER") else {
+                return cannot(
+                    LocalizedText(
+                        zh: "没有图形桌面（DISPLAY 和 WAYLAND_DISPLAY 均未设置，例如通过 SSH 登录时）",
+                        en: "there is no graphical desktop (neither DISPLAY nor WAYLAND_DISPLAY is set, as over SSH)"))
+            }
             guard let opener else { return cannot(missing) }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: opener)

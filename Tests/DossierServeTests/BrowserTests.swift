@@ -105,12 +105,16 @@ struct BrowserTests {
     /// `slowUnit` adds a unit whose check takes seconds: 张三's photo linked under 300 more names, checked without
     /// the cache of measured facts (the server is started without a home), so that every link is measured.
     /// `archive` is given to the server as `--archive`.
+    /// `samples` are copied into the root; `prepare` adds to it before the server starts; the browser saves what it
+    /// downloads into `downloads`.
     private func withBrowser(
-        slowUnit: Bool = false, archive: String? = nil, _ body: (WebDriver, String, URL, String) async throws -> Void
+        slowUnit: Bool = false, archive: String? = nil, samples: [String] = ["valid", "photo-problems"],
+        prepare: ((URL) throws -> Void)? = nil, downloads: String? = nil,
+        _ body: (WebDriver, String, URL, String) async throws -> Void
     ) async throws {
         let root = try TemporaryFolder()
-        _ = try root.copy(ofSample: "valid")
-        _ = try root.copy(ofSample: "photo-problems")
+        for sample in samples { _ = try root.copy(ofSample: sample) }
+        try prepare?(root.url)
         var environment: [String: String]? = nil
         if slowUnit {
             let slow = try root.copy(ofSample: "valid", as: "慢单位")
@@ -139,7 +143,7 @@ struct BrowserTests {
             if (try? await WebDriver.call("GET", base.appendingPathComponent("status"))) != nil { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let driver = try await WebDriver.start(base: base, chromium: BrowserTools.chromium)
+        let driver = try await WebDriver.start(base: base, chromium: BrowserTools.chromium, downloads: downloads)
         do {
             try await body(driver, address, root.url, root.url.resolvingSymlinksInPath().path)
         } catch {
@@ -283,6 +287,116 @@ struct BrowserTests {
             #expect(
                 try await driver.attribute(try await driver.element("#export-xlsx"), "href").hasSuffix(
                     "/ledger/export?format=xlsx"))
+        }
+    }
+
+    /// The office with a drive in hand, all in the browser: 收件 offers the drive (a folder of the root holding a
+    /// sealed zip, a plain folder and a failing one), takes it in, shows each bundle's verdict and the problems
+    /// across units, leads to 收件登记; the paper is recorded with the seal's fingerprint (it matches), with a wrong
+    /// one (it does not), and for a unit that sent no seal; the national table is downloaded.
+    @Test func theOfficeTakesInADriveInTheBrowser() async throws {
+        let office = try TemporaryFolder()
+        let hubei = try office.copy(ofSample: "valid")
+        let zip = office.url.appendingPathComponent("湖北省科协.zip")
+        let archive = office.url.appendingPathComponent("收件库").path
+        let downloads = office.url.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        let fingerprint = try await offPool { () throws -> String in
+            let sealed = try CommandRunner.dossier(["seal", hubei.path, "-o", zip.path, "--as-of", "2021-06-15"])
+            let found = (sealed.stderr + sealed.text).firstMatch(of: #/[0-9A-F]{4}(-[0-9A-F]{4}){4}/#)
+            return found.map { String($0.output.0) } ?? ""
+        }
+        #expect(!fingerprint.isEmpty)
+        let physics = try #require(Repository.unitFolder(ofSample: "judgement-problems"))
+        let chemistry = try #require(Repository.unitFolder(ofSample: "photo-problems"))
+        let prepare = { (root: URL) throws in
+            let drive = root.appendingPathComponent("drive")
+            let files = FileManager.default
+            try files.createDirectory(at: drive, withIntermediateDirectories: true)
+            try files.copyItem(at: zip, to: drive.appendingPathComponent("湖北省科协.zip"))
+            // A plain folder whose 甲一 has 张三's photo of the sealed zip: CROSS-DUPLICATE-PHOTO.
+            try files.copyItem(at: physics, to: drive.appendingPathComponent("中国物理学会"))
+            try files.copyItem(
+                at: hubei.appendingPathComponent("张三/张三2.jpg"),
+                to: drive.appendingPathComponent("中国物理学会/甲一/甲一2.jpg"))
+            try files.copyItem(at: chemistry, to: drive.appendingPathComponent("中国化学会"))
+        }
+        try await withBrowser(archive: archive, samples: [], prepare: prepare, downloads: downloads.path) {
+            driver, address, _, rootPath in
+            let base = address.components(separatedBy: "/?")[0]
+            try await driver.open(address)
+            try await driver.click(try await driver.element("nav.top a[href='/intake']"))
+            // 收件 offers the drive, with how many bundles it holds; nothing to type.
+            let place = try await driver.text(try await driver.element("#places #place-0"))
+            #expect(place.contains(rootPath + "/drive") && place.contains("文件夹（3 份材料）"), "\(place)")
+            try await snap(driver, "intake")
+            try await driver.click(try await driver.element("#place-0 button"))
+            // Each bundle's verdict, one row a bundle, then the problems across units.
+            let taken = try await driver.text(try await driver.element("#taken", seconds: 300))
+            var rows: [String] = []
+            for index in 0..<3 { rows.append(try await driver.text(try await driver.element("#taken-\(index)"))) }
+            let row = { (unit: String) in rows.first { $0.hasPrefix(unit) } ?? "" }
+            #expect(row("湖北省科协").contains("通过") && !row("湖北省科协").contains("未通过"), "\(taken)")
+            #expect(row("湖北省科协").contains(fingerprint) && row("湖北省科协").contains("湖北省科协.zip"), "\(taken)")
+            #expect(row("中国化学会").contains("未通过") && row("中国化学会").contains("未封装"), "\(taken)")
+            #expect(row("中国物理学会").contains("中国物理学会") && row("中国物理学会").contains("未封装"), "\(taken)")
+            #expect(try await driver.text(try await driver.element("#cross-count")).contains("跨单位问题：1 条"))
+            let report = try await driver.pageSource
+            #expect(report.contains("跨单位（收件登记）") && report.contains("CROSS-DUPLICATE-PHOTO"))
+            #expect(report.contains("PHOTO-SIZE") && report.contains("EXCL-OFFICIAL-RANK"))
+            try await snap(driver, "intake-done")
+            // The way to the ledger: 收件登记 lists the three units as received.
+            try await driver.click(try await driver.element("#ledger"))
+            _ = try await driver.element(".charts svg")
+            let dashboard = try await driver.pageSource
+            for unit in ["湖北省科协", "中国物理学会", "中国化学会"] { #expect(dashboard.contains(unit), "\(unit)") }
+            // Paper with the seal's fingerprint (typed in lower case, without dashes): it matches.
+            try await driver.type(try await driver.element("#paper-unit"), "湖北省科协")
+            try await driver.type(
+                try await driver.element("#paper-fingerprint"),
+                fingerprint.lowercased().replacingOccurrences(of: "-", with: ""))
+            try await driver.click(try await driver.element("#record-paper"))
+            #expect(try await driver.text(try await driver.element("#paper-verdict")).contains("指纹一致"))
+            try await driver.click(try await driver.element("#to-unit"))
+            #expect(try await driver.text(try await driver.element("#unit-paper")).contains("指纹一致"))
+            // Corrected with a wrong one, from the unit's page: the latest holds, and it matches no seal.
+            try await driver.type(try await driver.element("#paper-fingerprint"), "0000-1111-2222-3333-4444")
+            try await driver.click(try await driver.element("#record-paper"))
+            let wrong = try await driver.text(try await driver.element("#paper-verdict"))
+            #expect(wrong.contains("指纹不符") && wrong.contains("CROSS-PAPER-MISMATCH"), "\(wrong)")
+            try await driver.click(try await driver.element("#to-unit"))
+            #expect(try await driver.text(try await driver.element("#unit-paper")).contains("指纹不符"))
+            #expect(try await driver.pageSource.contains("0000-1111-2222-3333-4444"))
+            // A unit that sent no seal: recorded, nothing to compare with.
+            try await driver.open(base + "/ledger")
+            try await driver.type(try await driver.element("#paper-unit"), "中国化学会")
+            try await driver.type(try await driver.element("#paper-fingerprint"), fingerprint)
+            try await driver.click(try await driver.element("#record-paper"))
+            #expect(try await driver.text(try await driver.element("#paper-verdict")).contains("还没有报送封装包"))
+            // The national table, downloaded as the browser saves it.
+            try await driver.open(base + "/ledger")
+            try await driver.click(try await driver.element("#export-xlsx"))
+            try await driver.click(try await driver.element("#export-csv"))
+            let saved = try await Self.downloaded(in: downloads, endingWith: [".xlsx", ".csv"])
+            let xlsx = try #require(saved.first { $0.pathExtension == "xlsx" })
+            let csv = try #require(saved.first { $0.pathExtension == "csv" })
+            #expect(xlsx.lastPathComponent.hasPrefix("全国推荐人选汇总表"), "\(xlsx.lastPathComponent)")
+            #expect(try Data(contentsOf: xlsx).prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+            let table = try String(contentsOf: csv, encoding: .utf8)
+            #expect(table.contains("湖北省科协") && table.contains("张三"), "\(table.prefix(400))")
+        }
+    }
+
+    /// The files the browser finished saving into `folder`, one for each ending (waits up to 60 s).
+    private static func downloaded(in folder: URL, endingWith endings: [String]) async throws -> [URL] {
+        let deadline = Date().addingTimeInterval(60)
+        while true {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let done = names.filter { name in endings.contains { name.hasSuffix($0) } }
+            if done.count >= endings.count || Date() > deadline {
+                return done.map { folder.appendingPathComponent($0) }
+            }
+            try await Task.sleep(for: .milliseconds(200))
         }
     }
 

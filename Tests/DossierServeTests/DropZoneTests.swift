@@ -72,10 +72,18 @@ import Testing
         let harness = try await ServerHarness(roots: [place.url.path], archive: archive.url.path + "/收件库")
         defer { Task { await harness.stop() } }
         let base = try #require(harness.server.allowedRoots.first)
-        #expect(try await harness.get("/intake").status == 200)
+        let form = try await harness.get("/intake")
+        #expect(form.status == 200)
+        // The root holds a unit's folder: it is offered, with how many bundles, to take in with one button.
+        #expect(form.body.contains("id=\"place-0\"") && form.body.contains("文件夹（1 份材料）"))
+        #expect(form.body.contains("name=\"path\" value=\"\(base)\""))
+        // The folder browser offers it too, where it holds a bundle.
+        #expect(try await harness.get("/browse?path=" + Query.encode(base)).body.contains("id=\"take-in-here\""))
         let started = try await harness.post("/intake", ["path": base])
         let page = try await harness.finishedJob(try #require(started.header("Location")))
         #expect(page.body.contains("湖北省科协"))
+        #expect(page.body.contains("id=\"taken-0\"") && page.body.contains("<span class=\"verdict pass\">通过</span>"))
+        #expect(page.body.contains("没有跨单位问题"))
         #expect(page.body.contains("id=\"ledger\""))
         let ledger = try await harness.get("/ledger")
         #expect(ledger.status == 200)
@@ -88,6 +96,9 @@ import Testing
         let harness = try await ServerHarness(roots: [place.url.path])
         defer { Task { await harness.stop() } }
         #expect(try await harness.get("/intake").status == 404)
+        _ = try place.copy(ofSample: "valid")
+        let base = try #require(harness.server.allowedRoots.first)
+        #expect(try await !harness.get("/browse?path=" + Query.encode(base)).body.contains("take-in-here"))
         #expect(try await harness.get("/ledger").status == 404)
         #expect(try await harness.post("/intake", ["path": place.url.path]).status == 404)
     }

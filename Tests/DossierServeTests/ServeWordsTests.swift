@@ -44,5 +44,8 @@ import Testing
             #expect(!ServeWords.title(kind).zh.isEmpty && !ServeWords.title(kind).en.isEmpty)
         }
         #expect(ServeWords.dropTooLarge("2048 MB").text(.en).contains("2048 MB"))
+        #expect(ServeWords.intakePlace(.folder, bundles: 1).en == "folder (1 bundle)")
+        #expect(ServeWords.intakePlace(.drive, bundles: 3).en == "drive (3 bundles)")
+        #expect(ServeWords.intakePlace(.drive, bundles: 3).zh == "U盘或移动硬盘（3 份材料）")
     }
 }

@@ -28,21 +28,22 @@ struct WebDriver {
         return value
     }
 
-    /// A new headless Chromium session through the chromedriver at `base`.
-    static func start(base: URL, chromium: String) async throws -> WebDriver {
-        let capabilities: [String: Any] = [
-            "capabilities": [
-                "alwaysMatch": [
-                    "goog:chromeOptions": [
-                        "binary": chromium,
-                        "args": [
-                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--window-size=1280,1600", "--lang=zh-CN",
-                        ],
-                    ]
-                ]
-            ]
+    /// A new headless Chromium session through the chromedriver at `base`; files it downloads go to `downloads`.
+    static func start(base: URL, chromium: String, downloads: String? = nil) async throws -> WebDriver {
+        var options: [String: Any] = [
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1600", "--lang=zh-CN",
+            ],
         ]
+        if let downloads {
+            options["prefs"] = [
+                "download.default_directory": downloads, "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+            ]
+        }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": options]]]
         let value = try await call("POST", base.appendingPathComponent("session"), capabilities) as? [String: Any]
         guard let session = value?["sessionId"] as? String else { throw Failure(description: "no session") }
         return WebDriver(base: base, session: session)

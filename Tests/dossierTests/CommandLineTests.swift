@@ -475,6 +475,27 @@ private func snapshot(_ folder: String) -> [String] {
         #expect(run.status == 0)
     }
 
+    /// `-o` naming a folder puts the zip in it under seal's own name; said before any work, never after it (a
+    /// 10 GB seal once ran for 99 s and then failed: "无法写入封装包 …（这是文件夹，不是文件）").
+    @Test func sealIntoAFolderNamedByOutput() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let out = folder.url.appendingPathComponent("送审")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        for given in [out.path, out.path + "/"] {
+            let sealed = try CommandRunner.dossier(["seal", unit.path, "-o", given, "--as-of", "2021-06-18", "--quiet"])
+            #expect(sealed.status == 0, "\(sealed.stderr)")
+            #expect(sealed.text.contains("已封装：\(out.path)/湖北省科协-20210618-"), "\(sealed.text)")
+        }
+        let zips = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(zips.count == 1 && zips[0].hasPrefix("湖北省科协-20210618-") && zips[0].hasSuffix(".zip"), "\(zips)")
+        let missing = try CommandRunner.dossier([
+            "seal", unit.path, "-o", folder.url.appendingPathComponent("无此文件夹/x.zip").path, "--as-of",
+            "2021-06-18",
+        ])
+        #expect(missing.status == 2 && missing.stderr.contains("无此文件夹"), "\(missing.stderr)")
+    }
+
     @Test func sealThenVerifyAsTheUnitAndTheOfficeWould() throws {
         let folder = try TemporaryFolder()
         let unit = try folder.copy(ofSample: "valid")

@@ -72,7 +72,8 @@ import Testing
         let folder = try TemporaryFolder()
         let serving = try Serving(
             ["--open", "--root", folder.url.path],
-            environment: ["LANG": "zh_CN.UTF-8", "PATH": folder.url.path, "HOME": folder.url.path])
+            // A desktop (DISPLAY), but no xdg-open on the PATH.
+            environment: ["LANG": "zh_CN.UTF-8", "PATH": folder.url.path, "HOME": folder.url.path, "DISPLAY": ":0"])
         let address = serving.address()
         #expect(address != nil)
         // It goes on serving until Ctrl-C.
@@ -100,5 +101,27 @@ import Testing
         let (clean, stderr) = serving.interrupt()
         #expect(clean)
         #expect(stderr.contains("The browser could not be opened"), "\(stderr)")
+    }
+    /// Without a desktop (over SSH: no DISPLAY, no WAYLAND_DISPLAY, no BROWSER), xdg-open would hand the address to
+    /// a text browser with no terminal to show it in, and succeed: the line says so instead, in English too.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xdg-open"), "needs xdg-utils"))
+    func withoutADesktopNoTextBrowserIsRunAndOneLineSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let ran = folder.url.appendingPathComponent("ran.txt")
+        let textBrowser = folder.url.appendingPathComponent("www-browser")
+        try "#!/bin/sh\nprintf '%s' \"$1\" > '\(ran.path)'\n".write(to: textBrowser, atomically: true, encoding: .utf8)
+        chmod(textBrowser.path, 0o755)
+        for (lang, said) in [("zh", "没有图形桌面"), ("en", "there is no graphical desktop")] {
+            let serving = try Serving(
+                ["--open", "--root", folder.url.path, "--lang", lang],
+                environment: ["LANG": "C.UTF-8", "PATH": folder.url.path + ":/usr/bin:/bin", "HOME": folder.url.path])
+            #expect(serving.address() != nil)
+            usleep(2_000_000)
+            #expect(serving.process.isRunning)
+            let (clean, stderr) = serving.interrupt()
+            #expect(clean)
+            #expect(stderr.contains(said), "\(stderr)")
+            #expect(!FileManager.default.fileExists(atPath: ran.path), "a text browser was run")
+        }
     }
 }

@@ -18,6 +18,31 @@ public final class FileRandomAccess: RandomAccess {
         size = UInt64(max(0, info.st_size))
     }
 
+    /// A file already open (`descriptor`, which this now owns and closes), of `size` bytes.
+    public init(owning descriptor: Int32, size: UInt64) {
+        self.descriptor = descriptor
+        self.size = size
+    }
+
+    /// A forward-only `source` (a deflated zip entry) copied into an unnamed scratch file on disk, read back in any
+    /// order: FFmpeg seeks, and holding a video in memory would put a check over its memory budget. Nil when the
+    /// scratch file cannot be made or written, or `source` cannot be read through.
+    public convenience init?(spooling source: any RandomAccess, chunk: Int = 1 << 20) {
+        guard let descriptor = ScratchFile.anonymous() else { return nil }
+        var offset: UInt64 = 0
+        while offset < source.size {
+            let count = Int(min(UInt64(chunk), source.size - offset))
+            guard let bytes = source.read(at: offset, count: count), bytes.count == count,
+                (try? AtomicOutput.writeAll(bytes, to: descriptor)) != nil
+            else {
+                close(descriptor)
+                return nil
+            }
+            offset += UInt64(count)
+        }
+        self.init(owning: descriptor, size: source.size)
+    }
+
     deinit { close(descriptor) }
 
     public func read(at offset: UInt64, count: Int) -> [UInt8]? {

@@ -14,7 +14,7 @@ public struct BundleScanner: Sendable {
     public var progress: (@Sendable (WorkProgress) -> Void)?
     /// Looked at before each file is read: once cancelled, files are no longer measured (the caller stops).
     public var cancellation: Cancellation?
-    /// Where photos' measured facts are kept and found again by their content (nil: measure every photo).
+    /// Where photos' and videos' measured facts are kept and found again by their content (nil: measure each one).
     public var cache: ContentCache?
     /// False leaves photos unread and videos' frames undecoded (a preview of the bundle's layout, forms and videos'
     /// boxes, as the seal needs before it copies and measures the photos in one read; its check decodes the frames).
@@ -77,6 +77,7 @@ public struct BundleScanner: Sendable {
             progress)
         if measuresPictures { measurePhotos(&files, source: source, tally: tally) }
         measureVideos(&files, source: source)
+        cache?.trim()
         readDocuments(&files, source: source)
         return ScannedBundle(
             otherEntries: otherEntries, files: files, candidates: candidates, junkFolders: junkFolders)
@@ -124,9 +125,10 @@ public struct BundleScanner: Sendable {
         let entries = indices.map { files[$0].entry }
         let cancellation = self.cancellation
         let frameSettings = ruleSet.pictures.videoFrames.settings
-        let pictureSettings = ruleSet.pictures.settings
-        let (posters, deep) = (thumbnails, deepVideos)
-        let decodes = measuresPictures && ruleSet.pictures.measure.videoFrames
+        let frameMeasurer = VideoFrameMeasurer(
+            settings: frameSettings, pictures: ruleSet.pictures.settings, posters: thumbnails, cache: cache)
+        // Frames are decoded unless the rule set turns them off (`pictures.measure.videoFrames`).
+        let (deep, decodes) = (deepVideos, measuresPictures && ruleSet.pictures.measure.videoFrames)
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
             guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
@@ -138,22 +140,23 @@ public struct BundleScanner: Sendable {
             guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, decodes,
                 cancellation?.isCancelled != true
             else { return measure }
-            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into memory
-            // when small enough, else its frames are not looked at (and the report says so).
+            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into an unnamed
+            // scratch file on disk (into memory, two at once, a check of a zip of 100 MB videos peaked at 212 MB),
+            // when not too large, else its frames are not looked at (and the report says so).
             var frameFile: any RandomAccess = file
             if file is ZipEntryStreamAccess {
-                guard file.size <= UInt64(inflateLimit),
-                    let bytes = try? source.contents(of: entry, limit: inflateLimit)
-                else {
-                    measure.frames = VideoFrameFacts(
-                        decoder: "", library: VideoFrameReader.libraryVersion,
-                        skipped: "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate in memory")
+                guard file.size <= UInt64(inflateLimit) else {
+                    measure.frames = Self.skipped(
+                        "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate")
                     return measure
                 }
-                frameFile = MemoryRandomAccess(bytes)
+                guard let fresh = source.randomAccess(of: entry), let spooled = FileRandomAccess(spooling: fresh) else {
+                    measure.frames = Self.skipped("deflated in the zip: no scratch file could be written to inflate it")
+                    return measure
+                }
+                frameFile = spooled
             }
-            measure.frames = VideoFrameReader.sample(
-                frameFile, settings: frameSettings, pictures: pictureSettings, poster: posters)
+            measure.frames = frameMeasurer.sample(frameFile)
             if deep, cancellation?.isCancelled != true {
                 measure.deep = VideoFrameReader.decodeAll(frameFile, settings: frameSettings)
             }
@@ -164,6 +167,11 @@ public struct BundleScanner: Sendable {
             files[index].frames = result.frames
             files[index].deepDecode = result.deep
         }
+    }
+
+    /// Facts saying why a video's frames were not looked at (not a fault of the video).
+    private static func skipped(_ reason: String) -> VideoFrameFacts {
+        VideoFrameFacts(decoder: "", library: VideoFrameReader.libraryVersion, skipped: reason)
     }
 
     /// What was measured of one video.
@@ -224,7 +232,6 @@ public struct BundleScanner: Sendable {
                 return (nil, nil, nil, nil)
             }
         }
-        cache?.trim()
         for (index, result) in zip(indices, results) {
             files[index].jpeg = result.0
             files[index].readProblem = result.1

@@ -61,8 +61,8 @@ public struct PictureRules: Codable, Sendable, Equatable {
         public var seconds: Double
         public var deepSeconds: Double
         public var maximumPacketsPerFrame: Int
-        /// A video deflated in a zip is inflated into memory to be decoded up to this size; a larger one's frames
-        /// are not looked at (a notice).
+        /// A video deflated in a zip is inflated into a scratch file to be decoded up to this size; a larger one's
+        /// frames are not looked at (a notice).
         public var maximumInflatedBytes: Int
         public var decoders: [String]
         /// A finding when at least this fraction of the decoded frames shows it.
