@@ -13,6 +13,11 @@ forms: `dossier inspect` of a 200-row summary table and 10 forms versus openpyxl
 serve: a check started from the web app's page of a picked folder (`dossier serve`, over HTTP as the page does it,
 until its progress stream says done) versus `dossier check` of the same folder, cold and with the cache; how often
 the progress stream updates while it runs; peak memory of the server.
+intake: `dossier intake` of a drive holding the benchmark bundle sealed (1.4 GB) into a new archive, versus `cp -r`
+of the drive + `sync`, and versus its floors measured in the same run: `dossier verify` of the same zip, verify + cp
+(what intake did before it read once), and the work no intake can skip (SHA-256 of every byte twice, the entries'
+and the whole file's, plus entropy decoding of every photo, on two cores); then the same for the unit's folder
+(checked, packed into a plain zip); peak memory of each.
 videos: `dossier inspect` over the 20 videos (20–101 MB) versus `ffprobe -show_streams -show_format` on each, and
 the bytes dossier reads per file.
 """
@@ -412,15 +417,76 @@ def bench_scale():
     print(f"  100,000 files: peak memory {peak / 1024:.0f} MB (target under 100 MB); the valid sample's "
           f"{base / 1024:.0f} MB; {(peak - base) * 1024 / 100000:.0f} bytes per file above it")
 
+def bench_intake():
+    unit = bench_bundle(videos=True)
+    out = os.path.join(BENCH, "out")
+    drive = os.path.join(BENCH, "drive-intake")
+    sealed = os.path.join(drive, "测试省科协.zip")
+    archive = os.path.join(out, "archive")
+    copy = os.path.join(out, "drive-copy")
+    os.makedirs(out, exist_ok=True)
+    if not os.path.exists(sealed):
+        os.makedirs(drive, exist_ok=True)
+        subprocess.run([DOSSIER, "seal", unit, "-o", sealed, "--as-of", "2021-06-18", "--quiet", "--no-progress",
+                        "--no-cache"], check=True, stdout=subprocess.DEVNULL)
+    gigabytes = os.path.getsize(sealed) / 1e9
+
+    def clear(*paths):
+        def run():
+            for path in paths:
+                subprocess.run(["rm", "-rf", path])
+            subprocess.run(["sync"])
+        return run
+
+    def intake(source):
+        return [DOSSIER, "intake", source, "--archive", archive, "--as-of", "2021-06-18", "--quiet", "--no-progress",
+                "--no-cache"]
+
+    verify = [DOSSIER, "verify", sealed, "--as-of", "2021-06-18", "--quiet", "--no-progress", "--no-cache"]
+    # Alternating runs, so that a load that comes and goes weighs on each alike.
+    times = {"intake": [], "cp": [], "verify": [], "openssl": [], "folder": [], "folder-cp": []}
+    for _ in range(RUNS):
+        times["intake"].append(timed(intake(drive), clear(archive)))
+        times["cp"].append(timed(["sh", "-c", f'cp -r "{drive}" "{copy}" && sync'], clear(copy)))
+        times["verify"].append(timed(verify))
+        times["openssl"].append(timed(["openssl", "dgst", "-sha256", sealed]))
+        times["folder"].append(timed(intake(unit), clear(archive)))
+        times["folder-cp"].append(timed(["sh", "-c", f'cp -r "{unit}" "{copy}" && sync'], clear(copy)))
+    median = {key: statistics.median(values) for key, values in times.items()}
+    clear(archive)()
+    intake_peak = peak_of(intake(drive))
+    clear(archive)()
+    folder_peak = peak_of(intake(unit))
+    clear(archive, copy)()
+    photos = [os.path.join(d, n) for d, _, ns in os.walk(unit) for n in ns if n.endswith(".jpg")]
+    _, entropy_ms = jpeg_floor(photos)
+    cores = min(os.cpu_count() or 1, 2)
+    floor = (2 * median["openssl"] + len(photos) * entropy_ms / 1000) / cores
+    ours, copied = median["intake"], median["cp"]
+    print(f"intake: a drive holding the bundle sealed ({gigabytes:.2f} GB), into a new archive, median of {RUNS}")
+    print(f"  dossier intake     {ours:6.3f} s   peak memory {intake_peak / 1024:.0f} MB (budget 100 MB)")
+    print(f"  cp -r + sync       {copied:6.3f} s   ratio intake/cp = {ours / copied:.2f} (target 1.2)")
+    print(f"  dossier verify     {median['verify']:6.3f} s   ratio intake/verify = {ours / median['verify']:.2f}; "
+          f"verify/cp = {median['verify'] / copied:.2f}")
+    print(f"  verify + cp        {median['verify'] + copied:6.3f} s   ratio intake/(verify + cp) = "
+          f"{ours / (median['verify'] + copied):.2f}")
+    print(f"  floor: SHA-256 of every byte twice (openssl {median['openssl']:.3f} s each) + entropy decoding of "
+          f"{len(photos)} photos, on {cores} cores: {floor:.3f} s = {floor / copied:.2f} x cp; intake/floor = "
+          f"{ours / floor:.2f}")
+    print(f"  the unit's folder: dossier intake {median['folder']:.3f} s (peak {folder_peak / 1024:.0f} MB), "
+          f"cp -r + sync {median['folder-cp']:.3f} s, ratio {median['folder'] / median['folder-cp']:.2f}")
+
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["check", "seal", "serve", "videos", "forms", "scale"]
+    which = sys.argv[1:] or ["check", "seal", "serve", "intake", "videos", "forms", "scale"]
     if "check" in which:
         bench_check()
     if "serve" in which:
         bench_serve()
     if "seal" in which:
         bench_seal()
+    if "intake" in which:
+        bench_intake()
     if "videos" in which:
         bench_videos()
     if "forms" in which:

@@ -155,6 +155,8 @@ extension LedgerDesk {
                     added: new.subtracting(old).sorted(), removed: old.subtracting(new).sorted()))
             reports[entry.id] = (try? encoder.encode(bundle)).map { String(decoding: $0, as: UTF8.self) }
         }
+        // Cancelled after the last version: still nothing is recorded.
+        if cancellation?.isCancelled == true { throw CheckError.cancelled }
         var recheck = LedgerRecheck(
             id: 0, at: IntakeRunner.isoTime(now), ruleSet: ruleSet.info, results: results)
         do {

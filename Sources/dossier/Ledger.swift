@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierIntake
 import DossierKit
+import DossierRules
 import Foundation
 
 extension Dossier {
@@ -285,10 +286,23 @@ extension Dossier.Ledger {
 
         func run() throws {
             let library = ledger.library()
+            // Ctrl-C stops the recheck at its next file: nothing of it is recorded (the ledger is as it was, as if
+            // it had not been run), which is what one expects of a judgement cut short; run it again to judge all.
+            let signals = CancelOnSignal()
             do {
-                let recheck = try library.ledgerRecheck(archive: ledger.archive, language: ledger.language)
+                let recheck = try library.ledgerRecheck(
+                    archive: ledger.archive, language: ledger.language, cancellation: signals.cancellation)
+                signals.stop()
                 print(try library.render(recheck, format: format, language: ledger.language), terminator: "")
             } catch {
+                signals.stop()
+                if signals.interrupted, (error as? CheckError) == .cancelled {
+                    Dossier.fail(
+                        LocalizedText(
+                            zh: "重新检查已中断：登记簿没有任何改动，这次重新检查未记录。需要时请重新运行 dossier ledger recheck。",
+                            en: "recheck interrupted: the ledger is unchanged and this recheck was not recorded; run "
+                                + "dossier ledger recheck again when needed"))
+                }
                 Dossier.fail(error)
             }
         }

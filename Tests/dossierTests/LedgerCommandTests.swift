@@ -1,6 +1,11 @@
 import DossierTestSupport
 import Foundation
+import GRDB
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Issue #15: `dossier ledger status|paper|mark` from the command line, as the office runs them.
 @Suite struct LedgerCommandTests {
@@ -109,5 +114,67 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("序号,推荐单位,单位类型,姓名") == true)
         #expect(lines.last?.contains("湖北省科协") == true && lines.last?.contains(fingerprint) == true)
+    }
+
+    /// Ctrl-C during `ledger recheck`: SIGINT to the real process while it reads the first of six kept versions. It
+    /// stops, says so in one line in the run's language, exits 2 and records nothing (the ledger's bytes are as
+    /// they were); a recheck run after it is whole and recorded.
+    @Test func anInterruptedRecheckRecordsNothing() throws {
+        let folder = try TemporaryFolder()
+        let unit = try folder.copy(ofSample: "valid")
+        let drive = folder.url.appendingPathComponent("U盘")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        // Six versions: the same folder sealed on six days (bag-info.txt differs).
+        for day in 10...15 {
+            let zip = drive.appendingPathComponent("湖北省科协-\(day).zip").path
+            let sealed = try dossier("seal", unit.path, "-o", zip, "--as-of", "2021-06-\(day)")
+            try #require(sealed.status == 0, "\(sealed.stderr)")
+        }
+        let archive = folder.url.appendingPathComponent("收件库").path
+        let intake = try dossier("intake", drive.path, "--archive", archive, "--as-of", "2021-06-18")
+        try #require(intake.status == 0, "\(intake.stderr)")
+        let ledger = (archive as NSString).appendingPathComponent("ledger.sqlite")
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let first = try DatabaseQueue(path: ledger, configuration: readOnly).read { db in
+            try String.fetchAll(db, sql: "SELECT archivedAs FROM intake ORDER BY id")
+        }
+        try #require(first.count == 6)
+        let firstKept = (archive as NSString).appendingPathComponent(first[0])
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledger))
+        for (language, said) in [("zh", "重新检查已中断"), ("en", "recheck interrupted")] {
+            let process = Process()
+            process.executableURL = Repository.binary
+            process.arguments = ["ledger", "recheck", "--archive", archive, "--lang", language]
+            process.environment = ["LANG": "zh_CN.UTF-8"]
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            // Mid-way: the first version's zip is open (five more are to come).
+            var reading = false
+            for _ in 0..<30_000 where process.isRunning && !reading {
+                let descriptors = "/proc/\(process.processIdentifier)/fd"
+                reading = ((try? FileManager.default.contentsOfDirectory(atPath: descriptors)) ?? []).contains {
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: descriptors + "/" + $0)) == firstKept
+                }
+                if !reading { usleep(2_000) }
+            }
+            try #require(reading, "the recheck was never seen reading its first version")
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(stderr)")
+            #expect(stderr.contains(said) && stderr.split(separator: "\n").count == 1, "\(stderr)")
+            #expect(stdout.isEmpty, "\(stdout)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: ledger)) == before)
+        }
+        let whole = try dossier("ledger", "recheck", "--archive", archive)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let rechecks = try DatabaseQueue(path: ledger, configuration: readOnly).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recheck")
+        }
+        #expect(rechecks == 1)
     }
 }
