@@ -44,7 +44,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         // by our deadline (a fragmented MP4 with a broken track matrix took it 12 s under AddressSanitizer), and
         // such a file never reaches it.
         let boxes = try? MP4Reader().read(MemoryRandomAccess(input))
-        if size % 3 == 0, boxes?.hasVideoTrack == true {
+        if size % 3 == 0, boxes?.hasVideoTrack == true, boxes?.decoderHazard == nil {
             let settings = VideoFrameSettings(
                 longSide: 64, maximumPixels: 4_000_000, seconds: 2, deepSeconds: 2, maximumPacketsPerFrame: 60)
             if size % 2 == 0 {

@@ -19,6 +19,14 @@ public struct VideoFacts: Codable, Sendable, Equatable {
     public var frameRate: Double = 0
     public var hasVideoTrack: Bool = false
     public var hasAudioTrack: Bool = false
+    /// Why FFmpeg must not be given this file to decode its frames, though its boxes are sound (not in the
+    /// report's `video` object: a reason for the frames' finding).
+    public var decoderHazard: String?
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case container, durationSeconds, width, height, displayWidth, displayHeight, rotation, codec, frameRate
+        case hasVideoTrack, hasAudioTrack
+    }
 }

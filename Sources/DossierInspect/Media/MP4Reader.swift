@@ -173,6 +173,15 @@ public struct MP4Reader: Sendable {
             facts.durationSeconds = trackSeconds.max() ?? 0
         }
         if facts.durationSeconds == 0, let longest = trackSeconds.max() { facts.durationSeconds = longest }
+        // FFmpeg 5.1 keeps track IDs in a signed int: a fragmented file whose track ID has the top bit set (legal,
+        // written by no real producer) keeps its header parsing busy for seconds (3.6 s for a 0.5 MB file, found by
+        // the fuzz target), beyond any time limit, for it reads nothing meanwhile.
+        if !fragments.isEmpty || !trackDefaults.isEmpty,
+            let high = tracks.first(where: { $0.trackID.value > UInt64(Int32.max) })
+        {
+            facts.decoderHazard =
+                "fragmented, with track ID \(high.trackID.value) above 2^31 - 1, which FFmpeg reads as negative"
+        }
         facts.durationSeconds = (facts.durationSeconds * 1000).rounded() / 1000
         // The first video track with frames: a phone's second video track (a cover, depth) may be empty.
         let videoTracks = tracks.filter { $0.handler == "vide" }

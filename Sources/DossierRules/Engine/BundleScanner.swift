@@ -140,6 +140,11 @@ public struct BundleScanner: Sendable {
             guard case .success(let facts) = measure.boxes, facts.hasVideoTrack, decodes,
                 cancellation?.isCancelled != true
             else { return measure }
+            if let hazard = facts.decoderHazard {
+                // Said as a video whose pictures cannot be decoded, never passed in silence.
+                measure.frames = VideoFrameFacts(decoder: "", library: "", unopened: hazard)
+                return measure
+            }
             // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into an unnamed
             // scratch file on disk (into memory, two at once, a check of a zip of 100 MB videos peaked at 212 MB),
             // when not too large, else its frames are not looked at (and the report says so).
