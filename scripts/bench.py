@@ -57,6 +57,15 @@ def cached_env():
     return dict(os.environ, XDG_CACHE_HOME=os.path.join(BENCH, "cache"))
 
 
+def clear(*paths):
+    """A `before` for `timed`: removes `paths`, then syncs (what was written is on disk before the next run)."""
+    def run():
+        for path in paths:
+            subprocess.run(["rm", "-rf", path])
+        subprocess.run(["sync"])
+    return run
+
+
 def peak_of(command):
     """Peak resident memory of one run, measured with GNU time."""
     result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
@@ -193,13 +202,6 @@ def bench_seal():
     copy = os.path.join(out, "copy")
     bag = os.path.join(out, "bag")
     bagit = os.path.join(ROOT, ".build", "tools-venv", "bin", "bagit.py")
-
-    def clear(*paths):
-        def run():
-            for path in paths:
-                subprocess.run(["rm", "-rf", path])
-            subprocess.run(["sync"])
-        return run
 
     def fresh_bag():
         clear(bag, bag + ".zip")()
@@ -430,13 +432,6 @@ def bench_intake():
         subprocess.run([DOSSIER, "seal", unit, "-o", sealed, "--as-of", "2021-06-18", "--quiet", "--no-progress",
                         "--no-cache"], check=True, stdout=subprocess.DEVNULL)
     gigabytes = os.path.getsize(sealed) / 1e9
-
-    def clear(*paths):
-        def run():
-            for path in paths:
-                subprocess.run(["rm", "-rf", path])
-            subprocess.run(["sync"])
-        return run
 
     def intake(source):
         return [DOSSIER, "intake", source, "--archive", archive, "--as-of", "2021-06-18", "--quiet", "--no-progress",
