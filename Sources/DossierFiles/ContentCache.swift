@@ -33,15 +33,19 @@ public struct ContentCache: Sendable {
 
     /// `$XDG_CACHE_HOME/dossier/facts-v1`, else `~/.cache/dossier/facts-v1`; nil when neither is known.
     public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        let base: String
+        dossierFolder(environment).map { ($0 as NSString).appendingPathComponent("facts-v1") }
+    }
+
+    /// The user's cache folder of dossier: `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; nil when neither is
+    /// known.
+    public static func dossierFolder(_ environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = (home as NSString).appendingPathComponent(".cache")
-        } else {
-            return nil
+            return (xdg as NSString).appendingPathComponent("dossier")
         }
-        return (base as NSString).appendingPathComponent("dossier/facts-v1")
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return (home as NSString).appendingPathComponent(".cache/dossier")
+        }
+        return nil
     }
 
     /// This build of the program: the running executable's size and modification time, so that a rebuilt binary

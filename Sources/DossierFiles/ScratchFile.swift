@@ -27,13 +27,6 @@ public enum ScratchFile {
 
     /// Where scratch files are tried, in order.
     static func folders(_ environment: [String: String]) -> [String] {
-        var folders: [String] = []
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            folders.append((xdg as NSString).appendingPathComponent("dossier"))
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            folders.append((home as NSString).appendingPathComponent(".cache/dossier"))
-        }
-        folders.append(NSTemporaryDirectory())
-        return folders
+        (ContentCache.dossierFolder(environment).map { [$0] } ?? []) + [NSTemporaryDirectory()]
     }
 }

@@ -131,8 +131,27 @@ public struct BundleScanner: Sendable {
         let (deep, decodes) = (deepVideos, measuresPictures && ruleSet.pictures.measure.videoFrames)
         let inflateLimit = ruleSet.pictures.videoFrames.maximumInflatedBytes
         let results = ParallelMap.map(entries) { entry -> VideoMeasure in
-            guard cancellation?.isCancelled != true, let file = source.randomAccess(of: entry) else {
+            guard cancellation?.isCancelled != true, var file = source.randomAccess(of: entry) else {
                 return VideoMeasure(boxes: .failure(.damaged("cannot be read in place")))
+            }
+            // FFmpeg seeks back and forth; a deflated zip entry reads only forward. When its frames are to be
+            // decoded and it is not too large, it is inflated once into an unnamed scratch file on disk (into memory,
+            // two at once, a check of a zip of 100 MB videos peaked at 212 MB) that the box reader and FFmpeg both
+            // read; else its frames are not looked at (and the report says so).
+            var unspooled: String?
+            if decodes, file is ZipEntryStreamAccess {
+                if file.size > UInt64(inflateLimit) {
+                    unspooled = "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate"
+                } else if let spooled = FileRandomAccess(spooling: file) {
+                    file = spooled
+                } else {
+                    unspooled = "deflated in the zip: no scratch file could be written to inflate it"
+                    // The failed copy read part of the entry: the box reader starts it again.
+                    guard let again = source.randomAccess(of: entry) else {
+                        return VideoMeasure(boxes: .failure(.damaged("cannot be read in place")))
+                    }
+                    file = again
+                }
             }
             var measure = VideoMeasure(
                 boxes: Result { () throws(MP4Problem) -> VideoFacts in try reader.read(file) })
@@ -145,25 +164,14 @@ public struct BundleScanner: Sendable {
                 measure.frames = VideoFrameFacts(decoder: "", library: "", unopened: hazard)
                 return measure
             }
-            // FFmpeg seeks back and forth; a deflated zip entry reads only forward: it is inflated into an unnamed
-            // scratch file on disk (into memory, two at once, a check of a zip of 100 MB videos peaked at 212 MB),
-            // when not too large, else its frames are not looked at (and the report says so).
-            var frameFile: any RandomAccess = file
-            if file is ZipEntryStreamAccess {
-                guard file.size <= UInt64(inflateLimit) else {
-                    measure.frames = Self.skipped(
-                        "deflated in the zip, \(file.size) bytes: over \(inflateLimit) to inflate")
-                    return measure
-                }
-                guard let fresh = source.randomAccess(of: entry), let spooled = FileRandomAccess(spooling: fresh) else {
-                    measure.frames = Self.skipped("deflated in the zip: no scratch file could be written to inflate it")
-                    return measure
-                }
-                frameFile = spooled
+            if let unspooled {
+                measure.frames = VideoFrameFacts(
+                    decoder: "", library: VideoFrameReader.libraryVersion, skipped: unspooled)
+                return measure
             }
-            measure.frames = frameMeasurer.sample(frameFile)
+            measure.frames = frameMeasurer.sample(file)
             if deep, cancellation?.isCancelled != true {
-                measure.deep = VideoFrameReader.decodeAll(frameFile, settings: frameSettings)
+                measure.deep = VideoFrameReader.decodeAll(file, settings: frameSettings)
             }
             return measure
         }
@@ -172,11 +180,6 @@ public struct BundleScanner: Sendable {
             files[index].frames = result.frames
             files[index].deepDecode = result.deep
         }
-    }
-
-    /// Facts saying why a video's frames were not looked at (not a fault of the video).
-    private static func skipped(_ reason: String) -> VideoFrameFacts {
-        VideoFrameFacts(decoder: "", library: VideoFrameReader.libraryVersion, skipped: reason)
     }
 
     /// What was measured of one video.
