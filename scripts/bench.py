@@ -93,19 +93,51 @@ def photos_only(unit):
     return copy
 
 
-def rules_without_pictures():
+def rules_without_pictures(faces=False, video_frames=False):
     """A copy of the bundled rule set with `pictures.measure` off (no faces looked for in the ID photos, no video
-    frames decoded): the check as it was before those checks came (issue 16), in the same run. Made anew each time."""
-    folder = os.path.join(BENCH, "rules-no-pictures")
+    frames decoded): the check as it was before those checks came (issue 16), in the same run. With `faces` or
+    `video_frames`, that one stays on. Made anew each time."""
+    name = "rules-no-" + ("videoFrames" if faces and not video_frames else
+                          "faces" if video_frames and not faces else "pictures")
+    folder = os.path.join(BENCH, name)
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "rules", "zuimei-2021"), folder)
     path = os.path.join(folder, "pictures.yaml")
     text = open(path, encoding="utf-8").read()
-    turned = text.replace("    faces: true\n    videoFrames: true\n", "    faces: false\n    videoFrames: false\n")
-    if turned == text:
+    turned = text.replace("    faces: true\n    videoFrames: true\n",
+                          f"    faces: {str(faces).lower()}\n    videoFrames: {str(video_frames).lower()}\n")
+    if "    faces: true\n    videoFrames: true\n" not in text:
         raise SystemExit("pictures.yaml: no `measure: {faces: true, videoFrames: true}` to turn off")
     open(path, "w", encoding="utf-8").write(turned)
     return folder
+
+
+def cpu_seconds(command):
+    """User plus system CPU time of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def picture_costs(dossier, id_photos, videos):
+    """What each picture check costs in CPU time (issue 16's figures): the check with both on, against the check
+    with only faces off (divided by the ID photos) and with only video frames off (divided by the videos); medians
+    of RUNS, alternating."""
+    no_faces = dossier + ["--rules", rules_without_pictures(video_frames=True)]
+    no_frames = dossier + ["--rules", rules_without_pictures(faces=True)]
+    both, without_faces, without_frames = [], [], []
+    for _ in range(RUNS):
+        both.append(cpu_seconds(dossier))
+        without_faces.append(cpu_seconds(no_faces))
+        without_frames.append(cpu_seconds(no_frames))
+    both, without_faces, without_frames = (statistics.median(x) for x in (both, without_faces, without_frames))
+    face_ms = (both - without_faces) * 1000 / max(id_photos, 1)
+    frame_ms = (both - without_frames) * 1000 / max(videos, 1)
+    print(f"  CPU time: {both:.2f} s with the picture checks, {without_faces:.2f} s without faces, "
+          f"{without_frames:.2f} s without video frames")
+    print(f"  faces add {face_ms:.1f} ms per ID photo ({id_photos}; target at most 25), video frames "
+          f"{frame_ms:.1f} ms per video ({videos}; target at most 60)")
 
 
 def bench_check():
@@ -152,6 +184,8 @@ def bench_check():
           f"alone {entropy_ms:.1f} ms; {len(photos)} photos on {cores} cores cannot take less than {floor:.3f} s, "
           f"a ratio of {floor / theirs_median:.2f} to jpeginfo; check/floor = {ours_median / floor:.2f}, without "
           f"the videos {without_median / floor:.2f} (target 1.15)")
+    id_photos = sum(1 for p in photos if re.fullmatch(r"\D+1\.jpg", os.path.basename(p)))
+    picture_costs(dossier, id_photos, videos)
     # Again, with the cache of measured facts: nothing changed, then one photo changed before each run.
     cached = dossier[:-1]
     env = cached_env()

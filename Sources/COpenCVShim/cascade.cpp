@@ -90,4 +90,13 @@ extern "C" int COpenCVShim_detect(COpenCVShim_Cascade *cascade, const unsigned c
     }
 }
 
+extern "C" int COpenCVShim_window_width(COpenCVShim_Cascade *cascade) {
+    if (cascade == nullptr) return 0;
+    try {
+        return cascade->classifier.getOriginalWindowSize().width;
+    } catch (...) {
+        return 0;
+    }
+}
+
 extern "C" const char *COpenCVShim_version(void) { return CV_VERSION; }

@@ -1,4 +1,4 @@
-import DossierInspect
+@testable import DossierInspect
 import DossierTestSupport
 import Foundation
 import Testing
@@ -31,6 +31,69 @@ import Testing
         }
         #expect(search.frontal.isEmpty)
         #expect(!search.profiles.isEmpty)
+    }
+
+    /// An ID photo's face is half the picture's width: the coarse search (a third of the cost) finds it, and a face
+    /// counting beside it would be large enough to be seen there too, so its faces are kept. In a group photo
+    /// (faces a quarter of the width) a companion could be too small for the coarse search: the finer one decides.
+    @Test func theCoarseSearchDecidesOnlyWhenNothingCountingCouldBeMissed() throws {
+        let settings = FaceSettings()
+        guard case .success(let cascade) = HaarCascade.named(settings.frontal, in: settings.cascadeFolders) else {
+            Issue.record("the cascades of opencv-data are not installed")
+            return
+        }
+        func faces(_ image: GreyImage, shrunkTo side: Int) throws -> [PixelRect] {
+            let minimum = max(20, Int(Double(min(image.width, image.height)) * settings.minimumFaceFraction))
+            return try #require(
+                cascade.detect(
+                    in: image, scaleFactor: settings.scaleFactor, minimumNeighbours: settings.minimumNeighbours,
+                    minimumSize: minimum, workShortSide: side))
+        }
+        func search(_ image: GreyImage) throws -> [PixelRect] {
+            let minimum = max(20, Int(Double(min(image.width, image.height)) * settings.minimumFaceFraction))
+            return try #require(
+                FaceFinder.frontalFaces(in: image, cascade: cascade, minimumFace: minimum, settings: settings))
+        }
+        let portrait = try grey("valid/湖北省科协/张三/张三1.jpg")
+        let coarse = try faces(portrait, shrunkTo: settings.quickShortSide)
+        #expect(coarse.count == 1)
+        #expect(try search(portrait) == coarse)
+        // The finer search agrees on the face, within a tenth of its width.
+        let fine = try #require(try faces(portrait, shrunkTo: settings.detectionShortSide).first)
+        #expect(abs(fine.centreX - coarse[0].centreX) < Double(fine.width) / 10)
+
+        let group = try grey("picture-problems/浙江省科协/赵一/赵一1.jpg")
+        let groupFaces = try search(group)
+        #expect(groupFaces == (try faces(group, shrunkTo: settings.detectionShortSide)))
+        #expect(groupFaces.count == 2)
+        // Without the coarse search, the same faces.
+        var thorough = settings
+        thorough.quickShortSide = 0
+        let minimum = max(20, Int(Double(min(portrait.width, portrait.height)) * settings.minimumFaceFraction))
+        #expect(
+            FaceFinder.frontalFaces(in: portrait, cascade: cascade, minimumFace: minimum, settings: thorough)
+                == (try faces(portrait, shrunkTo: settings.detectionShortSide)))
+    }
+
+    /// Eyes looked for in the face shrunk to 100 pixels wide give the tilt the face at full size gives, within a
+    /// degree and a half (one pixel of the shrunk face is about a degree).
+    @Test func eyesInTheShrunkFaceGiveTheSameTilt() throws {
+        var settings = FaceSettings()
+        let portrait = try grey("valid/湖北省科协/张三/张三1.jpg")
+        guard case .searched(let shrunk) = FaceFinder.search(portrait, settings: settings) else {
+            Issue.record("the cascades of opencv-data are not installed")
+            return
+        }
+        let face = try #require(shrunk.frontal.first)
+        #expect(face.width > settings.eyeSearchFaceWidth)
+        settings.eyeSearchFaceWidth = 0
+        guard case .searched(let whole) = FaceFinder.search(portrait, settings: settings) else {
+            Issue.record("the cascades of opencv-data are not installed")
+            return
+        }
+        let shrunkTilt = try #require(shrunk.eyeTilt), wholeTilt = try #require(whole.eyeTilt)
+        #expect(abs(shrunkTilt - wholeTilt) <= 1.5)
+        #expect(shrunk.cascades == ["haarcascade_frontalface_alt2.xml", "haarcascade_eye.xml"])
     }
 
     @Test func aMissingCascadeIsSaid() throws {

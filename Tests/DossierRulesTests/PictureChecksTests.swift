@@ -93,17 +93,24 @@ import Testing
         #expect(unmeasured.thumbnails["张三/张三1.mp4"] == nil)
     }
 
-    @Test func badPictureRulesAreRefusedWithTheirKeyPath() throws {
+    @Test(arguments: [
+        ("maximumFaceWidth: 0.8", "maximumFaceWidth: 0.1", "pictures.framing.maximumFaceWidth"),
+        // The coarse search must be coarser than the finer one, the eyes' face wide enough for an eye to be seen.
+        ("quickShortSide: 96", "quickShortSide: 200", "pictures.faces.quickShortSide"),
+        ("eyeSearchFaceWidth: 100", "eyeSearchFaceWidth: 20", "pictures.faces.eyeSearchFaceWidth"),
+    ])
+    func badPictureRulesAreRefusedWithTheirKeyPath(_ original: String, _ changed: String, _ keyPath: String) throws {
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("pictures.yaml").path
         let text = try String(contentsOfFile: Repository.rules + "/pictures.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "maximumFaceWidth: 0.8", with: "maximumFaceWidth: 0.1")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(text.contains(original))
+        try text.replacingOccurrences(of: original, with: changed).write(
+            toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: RuleSetError.self) { try RuleSetLint.lint(file: path) }
         do {
             try RuleSetLint.lint(file: path)
         } catch {
-            #expect(error.keyPath == "pictures.framing.maximumFaceWidth")
+            #expect(error.keyPath == keyPath)
         }
     }
 }

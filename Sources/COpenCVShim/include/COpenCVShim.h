@@ -34,6 +34,9 @@ int COpenCVShim_detect(COpenCVShim_Cascade *cascade, const unsigned char *grey, 
                        double scale_factor, int min_neighbors, int min_size, int work_short_side,
                        COpenCVShim_Rect *out, int capacity);
 
+/// The width in pixels of the window the cascade was trained on: the smallest object it finds (0 on failure).
+int COpenCVShim_window_width(COpenCVShim_Cascade *cascade);
+
 /// OpenCV's version, as "4.6.0".
 const char *COpenCVShim_version(void);
 

@@ -16,12 +16,21 @@ public struct FaceSettings: Sendable, Equatable {
     public var minimumFaceFraction: Double
     /// Faces are looked for in a copy of the picture shrunk to this shorter side (eyes in the picture itself).
     public var detectionShortSide: Int
+    /// Faces are first looked for in a coarser copy shrunk to this shorter side (0: not). Its faces are kept when
+    /// every face that would count beside the largest (`companionMinimumRatio` of its width) is large enough for
+    /// the coarse search to see; otherwise the search runs again at `detectionShortSide`.
+    public var quickShortSide: Int
+    /// Another face counts when it is at least this fraction of the largest face's width.
+    public var companionMinimumRatio: Double
+    /// Eyes are looked for in the upper part of the face shrunk to at most this width (0: not shrunk).
+    public var eyeSearchFaceWidth: Int
 
     public init(
         cascadeFolders: [String] = ["/usr/share/opencv4/haarcascades"],
         frontal: String = "haarcascade_frontalface_alt2.xml", profile: String = "haarcascade_profileface.xml",
         eyes: String = "haarcascade_eye.xml", scaleFactor: Double = 1.1, minimumNeighbours: Int = 4,
-        minimumFaceFraction: Double = 0.08, detectionShortSide: Int = 160
+        minimumFaceFraction: Double = 0.08, detectionShortSide: Int = 160, quickShortSide: Int = 96,
+        companionMinimumRatio: Double = 0.5, eyeSearchFaceWidth: Int = 100
     ) {
         self.cascadeFolders = cascadeFolders
         self.frontal = frontal
@@ -31,5 +40,8 @@ public struct FaceSettings: Sendable, Equatable {
         self.minimumNeighbours = minimumNeighbours
         self.minimumFaceFraction = minimumFaceFraction
         self.detectionShortSide = detectionShortSide
+        self.quickShortSide = quickShortSide
+        self.companionMinimumRatio = companionMinimumRatio
+        self.eyeSearchFaceWidth = eyeSearchFaceWidth
     }
 }

@@ -18,6 +18,9 @@ public final class HaarCascade: @unchecked Sendable {
     /// The file's name, as reports say it.
     public var fileName: String { (path as NSString).lastPathComponent }
 
+    /// The width of the window the cascade was trained on, in pixels: nothing narrower is found.
+    public var windowWidth: Int { Int(COpenCVShim_window_width(handle)) }
+
     /// OpenCV's version ("4.6.0").
     public static var openCVVersion: String { String(cString: COpenCVShim_version()) }
 

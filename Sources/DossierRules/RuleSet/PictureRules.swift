@@ -26,6 +26,10 @@ public struct PictureRules: Codable, Sendable, Equatable {
         public var minimumFaceFraction: Double
         /// Faces are looked for in a copy shrunk to this shorter side (eyes in the analysed picture).
         public var detectionShortSide: Int
+        /// Faces are first looked for in a coarser copy shrunk to this shorter side (0: not); see FaceSettings.
+        public var quickShortSide: Int
+        /// Eyes are looked for in the upper part of the face shrunk to at most this width (0: not shrunk).
+        public var eyeSearchFaceWidth: Int
         /// Another face counts when it is at least this fraction of the largest face's width.
         public var companionMinimumRatio: Double
         /// Eyes farther from level than this many degrees: the head is tilted.
@@ -99,7 +103,9 @@ public struct PictureRules: Codable, Sendable, Equatable {
             faces: FaceSettings(
                 cascadeFolders: faces.cascadeFolders, frontal: faces.frontal, profile: faces.profile, eyes: faces.eyes,
                 scaleFactor: faces.scaleFactor, minimumNeighbours: faces.minimumNeighbours,
-                minimumFaceFraction: faces.minimumFaceFraction, detectionShortSide: faces.detectionShortSide),
+                minimumFaceFraction: faces.minimumFaceFraction, detectionShortSide: faces.detectionShortSide,
+                quickShortSide: faces.quickShortSide, companionMinimumRatio: faces.companionMinimumRatio,
+                eyeSearchFaceWidth: faces.eyeSearchFaceWidth),
             shadowLevel: exposure.shadowLevel, highlightLevel: exposure.highlightLevel,
             edgeStep: background.edgeStep)
     }
@@ -132,6 +138,12 @@ extension RuleSetValidation {
         try fraction(faces.minimumFaceFraction, "faces.minimumFaceFraction")
         try require(
             (48...4096).contains(faces.detectionShortSide), "faces.detectionShortSide", "must be 48 to 4096 pixels")
+        try require(
+            faces.quickShortSide == 0 || (48...faces.detectionShortSide).contains(faces.quickShortSide),
+            "faces.quickShortSide", "must be 0 (no coarse search) or 48 pixels to detectionShortSide")
+        try require(
+            faces.eyeSearchFaceWidth == 0 || (40...4096).contains(faces.eyeSearchFaceWidth), "faces.eyeSearchFaceWidth",
+            "must be 0 (not shrunk) or 40 to 4096 pixels")
         try fraction(faces.companionMinimumRatio, "faces.companionMinimumRatio")
         try require((0...90).contains(faces.maximumEyeTilt), "faces.maximumEyeTilt", "must be 0 to 90 degrees")
         let framing = pictures.framing
