@@ -1,7 +1,8 @@
-@testable import DossierInspect
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import DossierInspect
 
 /// OpenCV's cascades on photographs scikit-image ships (astronaut.png: a frontal portrait; camera.png: a man in
 /// profile), as the samples hold them, and on hostile pictures.
