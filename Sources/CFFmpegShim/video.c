@@ -262,6 +262,9 @@ CFFmpegShim_Video *CFFmpegShim_open(const CFFmpegShim_Input *input, const CFFmpe
         return NULL;
     }
     video->codec->thread_count = 1;
+    // Frames are looked at shrunk to a few hundred pixels: the deblocking filter's work (a fifth of H.264's
+    // decoding) cannot show there, and decoding errors are flagged without it.
+    video->codec->skip_loop_filter = AVDISCARD_ALL;
     video->codec->max_pixels = limits->max_pixels;
     video->codec->pkt_timebase = stream->time_base;
     AVDictionary *codec_options = NULL;
