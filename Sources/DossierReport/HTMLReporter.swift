@@ -13,8 +13,35 @@ public struct HTMLReporter: Reporter {
     public static func make() -> HTMLReporter { HTMLReporter() }
 
     public func render(_ report: Report, context: ReportContext) throws -> String {
+        var page: [UInt8] = []
+        try render(report, context: context) { page += $0 }
+        return String(decoding: page, as: UTF8.self)
+    }
+
+    /// The page, handed to `write` piece by piece as UTF-8: the text between pictures, then each thumbnail's
+    /// base64. Never held whole: on a bundle of 180 videos the page is about 10 MB, and the seal held it as the
+    /// view's data URLs, the rendered text and its bytes at once (its peak, over 100 MB, was at this step).
+    public func render(_ report: Report, context: ReportContext, into write: ([UInt8]) throws -> Void) throws {
         let template = try MustacheTemplate(string: HTMLTemplate.page)
-        return template.render(view(report, context: context))
+        // Each picture's source is first a marker no report text can hold (a fresh UUID), then its bytes.
+        let marker = "dossier-picture-\(UUID().uuidString)-"
+        var pictures: [[UInt8]] = []
+        let page = template.render(
+            view(report, context: context) { thumbnail in
+                pictures.append(thumbnail)
+                return marker + String(pictures.count - 1) + "-"
+            })
+        var rest = Substring(page)
+        while let found = rest.range(of: marker) {
+            try write(Array(rest[..<found.lowerBound].utf8))
+            rest = rest[found.upperBound...]
+            guard let end = rest.firstIndex(of: "-"), let index = Int(rest[..<end]), pictures.indices.contains(index)
+            else { continue }
+            rest = rest[rest.index(after: end)...]
+            try write(Array("data:image/jpeg;base64,".utf8))
+            try write(Array(Data(pictures[index]).base64EncodedData()))
+        }
+        try write(Array(rest.utf8))
     }
 
     /// The report's style sheet, for pages that show a report the way this page does (`dossier serve`).
@@ -47,7 +74,11 @@ public struct HTMLReporter: Reporter {
     }
 
     /// The values the template shows; every text is escaped by the template.
-    func view(_ report: Report, context: ReportContext) -> [String: Any] {
+    /// `source` gives a thumbnail's `src` (a data URL by default).
+    func view(
+        _ report: Report, context: ReportContext,
+        source: ([UInt8]) -> String = { "data:image/jpeg;base64," + Data($0).base64EncodedString() }
+    ) -> [String: Any] {
         let words = ReportWords(context.language)
         let total = report.summary
         return [
@@ -60,7 +91,9 @@ public struct HTMLReporter: Reporter {
             "totalLine": words.bundles(total.bundles)
                 + words.summary(
                     errors: total.errors, warnings: total.warnings, notices: total.notices, verdict: total.verdict),
-            "bundles": report.bundles.map { bundle(report: report, $0, words: words, ruleSet: context.ruleSet) },
+            "bundles": report.bundles.map {
+                bundle(report: report, $0, words: words, ruleSet: context.ruleSet, source: source)
+            },
             "crossTitle": words.acrossUnits, "hasCross": !report.crossFindings.isEmpty,
             "cross": report.crossFindings.map { finding($0, words) },
             "manualTitle": words.manualChecks,
@@ -69,7 +102,9 @@ public struct HTMLReporter: Reporter {
         ]
     }
 
-    private func bundle(report: Report, _ bundle: BundleReport, words: ReportWords, ruleSet: RuleSet) -> [String: Any] {
+    private func bundle(
+        report: Report, _ bundle: BundleReport, words: ReportWords, ruleSet: RuleSet, source: ([UInt8]) -> String
+    ) -> [String: Any] {
         let summary = bundle.summary
         let failing = Set(bundle.findings.filter { $0.severity != .notice }.map(\.path))
         var candidates: [[String: Any]] = []
@@ -123,7 +158,7 @@ public struct HTMLReporter: Reporter {
                 "failing": failing.contains(file.path),
             ]
             if let thumbnail = bundle.thumbnails[file.path] {
-                item["src"] = "data:image/jpeg;base64," + Data(thumbnail).base64EncodedString()
+                item["src"] = source(thumbnail)
             }
             return item
         }

@@ -172,7 +172,15 @@ public struct Sealer {
         // The report inside the bag names the bag, not the path it was sealed from: the zip depends only on the
         // folder's content, the rules and --as-of.
         let context = ReportContext(language: checker.options.language, ruleSet: checker.ruleSet)
-        try addTag(BagLayout.reportHTML, try HTMLReporter().render(report, context: context))
+        // Streamed: the page with its pictures is the largest thing a seal holds in memory.
+        var pageHash = SHA256()
+        try writer.add(name: prefix + BagLayout.reportHTML, size: 0, compress: true) { consume in
+            try HTMLReporter().render(report, context: context) { piece in
+                pageHash.update(data: piece)
+                try consume(piece)
+            }
+        }
+        tags.append((BagLayout.reportHTML, pageHash.finalize().hexDigits))
         try addTag(BagLayout.reportJSON, try JSONReporter().render(report, context: context))
         let tagManifest = Array(BagLayout.manifestText(tags).utf8)
         try writer.add(name: prefix + BagLayout.tagManifest, bytes: tagManifest, compress: true)
