@@ -187,6 +187,16 @@ private func external(_ tool: String, _ arguments: [String], directory: URL = Re
         let tags = try archive.contents(
             try #require(archive.entries.first { $0.name.hasSuffix("tagmanifest-sha256.txt") }), limit: 1 << 20)
         #expect(Fingerprint(tagManifest: tags) == fingerprint)
+        // The report, streamed into the zip, shows every photo and every video's poster, and its digest is the
+        // tag manifest's.
+        let page = try archive.contents(
+            try #require(archive.entries.first { $0.name.hasSuffix("report/report.html") }), limit: 64 << 20)
+        let html = String(decoding: page, as: UTF8.self)
+        let pictures = names.filter { [".jpg", ".mp4", ".mov"].contains(where: $0.hasSuffix) }.count
+        #expect(pictures >= 6)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,/9j/").count - 1 == pictures)
+        #expect(!html.contains("dossier-picture-"))
+        #expect(String(decoding: tags, as: UTF8.self).contains("\(sha256Hex(page))  report/report.html"))
     }
 
     @Test func independentToolsAcceptTheZipAndTheBag() throws {
